@@ -1,0 +1,60 @@
+"""MkDocs hook: adapts build events to the course core in ``hooks/lms``.
+
+Kept thin on purpose: loading, checking and rendering live in the core so
+the ``course check`` command runs exactly the same code.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from lms import checks, glossary, pages, state
+from lms.problems import count_errors, sort_problems
+
+log = logging.getLogger("mkdocs.hooks.course")
+
+
+def _report(build: state.BuildState) -> None:
+    """Print every problem of the build at once, then stop on errors."""
+    problems = sort_problems(build.problems)
+    if build.collect_only:
+        return
+    for problem in problems:
+        (log.error if problem.is_error else log.warning)(str(problem))
+    errors = count_errors(problems)
+    if errors:
+        raise Abort(f"Aborted: {errors} content error(s) above. Fix them and build again (run 'course check' to list them without building).")
+
+
+def on_config(config):
+    course_module = Path(config.config_file_path)
+    build = state.begin(state.load_course(course_module))
+    build.problems += checks.check_sources(build.course)
+    return config
+
+
+def on_files(files, config):
+    build = state.require()
+    if build.course.fatal:
+        # MkDocs would crash with a traceback reading an unreadable page: stop here instead.
+        _report(build)
+        raise Abort("Aborted: a page could not be read.")
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    course = state.require().course
+    module = course.module_at(page.file.src_uri)
+    if module:
+        markdown = pages.module_header(course, module) + "\n" + markdown
+    abbreviations = glossary.abbreviations(course)
+    return f"{markdown}\n\n{abbreviations}\n" if abbreviations else markdown
+
+
+def on_post_build(config):
+    build = state.require()
+    build.problems += checks.check_built_site(build.course, Path(config.site_dir))
+    _report(build)

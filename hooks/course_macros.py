@@ -1,0 +1,31 @@
+"""Macros for trainers' pages (mkdocs-macros ``module_name``).
+
+Each macro returns Markdown generated from module metadata, so the course
+home, syllabus, key points and glossary can never drift from the modules.
+"""
+
+from __future__ import annotations
+
+from lms import glossary, pages, state
+
+
+def define_env(env):
+    def page_uri() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def course_home() -> str:
+        """Cards for every module, in course order, with the total time."""
+        return pages.course_home(state.require().course, page_uri())
+
+    @env.macro
+    def syllabus() -> str:
+        return pages.syllabus(state.require().course, page_uri())
+
+    @env.macro
+    def key_points() -> str:
+        return pages.key_points(state.require().course, page_uri())
+
+    @env.macro
+    def glossary_terms() -> str:
+        return glossary.glossary_page(state.require().course)

@@ -1,0 +1,41 @@
+"""Every content check, in one place, for the build hook and the check command.
+
+``check_sources`` needs only the Markdown and data files; ``check_built_site``
+inspects the HTML that a build produced. Each feature adds its checks to the
+lists below, so a new rule automatically runs in both places.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from .course import Course
+from .problems import Problem
+
+SourceCheck = Callable[[Course], list[Problem]]
+SiteCheck = Callable[[Course, Path], list[Problem]]
+
+
+def _source_checks() -> list[SourceCheck]:
+    from . import glossary
+
+    return [glossary.check]
+
+
+def _site_checks() -> list[SiteCheck]:
+    return []
+
+
+def check_sources(course: Course) -> list[Problem]:
+    problems = list(course.problems)
+    for check in _source_checks():
+        problems += check(course)
+    return problems
+
+
+def check_built_site(course: Course, site_dir: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in _site_checks():
+        problems += check(course, site_dir)
+    return problems

@@ -1,0 +1,91 @@
+"""Read what the course engine needs from ``mkdocs.yml`` without MkDocs.
+
+The check command runs without building, so it reads the nav itself; the
+build hook uses the same reader so both report nav problems identically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem
+from .source import decode_source
+from .yamlsrc import item_line, load_yaml
+
+
+@dataclass
+class NavEntry:
+    src_uri: str  # relative to docs_dir, with forward slashes
+    title: str | None
+    line: int  # line in mkdocs.yml
+
+
+@dataclass
+class SiteConfig:
+    root: Path  # the folder holding mkdocs.yml
+    config_path: str  # as reported, e.g. "mkdocs.yml"
+    docs_dir: Path
+    docs_prefix: str  # docs_dir relative to root, e.g. "docs"
+    site_name: str = ""
+    nav: list[NavEntry] = field(default_factory=list)
+    raw: Any = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def report_path(self, src_uri: str) -> str:
+        """Path of a docs file as a trainer sees it, e.g. docs/modules/01-x.md."""
+        return f"{self.docs_prefix}/{src_uri}" if self.docs_prefix not in ("", ".") else src_uri
+
+
+def _is_external(target: str) -> bool:
+    return "://" in target or target.startswith(("mailto:", "/"))
+
+
+def _walk_nav(items: Any, config_path: str, out: list[NavEntry], problems: list[Problem]) -> None:
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        line = item_line(items, index, 1)
+        if isinstance(item, str):
+            if not _is_external(item):
+                out.append(NavEntry(item, None, line))
+        elif hasattr(item, "items"):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    if not _is_external(value):
+                        out.append(NavEntry(value, str(title), line))
+                elif isinstance(value, list):
+                    _walk_nav(value, config_path, out, problems)
+                else:
+                    problems.append(Problem(config_path, line, f"nav entry '{title}' must name a page or a list of pages", "write Title: path/to/page.md"))
+
+
+def read_site_config(config_file: Path) -> SiteConfig:
+    config_file = config_file.resolve()
+    root = config_file.parent
+    report = config_file.name
+    site = SiteConfig(root=root, config_path=report, docs_dir=root / "docs", docs_prefix="docs")
+    try:
+        text, problems = decode_source(config_file.read_bytes(), report)
+    except OSError as error:
+        site.problems.append(Problem(report, 0, f"cannot read the site configuration: {error.strerror}", "run the command from the course folder"))
+        return site
+    if text is None:
+        site.problems += problems
+        return site
+    data, problems = load_yaml(text, report)
+    site.problems += problems
+    if not hasattr(data, "get"):
+        if data is not None or not problems:
+            site.problems.append(Problem(report, 1, "mkdocs.yml must be a mapping of settings", "compare it with the course template"))
+        return site
+    site.raw = data
+    docs_dir = str(data.get("docs_dir", "docs"))
+    site.docs_dir = (root / docs_dir).resolve()
+    site.docs_prefix = Path(docs_dir).as_posix().strip("/") or "."
+    site.site_name = str(data.get("site_name", ""))
+    _walk_nav(data.get("nav"), report, site.nav, site.problems)
+    if "nav" not in data:
+        site.problems.append(Problem(report, 1, "mkdocs.yml has no nav", "list the pages in course order under nav:"))
+    return site

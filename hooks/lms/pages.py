@@ -1,0 +1,93 @@
+"""Markdown generated from module metadata: course home cards, syllabus,
+key points and each module's header. Never maintained by hand.
+
+Everything returned here is Markdown (with ``md_in_html`` blocks), so MkDocs
+resolves and validates the links exactly as it does for hand-written ones.
+Author text is escaped where it lands inside HTML attributes.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+from .course import Course
+from .modules import Module
+
+LEVEL_LABELS = {"foundation": "Foundation", "practitioner": "Practitioner", "advanced": "Advanced"}
+
+
+def link(from_uri: str, to_uri: str) -> str:
+    """Relative Markdown link target from one docs page to another."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def duration_text(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def _md_text(text: str) -> str:
+    """Author text placed inside generated Markdown: escape raw HTML, keep Markdown."""
+    return html.escape(text, quote=False)
+
+
+def _objectives(module: Module) -> str:
+    return "\n".join(f"- {_md_text(o)}" for o in module.objectives)
+
+
+def course_home(course: Course, page_uri: str) -> str:
+    """One card per module, plus the total course time."""
+    count = len(course.modules)
+    cards = []
+    for number, module in enumerate(course.modules, start=1):
+        cards.append(
+            f'<div class="lms-card" markdown data-lms-module="{html.escape(module.id)}">\n\n'
+            f"### {number}. {_md_text(module.title)}\n\n"
+            f"{_md_text(module.description)}\n\n"
+            f'<p class="lms-card__facts"><span>{duration_text(module.duration)}</span> · '
+            f"<span>{LEVEL_LABELS[module.level]}</span></p>\n\n"
+            f"**You will be able to:**\n\n{_objectives(module)}\n\n"
+            f"[Start module {number}: {_md_text(module.title)}]({link(page_uri, module.src_uri)}){{ .md-button }}\n\n"
+            "</div>"
+        )
+    summary = f'<p class="lms-course-total">{count} modules · total time {duration_text(course.total_minutes)}</p>'
+    return summary + '\n\n<div class="lms-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
+
+
+def syllabus(course: Course, page_uri: str) -> str:
+    """Modules in order with objectives and the running time."""
+    parts, elapsed = [], 0
+    for number, module in enumerate(course.modules, start=1):
+        elapsed += module.duration
+        parts.append(
+            f"## {number}. [{_md_text(module.title)}]({link(page_uri, module.src_uri)})\n\n"
+            f"*{LEVEL_LABELS[module.level]} · {duration_text(module.duration)} · "
+            f"running total {duration_text(elapsed)}*\n\n{_md_text(module.description)}\n\n"
+            f"{_objectives(module)}\n"
+        )
+    return "\n".join(parts)
+
+
+def key_points(course: Course, page_uri: str) -> str:
+    parts = []
+    for number, module in enumerate(course.modules, start=1):
+        if not module.key_points:
+            continue
+        points = "\n".join(f"- {_md_text(p)}" for p in module.key_points)
+        parts.append(f"## {number}. [{_md_text(module.title)}]({link(page_uri, module.src_uri)})\n\n{points}\n")
+    return "\n".join(parts)
+
+
+def module_header(course: Course, module: Module) -> str:
+    """The box at the top of a module page: facts, prerequisites, objectives."""
+    facts = f"**Duration:** {duration_text(module.duration)} · **Level:** {LEVEL_LABELS[module.level]} · **Pass mark:** {module.pass_mark}%"
+    lines = [f'<div class="lms-module-header" markdown data-lms-module="{html.escape(module.id)}">', "", facts, ""]
+    prerequisites = [course.module(p) for p in module.prerequisites]
+    links = [f"[{_md_text(p.title)}]({link(module.src_uri, p.src_uri)})" for p in prerequisites if p]
+    if links:
+        lines += [f"**Before this module:** {', '.join(links)}", ""]
+    lines += ["**By the end of this module you will be able to:**", "", _objectives(module), "", "</div>", ""]
+    return "\n".join(lines)

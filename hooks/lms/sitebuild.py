@@ -1,0 +1,55 @@
+"""Run a real MkDocs build in-process and collect the course's problems.
+
+This is the only module of the package that imports MkDocs (lazily): the
+``course check`` command uses it so that checks which need rendered HTML
+(links, leftover quiz syntax) run exactly as in ``mkdocs build``.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from . import state
+from .problems import Problem
+
+
+class _Capture(logging.Handler):
+    """Keeps MkDocs' own warnings (e.g. its link validation) as problems."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build_and_collect(config_file: Path) -> list[Problem]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    capture = _Capture()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(capture)
+    state.collect_only = True
+    problems: list[Problem] = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="course-check-") as site_dir:
+            config = load_config(str(config_file), site_dir=site_dir, strict=False)
+            build(config)
+    except MkDocsException as error:
+        problems.append(Problem(str(config_file.name), 0, f"the build stopped: {error}", "fix the problems above, then run the check again"))
+    finally:
+        state.collect_only = False
+        logger.removeHandler(capture)
+    if state.current is not None:
+        problems += state.current.problems
+    for record in capture.records:
+        if record.name.startswith("mkdocs.hooks.course"):
+            continue
+        message = " ".join(record.getMessage().split())
+        problems.append(Problem("mkdocs", 0, message, "reported by MkDocs", "error" if record.levelno >= logging.ERROR else "warning"))
+    return problems

@@ -1,0 +1,106 @@
+"""Shared fixtures: throwaway sites, the built course, and a real headless
+Chromium driven by Playwright that fails a test on any console error or any
+request leaving 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from support.browser import HOW_TO_GET_ONE, LAUNCH_ARGS, find_browser
+from support.server import StaticServer
+from support.sites import MKDOCS, ROOT, SiteFactory
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> SiteFactory:
+    """An empty throwaway course using the real configuration and hooks."""
+    return SiteFactory(tmp_path / "course")
+
+
+@pytest.fixture(scope="session")
+def built_course(tmp_path_factory) -> Path:
+    """The repository's own course, built once per test session (strict)."""
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def course_url(built_course: Path):
+    with StaticServer(built_course) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = find_browser()
+    if path is None:
+        pytest.exit(HOW_TO_GET_ONE, returncode=1)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A Playwright page plus what it logged and requested."""
+
+    def __init__(self, page):
+        self.page = page
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("request", self._on_request)
+
+    def _on_request(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS:
+            self.foreign_requests.append(request.url)
+
+
+@pytest.fixture
+def open_page(browser):
+    """Factory: ``open_page(url, color_scheme="light")`` gives a fresh context
+    (empty storage) and asserts at the end that nothing went wrong."""
+    opened: list[tuple[object, Watched]] = []
+
+    def _open(url: str | None = None, *, color_scheme: str = "light", context=None, javascript: bool = True) -> Watched:
+        ctx = context or browser.new_context(color_scheme=color_scheme, java_script_enabled=javascript)
+        watched = Watched(ctx.new_page())
+        opened.append((ctx, watched))
+        if url:
+            watched.page.goto(url)
+        return watched
+
+    yield _open
+    problems = []
+    for ctx, watched in opened:
+        problems += [f"console error: {e}" for e in watched.console_errors]
+        problems += [f"request left the site: {u}" for u in watched.foreign_requests]
+        try:
+            ctx.close()
+        except Exception:  # context may already be closed by the test
+            pass
+    assert not problems, "\n".join(problems)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "open_page" in getattr(item, "fixturenames", ()) or "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
