@@ -27,21 +27,29 @@ def site(tmp_path: Path) -> SiteFactory:
 
 
 @pytest.fixture(scope="session")
-def built_course(tmp_path_factory) -> Path:
-    """The repository's own course, built once per test session (strict)."""
+def _course_server(tmp_path_factory):
+    """The repository's own course, built strict once per session and served on
+    127.0.0.1; site_url is the server's address so instant navigation works."""
     site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    site_dir.mkdir()
+    with StaticServer(site_dir) as server:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_SITE_URL=server.url)
+        result = subprocess.run(
+            [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
+            cwd=ROOT, capture_output=True, text=True, env=env,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield site_dir, server.url
 
 
 @pytest.fixture(scope="session")
-def course_url(built_course: Path):
-    with StaticServer(built_course) as server:
-        yield server.url
+def built_course(_course_server) -> Path:
+    return _course_server[0]
+
+
+@pytest.fixture(scope="session")
+def course_url(_course_server) -> str:
+    return _course_server[1]
 
 
 @pytest.fixture(scope="session")

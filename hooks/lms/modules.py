@@ -106,16 +106,17 @@ def _unknown_key(key: str, known: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
 
 
-def _objective_problems(objectives: list[str], meta: Any, first: int, path: str) -> list[Problem]:
+def _objective_problems(block: Any, first: int, path: str) -> list[Problem]:
+    objectives, line = block["objectives"], key_line(block, "objectives", first)
     problems = []
     if not objectives:
-        return [Problem(path, key_line(meta, "objectives", first), "objectives are empty", "list 3-5 things a learner will be able to do")]
+        return [Problem(path, line, "objectives are empty", "list 3-5 things a learner will be able to do")]
     if not 3 <= len(objectives) <= 5:
-        problems.append(Problem(path, key_line(meta, "objectives", first), f"has {len(objectives)} objectives; a module needs 3 to 5", "merge or split objectives so there are 3 to 5"))
+        problems.append(Problem(path, line, f"has {len(objectives)} objectives; a module needs 3 to 5", "merge or split objectives so there are 3 to 5"))
     for index, objective in enumerate(objectives):
         verb = objective.split()[0].strip(",.:").lower()
         if verb in UNCHECKABLE_VERBS:
-            problems.append(Problem(path, item_line(meta, index, first), f"objective starts with '{verb}', which a learner cannot be checked on", "start with an observable verb such as explain, choose, plan, apply or distinguish"))
+            problems.append(Problem(path, item_line(objectives, index, first), f"objective starts with '{verb}', which a learner cannot be checked on", "start with an observable verb such as explain, choose, plan, apply or distinguish"))
     return problems
 
 
@@ -161,7 +162,7 @@ def parse_module(source: SourceFile, src_uri: str) -> tuple[Module | None, list[
         if required and key not in block:
             problems.append(Problem(path, lines["module"], f"module is missing required key '{key}'", hint))
     if "objectives" in values:
-        problems += _objective_problems(list(values["objectives"]), block["objectives"], first, path)
+        problems += _objective_problems(block, first, path)
     if any(key not in values for key, (required, *_rest) in FIELDS.items() if required):
         return None, problems
     module = Module(

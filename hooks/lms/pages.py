@@ -45,7 +45,7 @@ def course_home(course: Course, page_uri: str) -> str:
     for number, module in enumerate(course.modules, start=1):
         cards.append(
             f'<div class="lms-card" markdown data-lms-module="{html.escape(module.id)}">\n\n'
-            f"### {number}. {_md_text(module.title)}\n\n"
+            f"## {number}. {_md_text(module.title)}\n\n"
             f"{_md_text(module.description)}\n\n"
             f'<p class="lms-card__facts"><span>{duration_text(module.duration)}</span> · '
             f"<span>{LEVEL_LABELS[module.level]}</span></p>\n\n"

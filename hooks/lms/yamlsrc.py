@@ -57,7 +57,8 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + first_line) if mark else first_line
-        what = error.problem or error.context or "invalid YAML"
+        # ruamel's token names mean little to a trainer: say it in words.
+        what = (error.problem or error.context or "invalid YAML").replace("'<stream end>'", "the end of the YAML")
         return None, [Problem(path, line, f"YAML syntax error: {what}", "check indentation, colons and quotes on this line and the one above")]
     except YAMLError as error:  # pragma: no cover - ruamel raises marked errors for syntax
         return None, [Problem(path, first_line, f"YAML error: {error}", "check the YAML syntax")]

@@ -77,12 +77,16 @@ class SiteFactory:
             self.nav.append(f"modules/{filename}")
         return self.write(f"docs/modules/{filename}", text, dedent=False)
 
+    site_url = "http://127.0.0.1/"
+
     def write_config(self, nav: list | None = None) -> Path:
         yaml = YAML()
         config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
         pages = [{"Home": "index.md"}] if (self.docs / "index.md").exists() else []
         config["nav"] = nav if nav is not None else pages + [{"Course": list(self.nav)}] if self.nav else pages
-        config["site_url"] = "http://127.0.0.1/"
+        # Material's instant navigation only intercepts links under site_url, so a
+        # served test site sets this to its server's address before building.
+        config["site_url"] = self.site_url
         with (self.root / "mkdocs.yml").open("w", encoding="utf-8") as out:
             yaml.dump(config, out)
         return self.root / "mkdocs.yml"

@@ -1,0 +1,25 @@
+"""axe-core (bundled by axe-playwright-python) with readable failures."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+
+_AXE = Axe()
+
+
+def axe_violations(page) -> list[str]:
+    """One line per violating node: rule id, impact, target and the fix summary."""
+    response = _AXE.run(page).response
+    lines = []
+    for violation in response["violations"]:
+        for node in violation["nodes"]:
+            lines.append(f"{violation['id']} ({violation['impact']}): {node['target']} - {node.get('failureSummary', '').splitlines()[-1].strip()}")
+    return lines
+
+
+def set_scheme(page, scheme: str) -> None:
+    """Switch Material's palette the way a learner does, by its toggle."""
+    current = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    if current != scheme:
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{scheme}'")

@@ -1,0 +1,104 @@
+"""The course site in a real headless Chromium: instant navigation, the
+colour-scheme toggle, search, no console errors, no request leaving the
+site, and axe-core clean on every page type in both schemes."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from support.a11y import axe_violations, set_scheme
+from support.server import StaticServer
+from support.sites import SiteFactory, module_page
+
+PAGES = {
+    "docs/index.md": "---\ntitle: Home\n---\n\n# Home\n\nWelcome to the course.\n\n{{ course_home() }}\n",
+    "docs/syllabus.md": "# Syllabus\n\n{{ syllabus() }}\n",
+    "docs/key-points.md": "# Key points\n\n{{ key_points() }}\n",
+    "docs/glossary.md": "# Glossary\n\n{{ glossary_terms() }}\n",
+    "docs/guide/index.md": "---\nrender_macros: false\n---\n\n# Trainer guide\n\nRun `make serve`.\n",
+}
+BODY = "## Listening first\n\nAsk before you tell. Coaching with GROW works.\n\n!!! example \"Practice\"\n\n    Try it.\n"
+NAV = [
+    {"Home": "index.md"},
+    {"Course": ["syllabus.md", "modules/01-first.md", "modules/02-second.md"]},
+    {"Key points": "key-points.md"},
+    {"Glossary": "glossary.md"},
+    {"Trainer guide": ["guide/index.md"]},
+]
+PAGE_TYPES = ["", "syllabus/", "modules/01-first/", "key-points/", "glossary/", "guide/", "404.html"]
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory):
+    site = SiteFactory(tmp_path_factory.mktemp("sample") / "course")
+    for path, text in PAGES.items():
+        site.write(path, text)
+    site.module("01-first.md", module_page("first", title="Listening first", body=BODY))
+    site.module("02-second.md", module_page("second", title="Praise that works", prerequisites=["first"], body=BODY))
+    site.write("docs/_data/glossary/first.yml", "- term: GROW\n  definition: Goal, Reality, Options, Will\n")
+    (site.root / "site").mkdir()
+    with StaticServer(site.root / "site") as server:
+        site.site_url = server.url
+        result = site.build(nav=NAV)
+        assert result.returncode == 0, result.output
+        yield server.url
+
+
+def test_home_card_opens_module_with_instant_navigation(open_page, sample_url):
+    page = open_page(sample_url).page
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_role("link", name="Start module 2: Praise that works").click()
+    expect(page.locator("article h1")).to_contain_text("Praise that works")
+    # Instant navigation swaps the content without a full page load.
+    assert page.evaluate("window.__sameDocument === true")
+    page.locator("article").get_by_role("link", name="Listening first").click()
+    expect(page.locator("article h1")).to_contain_text("Listening first")
+    assert page.evaluate("window.__sameDocument === true")
+
+
+def test_dark_mode_toggle_is_remembered_after_reload(open_page, sample_url):
+    page = open_page(sample_url).page
+    set_scheme(page, "slate")
+    page.reload()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    set_scheme(page, "default")
+    page.reload()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+
+
+def test_search_finds_a_module(open_page, sample_url):
+    page = open_page(sample_url).page
+    page.keyboard.press("/")  # Material's search shortcut
+    page.locator("input.md-search__input").press_sequentially("praise", delay=30)
+    result = page.locator(".md-search-result__item").first
+    result.wait_for()
+    assert "Praise" in result.inner_text()
+    result.locator("a").first.click()
+    page.wait_for_url("**/modules/02-second/**")
+
+
+def test_glossary_term_shows_meaning_on_focus(open_page, sample_url):
+    page = open_page(sample_url + "modules/01-first/").page
+    abbr = page.locator("article abbr", has_text="GROW").first
+    assert abbr.get_attribute("title") == "Goal, Reality, Options, Will"
+    assert abbr.get_attribute("tabindex") == "0", "keyboard users must be able to reach the definition"
+    abbr.focus()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
+    tooltip.first.wait_for()
+    assert "Goal, Reality, Options, Will" in tooltip.first.inner_text()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_axe_reports_nothing(open_page, sample_url, path, scheme):
+    page = open_page(sample_url + path, color_scheme="dark" if scheme == "slate" else "light").page
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{scheme}'")
+    assert axe_violations(page) == []
+
+
+def test_focus_ring_visible_on_search_input(open_page, sample_url):
+    page = open_page(sample_url).page
+    page.keyboard.press("/")
+    outline = page.locator("input.md-search__input").evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+    assert outline.split()[0] != "none" and outline.split()[1] != "0px"
