@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve test check build bench clean
 
 serve: $(VENV)/.installed ## preview the course with live reload at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
 test: $(VENV)/.installed-test ## run every test, browser tests included
 	$(BIN)/python -m pytest

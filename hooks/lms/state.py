@@ -23,6 +23,7 @@ class BuildState:
 
 current: BuildState | None = None
 collect_only = False  # set by the check command before it starts a build
+previewing = False  # set during `mkdocs serve`: report problems but keep the preview running
 
 
 def begin(course: Course) -> BuildState:
