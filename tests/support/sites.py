@@ -80,9 +80,12 @@ class SiteFactory:
     site_url = "http://127.0.0.1/"
 
     def write_config(self, nav: list | None = None) -> Path:
+        if not (self.docs / "index.md").exists():
+            # Every course has a home page; without one the theme's home links lead nowhere.
+            self.write("docs/index.md", "# Course home\n")
         yaml = YAML()
         config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-        pages = [{"Home": "index.md"}] if (self.docs / "index.md").exists() else []
+        pages = [{"Home": "index.md"}]
         config["nav"] = nav if nav is not None else pages + [{"Course": list(self.nav)}] if self.nav else pages
         # Material's instant navigation only intercepts links under site_url, so a
         # served test site sets this to its server's address before building.

@@ -1,0 +1,150 @@
+"""Markdown for a module's reading list and for the course reading-list page.
+
+Entries are ``md_in_html`` blocks so that MkDocs still resolves and checks
+the internal links inside them. Each carries ``data-lms-reading`` (its id)
+and ``data-lms-reading-modules`` for readings.js, and a native checkbox that
+the script turns into a persistent "mark as read".
+"""
+
+from __future__ import annotations
+
+from ..course import Course
+from ..modules import Module
+from ..pages import link
+from . import usage
+from .cite import labels
+from .exports import DOWNLOADS
+from .load import load
+from .markdown import attr, md_text
+from .model import KIND_LABELS, KINDS, LEVEL_LABELS, Reading
+from .reference import links_markdown, reference_markdown
+
+
+def _page_title(course: Course, src_uri: str) -> str:
+    module = course.module_at(src_uri)
+    meta = course.pages[src_uri].meta if src_uri in course.pages else None
+    title = module.title if module else (meta.get("title") if hasattr(meta, "get") else None)
+    return str(title or src_uri)
+
+
+def _page_links(course: Course, page_uri: str, src_uris: list[str]) -> str:
+    return ", ".join(f"[{md_text(_page_title(course, s))}]({link(page_uri, s)})" for s in src_uris)
+
+
+def _facts(reading: Reading) -> str:
+    facts = [f"**Effort:** {md_text(reading.effort)}" if reading.effort else ""]
+    facts.append(f"**Level:** {LEVEL_LABELS[reading.level]}" if reading.level else "")
+    facts.append(f"**Type:** {KIND_LABELS[reading.kind][0]}" if reading.kind else "")
+    return " · ".join(f for f in facts if f)
+
+
+def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool) -> str:
+    modules = usage.reading_modules(course)[reading.id]
+    title = reading.title or reading.id
+    anchor = f' id="{attr(reading.id)}"' if on_list_page else ""
+    lines = [
+        f'<div class="lms-reading" markdown{anchor} data-lms-reading="{attr(reading.id)}" '
+        f'data-lms-reading-modules="{attr(" ".join(modules))}" data-lms-reading-title="{attr(title)}">',
+        "", reference_markdown(reading), "{ .lms-reading__ref }", "", _facts(reading), "",
+    ]
+    if reading.note:
+        lines += [f"**Why read it:** {md_text(reading.note)}", ""]
+    if links_markdown(reading):
+        lines += [f"**Links:** {links_markdown(reading)}", ""]
+    if on_list_page:
+        in_modules = [m.src_uri for m in course.modules if m.id in modules]
+        cited = usage.citing_pages(course).get(reading.id, [])
+        if in_modules:
+            lines += [f"**Reading for:** {_page_links(course, page_uri, in_modules)}", ""]
+        if cited:
+            lines += [f"**Cited in:** {_page_links(course, page_uri, cited)}", ""]
+    lines += [
+        # The name starts with the visible label (WCAG 2.5.3) and says which reading.
+        f'<label class="lms-reading__mark"><input type="checkbox" autocomplete="off" data-lms-reading-toggle '
+        f'aria-label="Mark as read: {attr(title)}"> Mark as read</label>',
+        "", "</div>", "",
+    ]
+    return "\n".join(lines)
+
+
+def _count(module: Module, total: int, label: str) -> str:
+    return (
+        f'<span class="lms-readings__count" data-lms-reading-count="{attr(module.id)}" '
+        f'data-lms-reading-label="{attr(label)}">{total} reading{"" if total == 1 else "s"}</span>'
+    )
+
+
+STATUS = '<p class="lms-readings__status" role="status" data-lms-readings-status></p>\n'
+
+
+def module_section(course: Course, module: Module) -> str:
+    """The ``## Reading list`` appended to a module page ("" without readings)."""
+    catalogue = load(course)
+    ids = usage.module_readings(course, module)
+    if not ids:
+        return ""
+    parts = ["## Reading list", "", f"{_count(module, len(ids), 'This module')} for this module."]
+    page = usage.list_page(course)
+    if page:
+        parts[-1] += f" The [course reading list]({link(module.src_uri, page)}) has every reading, with downloads for reference managers."
+    parts += ["", STATUS]
+    parts += [entry(course, catalogue.readings[i], module.src_uri, on_list_page=False) for i in ids]
+    return "\n".join(parts)
+
+
+def _short_link(reading: Reading, label: str) -> str:
+    return f"[{md_text(label)}](#{reading.id}): *{md_text(reading.title)}*"
+
+
+def _downloads(page_uri: str) -> str:
+    items = [f'[{name}]({link(page_uri, path)}){{ download="{path.rsplit("/", 1)[-1]}" }}' for path, name in DOWNLOADS.items()]
+    return "**Download the whole list** for Zotero, Mendeley, EndNote and other reference managers: " + " · ".join(items)
+
+
+def _by_module(course: Course, page_uri: str, primary: dict[str, str]) -> list[str]:
+    catalogue, names = load(course), labels(load(course))
+    parts = ["## Readings by module { #by-module }", ""]
+    for number, module in enumerate(course.modules, start=1):
+        ids = usage.module_readings(course, module)
+        if not ids:
+            continue
+        parts += [f"### {number}. {md_text(module.title)} {{ #module-{module.id} }}", "", f"[Open the module]({link(page_uri, module.src_uri)})", ""]
+        parts += [entry(course, catalogue.readings[i], page_uri, on_list_page=True) for i in ids if primary[i] == module.id]
+        also = [f"- {_short_link(catalogue.readings[i], names[i])}" for i in ids if primary[i] != module.id]
+        if also:
+            parts += ["Also for this module (listed under an earlier module):", "", *also, ""]
+    return parts
+
+
+def _by_kind(course: Course) -> list[str]:
+    catalogue = load(course)
+    names = labels(catalogue)
+    parts = ["## Readings by kind { #by-kind }", ""]
+    for kind in KINDS:
+        of_kind = sorted((r for r in catalogue.readings.values() if r.kind == kind), key=lambda r: names[r.id].casefold())
+        if of_kind:
+            parts += [f"### {KIND_LABELS[kind][1]} ({len(of_kind)}) {{ #kind-{kind} }}", ""]
+            parts += [f"- {_short_link(r, names[r.id])}" for r in of_kind] + [""]
+    return parts
+
+
+def reading_list_page(course: Course, page_uri: str) -> str:
+    """The course reading list: every reading once (anchor = its id), grouped
+    by module, then an index by kind, progress per module and downloads."""
+    catalogue = load(course)
+    if not catalogue.readings:
+        return "No readings yet."
+    belongs = usage.reading_modules(course)
+    primary = {rid: (mods[0] if mods else "") for rid, mods in belongs.items()}
+    parts = [_downloads(page_uri), "", "## Your progress { #progress }", ""]
+    for number, module in enumerate(course.modules, start=1):
+        total = sum(module.id in mods for mods in belongs.values())
+        if total:
+            parts.append(f"- [{number}. {md_text(module.title)}]({link(page_uri, module.src_uri)}): {_count(module, total, module.title)}")
+    parts += ["", STATUS]
+    parts += _by_module(course, page_uri, primary)
+    unplaced = [r for r in catalogue.readings.values() if not primary[r.id]]
+    if unplaced:
+        parts += ["## Not yet in a module { #no-module }", ""]
+        parts += [entry(course, r, page_uri, on_list_page=True) for r in unplaced]
+    return "\n".join(parts + _by_kind(course))
