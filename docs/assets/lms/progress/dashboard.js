@@ -1,0 +1,69 @@
+// The progress page: for each module its status, knowledge-check score
+// against the pass mark, readings done and time left, under a progress bar
+// for the whole course. Export, import and reset are wired from transfer.js.
+
+import { course, onChange, record, root, saved } from "./tracker.js";
+import { completedAt, moduleState } from "./record.js";
+import { badge, el, moduleUrl, pageStyles, say, statusOf, toggleComplete, UNSAVED } from "./ui.js";
+import { progressBar } from "./home.js";
+import { wire } from "./transfer.js";
+
+const HEADINGS = ["Module", "Status", "Knowledge check", "Readings", "Time left"];
+
+function minutes(n) {
+  const [h, m] = [Math.floor(n / 60), n % 60];
+  return h ? `${h} h${m ? ` ${m} min` : ""}` : `${m} min`;
+}
+
+function row(m, rec) {
+  const s = moduleState(rec, m);
+  const status = el("td", {}, badge(statusOf(s)));
+  if (!s.total) {
+    const label = s.complete ? "Mark as not complete" : "Mark complete";
+    status.append(" ", el("button", { type: "button", class: "md-button lms-small", "data-lms-toggle": m.id, "aria-label": `${label}: ${m.title}` }, label));
+  }
+  const check = s.total ? `${s.correct} of ${s.total} correct (${s.score}%), pass mark ${m.pass_mark}%` : "No knowledge check";
+  const readings = m.readings.length ? `${s.read} of ${m.readings.length} read` : "None listed";
+  return el("tr", {}, el("th", { scope: "row" }, el("a", { href: moduleUrl(m).href }, m.title)), status, el("td", {}, check), el("td", {}, readings), el("td", {}, s.complete ? "None" : minutes(m.duration)));
+}
+
+function table(data, rec) {
+  const head = el("tr", {}, ...HEADINGS.map((h) => el("th", { scope: "col" }, h)));
+  const body = el("tbody", {}, ...data.modules.map((m) => row(m, rec)));
+  return el("div", { class: "lms-table-wrap" }, el("table", {}, el("caption", {}, "Your modules"), el("thead", {}, head), body));
+}
+
+function summary(data, rec) {
+  const done = data.modules.filter((m) => moduleState(rec, m).complete).length;
+  const left = data.modules.reduce((sum, m) => sum + (moduleState(rec, m).complete ? 0 : m.duration), 0);
+  const parts = [...progressBar(done, data.modules.length), el("p", {}, `Time left: about ${minutes(left)}.`)];
+  if (!saved) parts.push(el("p", { class: "lms-warning" }, `⚠ ${UNSAVED}`));
+  if (completedAt(rec, data) !== null && data.pages.certificate) {
+    parts.push(el("p", {}, "✓ You have completed every module."), el("p", {}, el("a", { href: new URL(data.pages.certificate, root).href, class: "md-button md-button--primary" }, "Get your certificate")));
+  }
+  return parts;
+}
+
+export function render(rec = record()) {
+  const page = document.querySelector("[data-lms-dashboard]");
+  const box = page?.querySelector("[data-lms-dashboard-body]");
+  if (!box) return;
+  Promise.all([course, pageStyles()]).then(([data]) => {
+    if (!data) return;
+    const focused = document.activeElement?.dataset?.lmsToggle;
+    box.replaceChildren(...summary(data, rec), table(data, rec));
+    if (focused) box.querySelector(`[data-lms-toggle="${focused}"]`)?.focus();
+    if (page.dataset.lmsReady) return;
+    page.dataset.lmsReady = "1";
+    const status = page.querySelector("[data-lms-status]");
+    box.addEventListener("click", async (event) => {
+      const button = event.target.closest("[data-lms-toggle]");
+      if (!button) return;
+      const ok = await toggleComplete(button.dataset.lmsToggle);
+      const m = data.modules.find((x) => x.id === button.dataset.lmsToggle);
+      say(status, `${m.title}: ${moduleState(record(), m).complete ? "marked complete" : "marked as not complete"}.${ok ? "" : ` ${UNSAVED}`}`);
+    });
+    wire(page, data, status);
+  });
+}
+onChange(render);

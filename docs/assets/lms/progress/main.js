@@ -1,0 +1,23 @@
+// Learner progress, loaded on every page and kept small: the code of the
+// home, dashboard and certificate pages is fetched only on those pages.
+
+import { visit } from "./tracker.js";
+import { render } from "./ui.js";
+
+const PAGES = {
+  ".lms-cards": () => import("./home.js"),
+  "[data-lms-dashboard]": () => import("./dashboard.js"),
+  "[data-lms-certificate]": () => import("./certificate.js"),
+};
+
+function init() {
+  visit();
+  render();
+  for (const [selector, load] of Object.entries(PAGES)) {
+    if (document.querySelector(selector)) load().then((page) => page.render());
+  }
+}
+
+// Material swaps the page without reloading (instant navigation): run on each page.
+if (window.document$) window.document$.subscribe(init);
+else init();

@@ -1,0 +1,137 @@
+// The learner's progress record: schema, validation, migration, merge.
+// Pure functions (no DOM, no storage), so the tests can run them on their own.
+//
+// v1: { v: 1, epoch, name, visited, completed, quizzes, readings, last }
+//   epoch      ms of the last "reset" or "replace"; records of different epochs
+//              are never combined: the newer epoch wins whole
+//   name       null | { text, at }             for the certificate
+//   visited    { moduleId: ms of first visit }
+//   completed  { moduleId: { done, at } }      quiz modules are settled here too
+//   quizzes    { quizId: { correct, at } }     the best result per quiz
+//   readings   { readingId: { read, at } }
+//   last       null | { module, anchor, at }   the heading last scrolled past
+// v0 (the flat layout before versioning, still read): { visited: [id],
+//   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
+
+const VERSION = 1;
+const ID = /^[a-z0-9-]{1,100}$/;
+const ANCHOR = /^[A-Za-z0-9_.:-]{0,120}$/;
+const MAX_ENTRIES = 5000;
+
+const map = () => Object.create(null); // so an id like "constructor" is just an id
+const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const isTime = (t) => Number.isInteger(t) && t >= 0 && t < 4102444800000;
+const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+export const isId = (v) => typeof v === "string" && ID.test(v);
+export const isAnchor = (v) => typeof v === "string" && ANCHOR.test(v);
+
+export const empty = () => ({ v: VERSION, epoch: 0, name: null, visited: map(), completed: map(), quizzes: map(), readings: map(), last: null });
+
+// An entry { flag: boolean, at } with exactly those two keys.
+const flagged = (flag) => (e) => isObj(e) && Object.keys(e).length === 2 && typeof e[flag] === "boolean" && isTime(e.at);
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct"), readings: flagged("read") };
+const SINGLES = {
+  name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
+  last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
+};
+
+function fromV0(raw, now) {
+  const ids = (list) => (Array.isArray(list) ? list.filter(isId) : []);
+  const out = { v: VERSION, epoch: 0, visited: {}, completed: {}, quizzes: {}, readings: {} };
+  for (const id of ids(raw.visited)) out.visited[id] = now;
+  for (const id of ids(raw.completed)) out.completed[id] = { done: true, at: now };
+  for (const id of ids(raw.read)) out.readings[id] = { read: true, at: now };
+  for (const [id, ok] of Object.entries(isObj(raw.quizzes) ? raw.quizzes : {})) {
+    if (isId(id) && typeof ok === "boolean") out.quizzes[id] = { correct: ok, at: now };
+  }
+  if (isId(raw.lastPage)) out.last = { module: raw.lastPage, anchor: "", at: now };
+  return out;
+}
+
+/** Rebuild a record from untrusted data: returns the parts that validate and
+ *  a list of what did not (storage keeps the parts; an import rejects the file). */
+export function clean(raw, now = Date.now()) {
+  const record = empty();
+  if (!isObj(raw)) return { record, problems: ["it is not a progress record"], migrated: false };
+  const migrated = raw.v === undefined || raw.v === 0;
+  if (migrated) raw = fromV0(raw, now);
+  else if (raw.v !== VERSION) return { record, problems: [`it has version ${JSON.stringify(raw.v)}, which this site cannot read`], migrated };
+  const problems = Object.keys(raw).filter((k) => !has(record, k)).map((k) => `unknown field "${k}"`);
+  if (isTime(raw.epoch)) record.epoch = raw.epoch;
+  else problems.push("epoch is not a time");
+  for (const [field, valid] of Object.entries(ENTRIES)) {
+    const entries = raw[field] === undefined ? {} : raw[field];
+    if (!isObj(entries) || Object.keys(entries).length > MAX_ENTRIES) {
+      problems.push(`${field} is not a list of entries`);
+      continue;
+    }
+    for (const [id, entry] of Object.entries(entries)) {
+      if (isId(id) && valid(entry)) record[field][id] = entry;
+      else problems.push(`${field} entry "${String(id).slice(0, 40)}" is not valid`);
+    }
+  }
+  for (const [field, valid] of Object.entries(SINGLES)) {
+    if (raw[field] == null) continue;
+    if (valid(raw[field])) record[field] = { ...raw[field] };
+    else problems.push(`${field} is not valid`);
+  }
+  return { record, problems, migrated };
+}
+
+const newer = (x, y) => (!x ? y : !y ? x : y.at > x.at ? y : x);
+function better(field, x, y) {
+  if (x === undefined) return y;
+  if (field === "visited") return Math.min(x, y);
+  if (field === "quizzes" && x.correct !== y.correct) return x.correct ? x : y;
+  return newer(x, y);
+}
+
+/** Union of two records of one epoch: earliest visit, best quiz result, newest of the rest. */
+export function combine(a, b = empty()) {
+  const out = empty();
+  out.epoch = a.epoch;
+  for (const field of Object.keys(ENTRIES)) {
+    for (const source of [a, b]) {
+      for (const [id, entry] of Object.entries(source[field])) out[field][id] = better(field, out[field][id], entry);
+    }
+  }
+  out.name = newer(a.name, b.name);
+  out.last = newer(a.last, b.last);
+  return out;
+}
+
+/** What two tabs (or storage and memory) agree on: see `epoch` above. */
+export function merge(a, b) {
+  if (a.epoch === b.epoch) return combine(a, b);
+  return combine(a.epoch > b.epoch ? a : b);
+}
+
+/** A module's standing in a record; `m` is a module of course.json. */
+export function moduleState(record, m) {
+  const results = m.quizzes.map((q) => record.quizzes[q]).filter(Boolean);
+  const correct = results.filter((r) => r.correct).length;
+  const total = m.quizzes.length;
+  const read = m.readings.filter((r) => record.readings[r]?.read).length;
+  const complete = record.completed[m.id]?.done === true;
+  const started = complete || m.id in record.visited || results.length > 0 || read > 0;
+  const score = total ? Math.round((correct * 100) / total) : null;
+  return { complete, started, correct, answered: results.length, total, score, read };
+}
+
+/** Mark complete every quiz module whose quizzes now meet its pass mark. */
+export function settle(record, course, now) {
+  for (const m of course.modules) {
+    const s = moduleState(record, m);
+    if (s.total && !s.complete && s.answered && s.score >= m.pass_mark) record.completed[m.id] = { done: true, at: now };
+  }
+}
+
+export function recordQuiz(record, id, correct, now) {
+  record.quizzes[id] = better("quizzes", record.quizzes[id], { correct, at: now });
+}
+
+/** ms of the last module completion once every module is complete, else null. */
+export function completedAt(record, course) {
+  const times = course.modules.map((m) => (record.completed[m.id]?.done ? record.completed[m.id].at : null));
+  return course.modules.length && !times.includes(null) ? Math.max(...times) : null;
+}

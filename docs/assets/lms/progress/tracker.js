@@ -1,0 +1,95 @@
+// Keeps the learner's record: in memory for this tab, in storage for the next
+// visit. Every change re-reads the stored record and merges it before the one
+// setItem that writes it (read-merge-write), so two tabs never lose each
+// other's updates. When storage refuses (disabled, full), the record lives on
+// in memory for as long as the tab does and the learner is told.
+
+import * as store from "../store.js";
+import { clean, empty, isAnchor, isId, merge, recordQuiz, settle } from "./record.js";
+
+const KEY = "progress";
+export const root = new URL("../../../", import.meta.url);
+export const course = fetch(new URL("../course.json", import.meta.url))
+  .then((r) => (r.ok ? r.json() : null))
+  .catch(() => null);
+
+const stored = () => clean(store.load(KEY, store.isPlainObject) ?? empty());
+let memory = stored().record;
+export const record = () => memory;
+export let saved = true;
+
+const views = new Set();
+/** `view(record)` runs after every change; register once, at module level. */
+export const onChange = (view) => views.add(view);
+const notify = () => views.forEach((view) => view(memory));
+
+/** Apply `change(record, now)` to the newest record and save it. */
+export async function update(change) {
+  const data = await course;
+  const now = Date.now();
+  const next = merge(stored().record, memory);
+  change(next, now);
+  if (data) settle(next, data, now);
+  memory = next;
+  saved = store.save(KEY, next);
+  notify();
+  return saved;
+}
+
+/** Replace the whole record (import "replace", reset): a new epoch wins over older copies elsewhere. */
+export const replace = (fresh) => update((next, now) => Object.assign(next, fresh, { epoch: now }));
+
+const pageModule = () => {
+  const id = document.querySelector(".lms-module-header[data-lms-module]")?.dataset.lmsModule;
+  return isId(id) ? id : null;
+};
+
+function headingAbove() {
+  let found = "";
+  for (const h of document.querySelectorAll(".md-content :is(h2, h3)[id]")) {
+    if (h.getBoundingClientRect().top > 120) break;
+    found = h.id;
+  }
+  return isAnchor(found) ? found : "";
+}
+
+function notePosition() {
+  const module = pageModule();
+  const anchor = headingAbove();
+  if (!module || (memory.last?.module === module && memory.last.anchor === anchor)) return;
+  update((r, at) => (r.last = { module, anchor, at }));
+}
+
+/** Called for every page shown: records a module visit and the page as the last one. */
+export function visit() {
+  const module = pageModule();
+  if (!module) return;
+  const anchor = location.hash.slice(1); // heading ids are plain ASCII: no decoding, nothing to throw
+  if (memory.visited[module] && memory.last?.module === module) return;
+  update((r, at) => {
+    r.visited[module] ??= at;
+    r.last = { module, anchor: isAnchor(anchor) ? anchor : "", at };
+  });
+}
+
+let timer;
+addEventListener("scroll", () => (clearTimeout(timer), (timer = setTimeout(notePosition, 500))), { passive: true });
+addEventListener("pagehide", notePosition);
+
+document.addEventListener("lms:quiz-checked", ({ detail: d }) => {
+  if (isId(d?.quizId) && typeof d.correct === "boolean") update((r, at) => recordQuiz(r, d.quizId, d.correct, at));
+});
+document.addEventListener("lms:reading-marked", ({ detail: d }) => {
+  if (isId(d?.readingId) && typeof d.read === "boolean") update((r, at) => (r.readings[d.readingId] = { read: d.read, at }));
+});
+// A quiz reset clears the answers on the page; progress keeps each quiz's best result.
+
+store.onExternalChange((name) => {
+  if (name !== KEY) return;
+  memory = merge(stored().record, memory);
+  notify();
+});
+
+// Write back at once a record that was migrated from v0 or repaired.
+const first = stored();
+if (first.migrated || first.problems.length) update(() => {});

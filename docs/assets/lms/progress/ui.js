@@ -1,0 +1,79 @@
+// What every page shows of the learner's progress: a badge (icon + text) next
+// to each module link in the navigation, and on a module page the "Mark this
+// module complete" button and the status line. Learner data only ever goes in
+// as text (textContent, never innerHTML).
+
+import { course, onChange, record, root, saved, update } from "./tracker.js";
+import { moduleState } from "./record.js";
+
+const STATUS = { complete: ["✓", "Complete"], started: ["◐", "In progress"], none: ["○", "Not started"] };
+export const UNSAVED = "Your progress could not be saved in this browser (its storage is turned off or full). It is kept while this tab stays open: export it from the progress page to keep it.";
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+export const statusOf = (s) => (s.complete ? "complete" : s.started ? "started" : "none");
+export const moduleUrl = (m) => new URL(m.url, root);
+export const say = (region, text) => region && region.textContent !== text && (region.textContent = text);
+export const toggleComplete = (id) => update((r, at) => (r.completed[id] = { done: !r.completed[id]?.done, at }));
+
+let styled;
+/** Loads pages.css (dashboard, certificate) once; resolves when it applies. */
+export function pageStyles() {
+  if (!styled) {
+    const link = el("link", { rel: "stylesheet", href: new URL("pages.css", import.meta.url).href });
+    styled = new Promise((done) => (link.onload = link.onerror = done));
+    document.head.append(link);
+  }
+  return styled;
+}
+
+export function badge(key, kind = "") {
+  const [icon, text] = STATUS[key];
+  return el("span", { class: `lms-badge lms-badge--${key} ${kind}`.trim(), "data-lms-badge": "" }, el("span", { "aria-hidden": "true" }, icon), ` ${text}`);
+}
+
+function navBadges(data, rec) {
+  const byPath = new Map(data.modules.map((m) => [moduleUrl(m).pathname, m]));
+  for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link[href]")) {
+    const href = link.getAttribute("href");
+    const m = !href.includes("#") && byPath.get(new URL(href, location).pathname);
+    link.querySelector("[data-lms-badge]")?.remove();
+    const key = m && statusOf(moduleState(rec, m));
+    if (key && key !== "none") link.append(badge(key, "lms-badge--nav"));
+  }
+}
+
+function moduleFoot(data, rec) {
+  const foot = document.querySelector("[data-lms-progress-foot]");
+  const m = foot && data.modules.find((x) => x.id === foot.dataset.lmsProgressFoot);
+  if (!m) return;
+  const button = foot.querySelector("[data-lms-mark-complete]");
+  const status = foot.querySelector("[data-lms-status]");
+  if (button) {
+    button.hidden = false;
+    button.textContent = moduleState(rec, m).complete ? "Mark as not complete" : "Mark this module complete";
+    if (!button.dataset.lmsReady) {
+      button.dataset.lmsReady = "1";
+      button.addEventListener("click", async () => {
+        await toggleComplete(m.id);
+        const done = moduleState(record(), m).complete;
+        say(status, (done ? "✓ Module marked complete." : "Module marked as not complete.") + (saved ? "" : ` ${UNSAVED}`));
+      });
+    }
+  }
+  if (!saved && status && !status.textContent) say(status, `⚠ ${UNSAVED}`);
+}
+
+export function render(rec = record()) {
+  course.then((data) => {
+    if (!data) return;
+    navBadges(data, rec);
+    moduleFoot(data, rec);
+  });
+}
+onChange(render);

@@ -1,0 +1,77 @@
+"""What the build gives the progress code: ``assets/lms/course.json`` (the
+course structure) and the progress footer of each module page."""
+
+from __future__ import annotations
+
+import json
+
+from lms import progressdata
+from lms.modules import Module
+from support.progress import NAV, build_course, quiz
+from support.server import StaticServer
+from support.sites import ROOT, module_page
+
+
+def module(**fields) -> Module:
+    base = dict(id="intro", path="docs/modules/01-intro.md", src_uri="modules/01-intro.md", title="Intro", description="", duration=10, level="foundation", objectives=[])
+    return Module(**{**base, **fields})
+
+
+def test_course_json_lists_modules_in_course_order_with_their_quizzes(site):
+    result = build_course(site)
+    data = json.loads(result.page("assets/lms/course.json"))
+    assert data == {
+        "v": 1,
+        "title": "From Sales Manager to Sales Leader",
+        "modules": [
+            {"id": "alpha", "title": "Alpha basics", "url": "modules/01-alpha/", "duration": 30, "pass_mark": 50, "quizzes": ["alpha-q1", "alpha-q2"], "readings": []},
+            {"id": "beta", "title": "Beta practice", "url": "modules/02-beta/", "duration": 20, "pass_mark": 80, "quizzes": [], "readings": []},
+            {"id": "gamma", "title": "Gamma review", "url": "modules/03-gamma/", "duration": 15, "pass_mark": 100, "quizzes": ["gamma-q1"], "readings": ["smith-2020"]},
+        ],
+        "pages": {"certificate": "certificate/", "dashboard": "dashboard/"},
+    }
+    first = result.page("assets/lms/course.json")
+    assert site.build("--strict", nav=NAV).page("assets/lms/course.json") == first  # deterministic
+
+
+def test_module_pages_get_the_progress_footer(site):
+    result = build_course(site)
+    beta = result.page("modules/02-beta/index.html")
+    assert '<button type="button" class="md-button" data-lms-mark-complete="beta" hidden>Mark this module complete</button>' in beta
+    assert '<p class="lms-status" role="status" data-lms-status></p>' in beta
+    alpha = result.page("modules/01-alpha/index.html")
+    assert 'data-lms-progress-foot="alpha"' in alpha and "data-lms-mark-complete" not in alpha
+    assert "data-lms-progress-foot" not in result.page("index.html")
+    assert "data-lms-progress-foot" not in result.page("dashboard/index.html")
+
+
+def test_author_text_stays_data(site, open_page):
+    """A module title with markup is JSON text in course.json and text on the dashboard."""
+    title = 'Tips & "tricks" <b>bold</b>'
+    site.write("docs/index.md", "---\ntitle: Home\n---\n\n# Home\n")
+    site.write("docs/dashboard.md", (ROOT / "docs" / "dashboard.md").read_text(encoding="utf-8"), dedent=False)
+    site.module("01-tips.md", module_page("tips", title=title))
+    result = site.build("--strict", nav=[{"Home": "index.md"}, {"Course": ["modules/01-tips.md"]}, {"Your progress": "dashboard.md"}])
+    assert result.returncode == 0, result.output
+    assert json.loads(result.page("assets/lms/course.json"))["modules"][0]["title"] == title
+    with StaticServer(result.site_dir) as server:
+        page = open_page(server.url + "dashboard/").page
+        row = page.locator("[data-lms-dashboard-body] tbody th")
+        row.wait_for()
+        assert row.inner_text() == title
+        assert page.locator("[data-lms-dashboard-body] b").count() == 0
+
+
+def test_note_page_records_quiz_ids_once_in_page_order(site):
+    site.write("docs/index.md", "---\ntitle: Home\n---\n\n# Home\n")
+    site.module("01-intro.md", module_page("intro") + quiz("intro-b", "[1, 2, 3]") + quiz("intro-a", "1"))
+    result = site.build("--strict", nav=[{"Home": "index.md"}, {"Course": ["modules/01-intro.md"]}])
+    assert result.returncode == 0, result.output
+    assert json.loads(result.page("assets/lms/course.json"))["modules"][0]["quizzes"] == ["intro-b", "intro-a"]
+
+
+def test_footer_and_urls_of_pages_the_build_did_not_render():
+    assert 'data-lms-progress-foot="intro"' in progressdata.module_footer(module(), has_quizzes=True)
+    assert progressdata._default_url("modules/01-intro.md") == "modules/01-intro/"
+    assert progressdata._default_url("modules/index.md") == "modules/"
+    assert progressdata._default_url("index.md") == ""

@@ -1,0 +1,172 @@
+"""The progress record's pure functions (docs/assets/lms/progress/record.js):
+validation, migration, merge, completion and the completion code, run in
+the real browser engine the learner uses."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from support.server import StaticServer
+from support.sites import ROOT
+
+COURSE = {
+    "title": "Course",
+    "modules": [
+        {"id": "a", "title": "A", "url": "a/", "duration": 10, "pass_mark": 50, "quizzes": ["a-1", "a-2"], "readings": ["r-1"]},
+        {"id": "b", "title": "B", "url": "b/", "duration": 10, "pass_mark": 80, "quizzes": [], "readings": []},
+    ],
+    "pages": {},
+}
+
+
+@pytest.fixture(scope="module")
+def js(browser):
+    """``js(body, **args)``: run ``body`` (with ``R`` = record.js and the args) and return its JSON result."""
+    with StaticServer(ROOT / "docs") as server:
+        page = browser.new_page()
+        page.goto(server.url + "assets/lms/progress/")
+        page.evaluate("async () => { window.R = {...await import('./record.js'), ...await import('./code.js')}; }")
+
+        def run(body: str, **args):
+            names = ", ".join(args)
+            return page.evaluate(f"async ({{ {names} }}) => {{ const R = window.R; {body} }}", args)
+
+        yield run
+        page.close()
+
+
+def v1(**fields) -> dict:
+    base = {"v": 1, "epoch": 0, "name": None, "visited": {}, "completed": {}, "quizzes": {}, "readings": {}, "last": None}
+    return {**base, **fields}
+
+
+def clean(js, raw, now=1000):
+    return js("const c = R.clean(raw, now); return {record: c.record, problems: c.problems, migrated: c.migrated};", raw=raw, now=now)
+
+
+def test_a_valid_record_is_kept_whole(js):
+    raw = v1(epoch=7, name={"text": "Ada", "at": 3}, visited={"a": 1}, completed={"b": {"done": True, "at": 2}},
+             quizzes={"a-1": {"correct": False, "at": 4}}, readings={"r-1": {"read": True, "at": 5}}, last={"module": "a", "anchor": "part-2", "at": 6})
+    assert clean(js, raw) == {"record": raw, "problems": [], "migrated": False}
+
+
+def test_invalid_parts_are_dropped_and_named(js):
+    raw = v1(visited={"a": -1, "b": 2}, quizzes={"a-1": {"correct": "yes", "at": 1}, "a-2": {"correct": True, "at": 1, "x": 1}, "A B": {"correct": True, "at": 1}},
+             last={"module": "a", "anchor": "javascript:alert(1)", "at": 1}, name={"text": "x" * 101, "at": 1}, extra=1)
+    result = clean(js, raw)
+    assert result["record"] == v1(visited={"b": 2})
+    assert sorted(result["problems"]) == sorted([
+        'unknown field "extra"', 'visited entry "a" is not valid', 'quizzes entry "a-1" is not valid',
+        'quizzes entry "a-2" is not valid', 'quizzes entry "A B" is not valid', "name is not valid", "last is not valid",
+    ])
+
+
+@pytest.mark.parametrize("raw", [None, [], "text", 3, {"v": 2}, {"v": "1"}])
+def test_what_is_not_a_record_is_refused(js, raw):
+    result = clean(js, raw)
+    assert result["record"] == v1() and result["problems"]
+
+
+def test_ids_that_name_object_properties_stay_plain_ids(js):
+    text = '{"v":1,"epoch":0,"quizzes":{"__proto__":{"correct":true,"at":1},"constructor":{"correct":true,"at":2}}}'
+    result = js("const c = R.clean(JSON.parse(text)); return {kept: Object.keys(c.record.quizzes), problems: c.problems, polluted: 'correct' in {}, other: R.moduleState(c.record, {id: 'toString', quizzes: ['hasOwnProperty'], readings: ['valueOf']})};", text=text)
+    assert result["kept"] == ["constructor"]
+    assert result["problems"] == ['quizzes entry "__proto__" is not valid']
+    assert result["polluted"] is False
+    assert result["other"]["complete"] is False and result["other"]["answered"] == 0 and result["other"]["read"] == 0
+
+
+def test_a_v0_record_is_migrated(js):
+    v0 = {"visited": ["a", "Not An Id"], "completed": ["b"], "quizzes": {"a-1": True, "a-2": "?"}, "read": ["r-1"], "lastPage": "a"}
+    result = clean(js, v0, now=42)
+    assert result["migrated"] is True and result["problems"] == []
+    assert result["record"] == v1(visited={"a": 42}, completed={"b": {"done": True, "at": 42}}, quizzes={"a-1": {"correct": True, "at": 42}},
+                                  readings={"r-1": {"read": True, "at": 42}}, last={"module": "a", "anchor": "", "at": 42})
+
+
+def merge(js, a, b):
+    return js("return R.merge(R.clean(a).record, R.clean(b).record);", a=a, b=b)
+
+
+def test_merge_of_one_epoch_keeps_the_union(js):
+    a = v1(visited={"a": 5}, quizzes={"a-1": {"correct": True, "at": 1}, "a-2": {"correct": False, "at": 9}}, readings={"r-1": {"read": True, "at": 1}}, last={"module": "a", "anchor": "", "at": 1})
+    b = v1(visited={"a": 3, "b": 4}, quizzes={"a-1": {"correct": False, "at": 8}, "a-2": {"correct": False, "at": 2}}, readings={"r-1": {"read": False, "at": 6}}, last={"module": "b", "anchor": "x", "at": 2})
+    assert merge(js, a, b) == v1(
+        visited={"a": 3, "b": 4},  # the first visit
+        quizzes={"a-1": {"correct": True, "at": 1}, "a-2": {"correct": False, "at": 9}},  # the best result, then the newest
+        readings={"r-1": {"read": False, "at": 6}},  # the newest mark, so "not read" can win
+        last={"module": "b", "anchor": "x", "at": 2},
+    )
+
+
+def test_merge_across_epochs_takes_the_newer_whole(js):
+    old = v1(completed={"a": {"done": True, "at": 50}}, quizzes={"a-1": {"correct": True, "at": 50}})
+    after_reset = v1(epoch=100, completed={"b": {"done": True, "at": 120}})
+    assert merge(js, old, after_reset) == after_reset
+    assert merge(js, after_reset, old) == after_reset
+
+
+timestamps = st.integers(min_value=0, max_value=10**6)
+ids = st.sampled_from(["a", "b", "a-1", "a-2", "r-1"])
+flag = lambda key: st.fixed_dictionaries({key: st.booleans(), "at": timestamps})  # noqa: E731
+records = st.builds(
+    v1,
+    visited=st.dictionaries(ids, timestamps, max_size=3),
+    completed=st.dictionaries(ids, flag("done"), max_size=3),
+    quizzes=st.dictionaries(ids, flag("correct"), max_size=3),
+    readings=st.dictionaries(ids, flag("read"), max_size=3),
+    last=st.none() | st.fixed_dictionaries({"module": ids, "anchor": st.sampled_from(["", "x"]), "at": timestamps}),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=records, b=records, c=records)
+def test_merge_is_idempotent_associative_and_commutative_up_to_ties(js, a, b, c):
+    result = js(
+        "const [x, y, z] = [a, b, c].map((r) => R.clean(r).record);"
+        "const s = (r) => JSON.stringify(r, Object.keys(r).sort());"
+        "const j = (r) => JSON.stringify(r);"
+        "return {idem: j(R.merge(x, x)) === j(x), assoc: j(R.merge(R.merge(x, y), z)) === j(R.merge(x, R.merge(y, z))),"
+        " ab: R.merge(x, y), ba: R.merge(y, x)};",
+        a=a, b=b, c=c,
+    )
+    assert result["idem"] and result["assoc"]
+    # Where no two entries tie on time, the order of the tabs does not matter.
+    def times(record):
+        return [e["at"] for f in ("completed", "quizzes", "readings") for e in record[f].values()] + ([record["last"]["at"]] if record["last"] else [])
+    if len(set(times(a) + times(b))) == len(times(a) + times(b)):
+        assert result["ab"] == result["ba"]
+
+
+def test_settle_completes_a_quiz_module_at_its_pass_mark(js):
+    body = "const r = R.clean(raw).record; R.settle(r, course, 77); return r.completed;"
+    one_right = v1(quizzes={"a-1": {"correct": True, "at": 1}})
+    assert js(body, raw=one_right, course=COURSE) == {"a": {"done": True, "at": 77}}
+    assert js(body, raw=v1(quizzes={"a-1": {"correct": False, "at": 1}}), course=COURSE) == {}
+    # A module without quizzes is only ever completed by the learner.
+    assert js(body, raw=v1(), course=COURSE) == {}
+
+
+def test_completion_code_is_derived_from_the_record(js):
+    done = v1(completed={"a": {"done": True, "at": 1_700_000_000_000}, "b": {"done": True, "at": 1_600_000_000_000}}, quizzes={"a-1": {"correct": True, "at": 1}})
+    code = "return await R.completionCode(R.clean(raw).record, course);"
+    first = js(code, raw=done, course=COURSE)
+    assert len(first) == 14 and first == js(code, raw=done, course=COURSE)
+    better = {**done, "quizzes": {"a-1": {"correct": True, "at": 1}, "a-2": {"correct": True, "at": 1}}}
+    assert js(code, raw=better, course=COURSE) != first
+    assert js(code, raw=v1(completed={"a": {"done": True, "at": 1}}), course=COURSE) is None
+    assert js("return R.completedAt(R.clean(raw).record, course);", raw=done, course=COURSE) == 1_700_000_000_000
+
+
+def test_completion_code_falls_back_to_fnv_without_subtle_crypto(js):
+    done = v1(completed={"a": {"done": True, "at": 1}, "b": {"done": True, "at": 1}})
+    result = js(
+        "const subtle = Object.getOwnPropertyDescriptor(Crypto.prototype, 'subtle');"
+        "Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined, configurable: true });"
+        "try { return [await R.completionCode(R.clean(raw).record, course), await R.completionCode(R.clean(raw).record, course)]; }"
+        "finally { Object.defineProperty(Crypto.prototype, 'subtle', subtle); }",
+        raw=done, course=COURSE,
+    )
+    assert result[0] == result[1]
+    assert result[0].startswith("F-") and len(result[0]) == 16
