@@ -168,3 +168,16 @@ def test_all_problems_reported_at_once(site):
 def test_module_page_helper_is_valid(site):
     site.module("01-intro.md", module_page("intro"))
     assert site.check("--no-build") == (0, [])
+
+
+def test_title_with_markup_is_refused(site):
+    """The theme prints titles into the HTML unescaped: markup there would run."""
+    lines = check_one(site, front(VALID, title="'<img src=x onerror=alert(1)>'"))
+    assert lines == [
+        f"{FILE}:2: title contains HTML markup, which the theme would put into the page as code (write the title as plain text, without < > or & entities)"
+    ]
+
+
+def test_title_with_plain_symbols_is_fine(site):
+    site.module("01-intro.md", front(VALID, title="'Win/loss reviews: 1 < 2, and Q&A'"))
+    assert site.check("--no-build") == (0, [])

@@ -7,6 +7,7 @@ cross-module rules (unique ids, prerequisites, nav coverage).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,19 @@ class Course:
 
 
 UNREADABLE = ("file is not valid UTF-8",)
+# The theme prints page titles into the HTML as they are, so markup in a title would run.
+MARKUP = re.compile(r"<\s*[A-Za-z/!]|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+
+
+def _title_problems(source: SourceFile) -> list[Problem]:
+    meta = source.meta
+    title = meta.get("title") if hasattr(meta, "get") else None
+    if not isinstance(title, str) or not MARKUP.search(title):
+        return []
+    from .yamlsrc import key_line
+
+    line = key_line(meta, "title", source.meta_first_line)
+    return [Problem(source.path, line, "title contains HTML markup, which the theme would put into the page as code", "write the title as plain text, without < > or & entities")]
 
 
 def _markdown_files(docs_dir: Path) -> list[str]:
@@ -113,6 +127,7 @@ def load_course(config_file: Path) -> Course:
     nav_order = [e.src_uri for e in site.nav if e.src_uri.startswith(MODULES_DIR + "/") and e.src_uri in course.pages]
     for src_uri in files:
         source = course.pages[src_uri]
+        course.problems += _title_problems(source)
         if not src_uri.startswith(MODULES_DIR + "/"):
             course.problems += source.problems
             continue
