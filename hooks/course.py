@@ -10,8 +10,10 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
 
-from lms import checks, glossary, pages, state
+from lms import checks, glossary, pages, progressdata, readings, state
+from lms.quiz import summary as quiz_summary
 from lms.problems import count_errors, sort_problems
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -25,13 +27,23 @@ def _report(build: state.BuildState) -> None:
     for problem in problems:
         (log.error if problem.is_error else log.warning)(str(problem))
     errors = count_errors(problems)
-    if errors:
+    if errors and state.previewing:
+        log.warning(f"{errors} content error(s) above: the preview shows the pages anyway, but the strict build will refuse them.")
+    elif errors:
         raise Abort(f"Aborted: {errors} content error(s) above. Fix them and build again (run 'course check' to list them without building).")
+
+
+def on_startup(command, dirty):
+    # While a trainer previews, a mistake must not stop the server: it is listed, and fixed on save.
+    state.previewing = command == "serve"
 
 
 def on_config(config):
     course_module = Path(config.config_file_path)
     build = state.begin(state.load_course(course_module))
+    # The link check resolves against the settings of this build (a packager may override them).
+    build.course.extras["build_settings"] = {"site_url": config.site_url or "", "use_directory_urls": config.use_directory_urls}
+    logging.getLogger("lms.quiz").disabled = True  # the source check reports quiz problems at exact file lines
     build.problems += checks.check_sources(build.course)
     return config
 
@@ -42,6 +54,8 @@ def on_files(files, config):
         # MkDocs would crash with a traceback reading an unreadable page: stop here instead.
         _report(build)
         raise Abort("Aborted: a page could not be read.")
+    for path, content in readings.downloads(build.course).items():  # BibTeX, RIS, CSL-JSON
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -50,11 +64,19 @@ def on_page_markdown(markdown, page, config, files):
     module = course.module_at(page.file.src_uri)
     if module:
         markdown = pages.module_header(course, module) + "\n" + markdown
+        markdown += "\n\n" + readings.module_section(course, module)
     abbreviations = glossary.abbreviations(course)
     return f"{markdown}\n\n{abbreviations}\n" if abbreviations else markdown
 
 
+def on_page_content(html, page, config, files):
+    course = state.require().course
+    html = quiz_summary.add_summary(html, course.module_at(page.file.src_uri))  # "x of y correct", pass mark
+    return progressdata.note_page(course, page.file.src_uri, page.url, html)
+
+
 def on_post_build(config):
     build = state.require()
+    progressdata.write_course_data(build.course, Path(config.site_dir))
     build.problems += checks.check_built_site(build.course, Path(config.site_dir))
     _report(build)

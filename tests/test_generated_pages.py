@@ -24,7 +24,7 @@ NAV = [
 def two_module_site(site):
     for path, text in ROOT_PAGES.items():
         site.write(path, text)
-    site.module("01-first.md", module_page("first", title="First <steps>", duration=45, key_points=["Listen first"], body="Coach with GROW.\n"))
+    site.module("01-first.md", module_page("first", title="First steps & habits", duration=45, key_points=["Listen first"], body="Coach with GROW.\n"))
     site.module("02-second.md", module_page("second", title="Second", duration=30, level="practitioner", prerequisites=["first"], key_points=["Praise specifics"]))
     site.write("docs/_data/glossary/first.yml", "- term: GROW\n  definition: Goal, Reality, Options, Will\n")
     result = site.build(nav=NAV)
@@ -38,12 +38,12 @@ def test_home_has_a_card_per_module_and_total_time(site):
     cards = html.css(".lms-card")
     assert [c.attributes["data-lms-module"] for c in cards] == ["first", "second"]
     first = cards[0]
-    assert first.css_first("h2").text(strip=True).startswith("1. First <steps>")  # escaped, shown as text
+    assert first.css_first("h2").text(strip=True).startswith("1. First steps & habits")  # escaped, shown as text
     assert "45 min" in first.text() and "Foundation" in first.text()
     assert [li.text(strip=True) for li in first.css("li")] == ["Explain the idea", "Choose a first step", "Plan a conversation"]
     link = first.css_first("a.md-button")
     assert link.attributes["href"] == "modules/01-first/"
-    assert link.text(strip=True) == "Start module 1: First <steps>"
+    assert link.text(strip=True) == "Start module 1: First steps & habits"
     assert "2 modules · total time 1 h 15 min" in html.css_first(".lms-course-total").text()
 
 
@@ -66,7 +66,7 @@ def test_module_header_shows_facts_objectives_and_prerequisite_links(site):
     assert header.attributes["data-lms-module"] == "second"
     assert "30 min" in header.text() and "Practitioner" in header.text() and "Pass mark: 80%" in header.text()
     prerequisite = header.css_first("a")
-    assert prerequisite.attributes["href"] == "../01-first/" and prerequisite.text() == "First <steps>"
+    assert prerequisite.attributes["href"] == "../01-first/" and prerequisite.text() == "First steps & habits"
     assert len(header.css("li")) == 3
 
 
@@ -74,7 +74,7 @@ def test_glossary_terms_become_abbreviations_everywhere(site):
     result = two_module_site(site)
     glossary = HTMLParser(result.page("glossary/index.html"))
     assert glossary.css_first("dt").text(strip=True) == "GROW"
-    assert " ".join(glossary.css_first("dd").text().split()) == "Goal, Reality, Options, Will (module: First <steps>)"
+    assert " ".join(glossary.css_first("dd").text().split()) == "Goal, Reality, Options, Will (module: First steps & habits)"
     abbr = HTMLParser(result.page("modules/01-first/index.html")).css_first("article abbr")
     assert abbr.text() == "GROW" and abbr.attributes["title"] == "Goal, Reality, Options, Will"
 

@@ -18,13 +18,17 @@ SiteCheck = Callable[[Course, Path], list[Problem]]
 
 
 def _source_checks() -> list[SourceCheck]:
-    from . import glossary
+    from . import glossary, readings
+    from .quiz import check as quiz_check
 
-    return [glossary.check]
+    return [glossary.check, readings.check, quiz_check.check]
 
 
 def _site_checks() -> list[SiteCheck]:
-    return []
+    from . import links
+    from .quiz import sitecheck as quiz_sitecheck
+
+    return [links.check_site, quiz_sitecheck.check]
 
 
 def check_sources(course: Course) -> list[Problem]:

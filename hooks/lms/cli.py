@@ -1,6 +1,9 @@
 """The ``course`` command for trainers.
 
     course check [--format text|json|github] [--no-build]
+    course links [--external] [--format ...]   (see lms/links/command.py)
+    course answer-key [--format md|csv] [--output FILE]; course objectives   (lms/quiz/command.py)
+    course scorm [--version 1.2|2004|both] [--output dist]   (lms/scorm/command.py)
 
 prints every content problem as ``path:line: message (hint)`` and exits 1 when
 there is any, 0 when the course is clean.
@@ -45,6 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("auto", "text", "json", "github"), default="auto", help="output format (auto: GitHub annotations inside GitHub Actions, else text)")
     check.add_argument("--no-build", action="store_true", help="only check sources; skip the checks that need a build (links, rendered pages)")
     check.set_defaults(run=_check)
+    from .links.command import add_links_command
+
+    add_links_command(commands)  # course links [--external]: see lms/links/command.py
+    from .quiz.command import add_quiz_commands
+
+    add_quiz_commands(commands)  # course answer-key, course objectives: see lms/quiz/command.py
+    from .scorm.command import add_scorm_command
+
+    add_scorm_command(commands)  # course scorm [--version] [--output]: see lms/scorm/command.py
     return parser
 
 

@@ -27,6 +27,17 @@ class _Capture(logging.Handler):
 
 
 def build_and_collect(config_file: Path) -> list[Problem]:
+    with tempfile.TemporaryDirectory(prefix="course-check-") as site_dir:
+        return build_into(config_file, Path(site_dir), strict=False)
+
+
+def build_into(config_file: Path, site_dir: Path, *, skip_templates: tuple[str, ...] = (), **overrides) -> list[Problem]:
+    """Build into ``site_dir`` and return every problem (none: the site is good).
+
+    ``overrides`` replace settings of mkdocs.yml for this build only, e.g. the
+    SCORM packager's ``use_directory_urls=False, site_url="", strict=True``;
+    ``skip_templates`` names theme pages not to render (e.g. ``404.html``).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -35,11 +46,12 @@ def build_and_collect(config_file: Path) -> list[Problem]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
     state.collect_only = True
+    state.current = None  # a failed config must not report an earlier build's problems
     problems: list[Problem] = []
     try:
-        with tempfile.TemporaryDirectory(prefix="course-check-") as site_dir:
-            config = load_config(str(config_file), site_dir=site_dir, strict=False)
-            build(config)
+        config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
+        config.theme.static_templates.difference_update(skip_templates)
+        build(config)
     except MkDocsException as error:
         problems.append(Problem(str(config_file.name), 0, f"the build stopped: {error}", "fix the problems above, then run the check again"))
     finally:

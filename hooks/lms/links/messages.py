@@ -1,0 +1,75 @@
+"""What a trainer reads for each link finding: what is wrong, then how to fix it.
+
+Every message names the link text and the target as written, so the link can
+be found in the page even when no Markdown line could be given.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..course import DATA_DIR
+from ..problems import ERROR, WARNING, Problem
+from . import rules
+from .scan import shorten
+from .sourcemap import GENERATED, THEME, Where
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .find import Finding
+
+ORIGIN_NOTES = {
+    GENERATED: "; the link is not written in this Markdown file: it comes from generated content (a macro or the build) or the theme",
+    THEME: "; the page has no Markdown source: the link comes from the theme",
+}
+ORIGIN_HINTS = {
+    GENERATED: "fix it where it is generated: the data a macro reads (docs/_data/) or the theme's templates",
+    THEME: "fix the link in the theme's template (the custom_dir of mkdocs.yml)",
+}
+
+
+def _subject(finding: Finding) -> str:
+    link, text = finding.link, shorten(finding.link.text)
+    if link.tag in ("img", "source"):
+        return f'image "{text}"' if text else "image"
+    if link.tag == "a":
+        return f'link "{text}"' if text else "link"
+    return f"<{link.tag}> link"
+
+
+def _target_page(path: str) -> str:
+    return path.removesuffix("index.html") or "the home page"
+
+
+def _describe(finding: Finding, prefix: str) -> tuple[str, str]:
+    subject, url, kind = _subject(finding), finding.link.url, finding.kind
+    if kind == rules.ANCHOR:
+        hint = f"did you mean #{finding.suggestion}?" if finding.suggestion else "link to an existing heading (its ¶ permalink shows the anchor) or give the heading an id with { #id }"
+        return f"{subject} to '{url}': {_target_page(finding.target)} has no anchor #{finding.fragment}", hint
+    if kind == rules.MISSING:
+        hint = "check the path: links in Markdown are relative to the Markdown file, e.g. ../modules/01-x.md"
+        return f"{subject} to '{url}' leads nowhere: nothing is published at {prefix}{finding.target}", hint
+    if kind == rules.OUTSIDE:
+        return f"{subject} to '{url}' leaves the published site, which lives under {prefix}", f"use a relative link, or start a site-absolute link with {prefix}"
+    if kind == rules.DATA:
+        return f"{subject} to '{url}' points into {DATA_DIR}/, which is never published", "link to the page that shows this data instead (readings: cite them with the cite macro)"
+    if kind == rules.MARKDOWN:
+        return f"{subject} to '{url}' names a Markdown file that is not a page of the site", "check the file name and path; pages excluded in mkdocs.yml are not published"
+    if kind == rules.HTTP:
+        return f"{subject} uses http:// ('{url}')", "use https:// (run 'course links --external' to see whether it answers); for a host without https, add it to extra.lms.links.http_only in mkdocs.yml"
+    if kind == rules.VAGUE_TEXT:
+        return f"{subject} to '{url}': the text does not say where the link goes", "use words that name the destination, e.g. the article's title (WCAG 2.4.4)"
+    return f"{subject} to '{url}': the link text is a bare URL", "use the page or article title as the link text; screen readers read a URL out character by character"
+
+
+def problem(finding: Finding, where: Where, prefix: str = "/", others: int = 0) -> Problem:
+    message, hint = _describe(finding, prefix)
+    message += ORIGIN_NOTES.get(where.origin, "")
+    if where.origin == THEME:
+        message = f"in the page {finding.page}: {message}"
+    if where.origin in ORIGIN_HINTS:
+        origin_hint = ORIGIN_HINTS[where.origin]
+        hint = f"{origin_hint}; {hint}" if finding.kind in (rules.OUTSIDE, rules.ANCHOR) else origin_hint
+    if others:
+        message += f" (and on {others} other page{'s' if others > 1 else ''})"
+    severity = WARNING if finding.kind in rules.WARNINGS else ERROR
+    return Problem(where.path, where.line, message, hint, severity)
