@@ -1,0 +1,371 @@
+"""Quizzes in real headless Chromium: keyboard only, the live region, focus
+rings in both schemes, feedback, the page summary, saved answers across
+reloads and instant navigation, reset, no JavaScript, broken storage,
+hostile text, and axe-core in both schemes before and after answering."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from support.a11y import axe_violations
+from support.server import StaticServer
+from support.sites import SiteFactory, module_page
+
+QUIZZES = """\
+[Skip to the other page](02-other.md)
+
+/// quiz | Which is the *first* move?
+    id: quizzes-first-move
+    objective: 1
+    hint: Think about the person.
+
+- [ ] Plan
+    > Too early.
+- [x] Ask
+    > Listening first.
+- [ ] Reassign
+    > Hides problems.
+
+Leaders start with the person.
+///
+
+/// quiz | Which are career functions?
+    id: quizzes-career
+    objective: 2
+    multiple: true
+
+- [x] Sponsorship
+    > Opens doors.
+- [ ] Counselling
+    > A psychosocial function.
+- [x] Exposure
+    > Being seen.
+
+Kram named two families of functions.
+///
+
+/// quiz | True or false: praise works best when it is vague.
+    id: quizzes-true-false
+    objective: 3
+    shuffle: true
+
+- [ ] True
+    > Vague praise teaches nothing.
+- [x] False
+    > Specific praise tells people what to repeat.
+///
+
+After the quizzes.
+"""
+
+HOSTILE = """\
+# Hostile
+
+/// quiz | Is <script>window.pwned = 1</script> safe?
+    id: hostile-text
+    hint: <img src=x onerror="window.pwned = 2">
+
+- [ ] Yes </script><script>window.pwned = 3</script>
+    > <b onmouseover="window.pwned = 4">hover me</b>
+- [x] No
+    > <svg onload="window.pwned = 5"></svg> onerror= stays text.
+///
+"""
+
+QUIZ_IDS = ["quizzes-first-move", "quizzes-career", "quizzes-true-false"]
+
+
+@pytest.fixture(scope="module")
+def quiz_site(tmp_path_factory):
+    site = SiteFactory(tmp_path_factory.mktemp("quizzes") / "course")
+    site.write("docs/index.md", "# Home\n")
+    site.write("docs/hostile.md", HOSTILE, dedent=False)
+    site.module("01-quizzes.md", module_page("quizzes", title="Quizzes", body=QUIZZES, pass_mark=60))
+    site.module("02-other.md", module_page("other", title="Other", body="[Back to the quizzes](01-quizzes.md)\n"))
+    nav = [{"Home": "index.md"}, {"Course": list(site.nav)}, {"Hostile": "hostile.md"}]
+    (site.root / "site").mkdir()
+    with StaticServer(site.root / "site") as server:
+        site.site_url = server.url  # Material's instant navigation follows the sitemap's URLs
+        result = site.build("--strict", nav=nav)
+        assert result.returncode == 0, result.output
+        yield server.url
+
+
+def _open(open_page, quiz_site, scheme="light", **kwargs):
+    watched = open_page(quiz_site + "modules/01-quizzes/", color_scheme=scheme, **kwargs)
+    page = watched.page
+    if kwargs.get("javascript", True):
+        page.wait_for_selector("form[data-lms-quiz][data-lms-ready]")
+    return page
+
+
+def _active(page) -> str:
+    return page.evaluate("document.activeElement.id || document.activeElement.textContent.trim()")
+
+
+def _tab_to(page, element_id: str, limit: int = 40) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
+def _record_events(page) -> None:
+    page.evaluate("""() => {
+        window.__events = [];
+        for (const name of ["lms:quiz-checked", "lms:quiz-reset"])
+            document.addEventListener(name, (e) => window.__events.push({name, ...e.detail}));
+    }""")
+
+
+def _answer(page, quiz_id: str, *labels: str) -> None:
+    form = page.locator(f"#lms-quiz-{quiz_id}")
+    for label in labels:
+        form.get_by_label(label, exact=True).check()
+    form.get_by_role("button", name="Check answer").click()
+
+
+def _result(page, quiz_id: str):
+    return page.locator(f"#lms-quiz-{quiz_id}-result")
+
+
+def test_answer_by_keyboard_only_and_hear_the_result(open_page, quiz_site):
+    page = _open(open_page, quiz_site)
+    assert page.locator(".lms-quiz input:checked").count() == 0, "no choice is ever pre-selected"
+    page.get_by_role("link", name="Skip to the other page").focus()
+    page.keyboard.press("Tab")
+    assert _active(page) == "Hint"
+    page.keyboard.press("Tab")
+    assert _active(page) == "lms-quiz-quizzes-first-move-1"
+    assert not page.locator("#lms-quiz-quizzes-first-move-1").is_checked(), "focus alone never chooses"
+    page.keyboard.press("ArrowDown")
+    assert _active(page) == "lms-quiz-quizzes-first-move-2" and page.locator("#lms-quiz-quizzes-first-move-2").is_checked()
+    page.keyboard.press("Tab")
+    assert _active(page) == "Check answer"
+    page.keyboard.press("Enter")
+    live = _result(page, "quizzes-first-move")
+    assert live.get_attribute("role") == "status"
+    expect(live).to_have_text("Correct! The explanation is below.")
+    assert _active(page) == "Try again"
+    # A multiple-choice quiz: Space ticks checkboxes, Enter checks.
+    _tab_to(page, "lms-quiz-quizzes-career-1")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert _active(page) == "lms-quiz-quizzes-career-3"
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(_result(page, "quizzes-career")).to_have_text("Correct! The explanation is below.")
+
+
+@pytest.mark.parametrize("scheme, palette", [("light", "default"), ("dark", "slate")])
+def test_focus_ring_is_visible_on_radios_and_checkboxes(open_page, quiz_site, scheme, palette):
+    page = _open(open_page, quiz_site, scheme)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == palette
+    page.get_by_role("link", name="Skip to the other page").focus()
+    for target in ("lms-quiz-quizzes-first-move-1", "lms-quiz-quizzes-career-1"):
+        _tab_to(page, target)
+        style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; })()")
+        assert style[0] == "solid" and style[1] >= 2, (target, style)
+        assert style[2] not in ("transparent", "rgba(0, 0, 0, 0)"), (target, style)
+
+
+def test_feedback_and_explanation_appear_after_checking_and_try_again_resets(open_page, quiz_site):
+    page = _open(open_page, quiz_site)
+    form = page.locator("#lms-quiz-quizzes-first-move")
+    assert not form.locator(".lms-quiz__answer").is_visible() and not form.locator(".lms-quiz__feedback").first.is_visible()
+    _answer(page, "quizzes-first-move", "Plan")
+    expect(_result(page, "quizzes-first-move")).to_have_text("Incorrect. Read the feedback on your answer, then try again.")
+    chosen = form.locator("#lms-quiz-quizzes-first-move-1-feedback")
+    expect(chosen).to_be_visible()
+    expect(chosen).to_have_text("Incorrect choice. Too early.")
+    expect(chosen).to_contain_text("Too early.")
+    assert not form.locator("#lms-quiz-quizzes-first-move-2-feedback").is_visible(), "only chosen choices get feedback"
+    assert form.locator("#lms-quiz-quizzes-first-move-1").get_attribute("aria-describedby") == "lms-quiz-quizzes-first-move-1-feedback"
+    expect(form.locator(".lms-quiz__answer")).to_be_visible()
+    expect(form.locator(".lms-quiz__explanation")).to_have_text("Leaders start with the person.")
+    # Right and wrong are told by text and icon, not colour alone.
+    assert page.evaluate("getComputedStyle(document.querySelector('#lms-quiz-quizzes-first-move-1-feedback'), '::before').content").startswith('"✗')
+    form.get_by_role("button", name="Try again").click()
+    expect(_result(page, "quizzes-first-move")).to_have_text("")
+    assert form.locator("input:checked").count() == 0 and form.locator("input:disabled").count() == 0
+    assert not chosen.is_visible() and not form.locator(".lms-quiz__answer").is_visible()
+    assert _active(page) == "lms-quiz-quizzes-first-move-1"
+    _answer(page, "quizzes-career", "Sponsorship", "Counselling")
+    expect(_result(page, "quizzes-career")).to_have_text("Not quite: you chose 1 of 2 correct answers, and 1 incorrect. Read the feedback, then try again.")
+
+
+def test_checking_with_nothing_chosen_gives_an_inline_message_and_clears_nothing(open_page, quiz_site):
+    page = _open(open_page, quiz_site)
+    _answer(page, "quizzes-career")
+    error = page.locator("#lms-quiz-quizzes-career-error")
+    expect(error).to_be_visible()
+    expect(error).to_have_text("Choose an answer before checking.")
+    described = page.locator("#lms-quiz-quizzes-career fieldset").get_attribute("aria-describedby").split()
+    assert "lms-quiz-quizzes-career-error" in described and "lms-quiz-quizzes-career-instruction" in described
+    assert _active(page) == "lms-quiz-quizzes-career-1"
+    expect(_result(page, "quizzes-career")).to_have_text("")
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('lms:') && k.includes('quiz:'))") == []
+    _answer(page, "quizzes-career", "Sponsorship", "Exposure")
+    expect(error).to_be_hidden()
+
+
+def test_each_check_dispatches_an_event_and_updates_the_page_summary(open_page, quiz_site):
+    page = _open(open_page, quiz_site)
+    summary = page.locator("[data-lms-quiz-summary] [role=status]")
+    expect(summary).to_have_text("0 of 3 correct. Pass mark 60%: pass mark not met yet.")
+    _record_events(page)
+    _answer(page, "quizzes-first-move", "Ask")
+    _answer(page, "quizzes-career", "Counselling")
+    expect(summary).to_have_text("1 of 3 correct. Pass mark 60%: pass mark not met yet.")
+    _answer(page, "quizzes-true-false", "False")
+    expect(summary).to_have_text("2 of 3 correct. Pass mark 60%: pass mark met.")
+    assert page.locator("[data-lms-quiz-summary]").get_attribute("data-lms-passed") == "true"
+    events = page.evaluate("window.__events")
+    common = {"name": "lms:quiz-checked", "page": "/modules/01-quizzes/", "module": "quizzes"}
+    assert events == [
+        {**common, "quizId": "quizzes-first-move", "correct": True},
+        {**common, "quizId": "quizzes-career", "correct": False},
+        {**common, "quizId": "quizzes-true-false", "correct": True},
+    ]
+
+
+def _assert_restored(page) -> None:
+    expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
+    assert page.locator("#lms-quiz-quizzes-first-move-2").is_checked()
+    assert page.locator("#lms-quiz-quizzes-true-false input:checked + label").inner_text() == "False"
+    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text("2 of 3 correct. Pass mark 60%: pass mark met.")
+
+
+def test_answers_survive_reload_and_instant_navigation_without_duplicate_listeners(open_page, quiz_site):
+    page = _open(open_page, quiz_site)
+    _answer(page, "quizzes-first-move", "Ask")
+    _answer(page, "quizzes-true-false", "False")
+    keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('lms:')).sort()")
+    assert [k for k in keys if ":quiz:" in k] == ["lms:v1:/:quiz:quizzes-first-move", "lms:v1:/:quiz:quizzes-true-false"]
+    page.reload()
+    page.wait_for_selector("form[data-lms-ready]")
+    _assert_restored(page)
+    page.evaluate("window.__sameDocument = true")
+    for _ in range(2):  # there and back twice: listeners must not pile up
+        page.get_by_role("link", name="Skip to the other page").click()
+        page.wait_for_url(re.compile(r"/modules/02-other/$"))
+        page.get_by_role("link", name="Back to the quizzes").click()
+        page.wait_for_url(re.compile(r"/modules/01-quizzes/$"))
+        page.wait_for_selector("form[data-lms-ready]")
+    assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation kept the document"
+    _assert_restored(page)
+    _record_events(page)
+    _answer(page, "quizzes-career", "Sponsorship", "Exposure")
+    expect(_result(page, "quizzes-career")).to_have_text("Correct! The explanation is below.")
+    assert len(page.evaluate("window.__events")) == 1
+
+
+def test_reset_this_page_clears_every_answer(open_page, quiz_site):
+    page = _open(open_page, quiz_site)
+    _answer(page, "quizzes-first-move", "Ask")
+    _answer(page, "quizzes-career", "Sponsorship")
+    _record_events(page)
+    page.get_by_role("button", name="Reset this page").click()
+    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text("Answers on this page cleared. 0 of 3 correct. Pass mark 60%: pass mark not met yet.")
+    assert page.locator(".lms-quiz input:checked").count() == 0 and page.locator("form[data-lms-state]").count() == 0
+    assert page.evaluate("window.__events") == [{"name": "lms:quiz-reset", "quizIds": QUIZ_IDS, "page": "/modules/01-quizzes/", "module": "quizzes"}]
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.includes(':quiz:'))") == []
+    page.reload()
+    page.wait_for_selector("form[data-lms-ready]")
+    assert page.locator(".lms-quiz input:checked").count() == 0
+
+
+def test_without_javascript_the_answer_is_a_disclosure(open_page, quiz_site):
+    page = _open(open_page, quiz_site, javascript=False)
+    form = page.locator("#lms-quiz-quizzes-first-move")
+    assert form.locator("fieldset legend").inner_text() == "Which is the first move?"
+    assert form.get_by_role("radio").count() == 3
+    assert not form.get_by_role("button", name="Check answer").is_visible()
+    answer = form.locator(".lms-quiz__answer")
+    expect(answer.locator("summary")).to_have_text("Show answer")
+    assert not answer.locator(".lms-quiz__explanation").is_visible()
+    answer.locator("summary").click()
+    expect(answer.locator(".lms-quiz__solution")).to_have_text("Correct answer: Ask")
+    expect(answer.locator(".lms-quiz__explanation")).to_be_visible()
+    form.get_by_label("Plan", exact=True).check()  # native radios work as they are
+    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text("This page has 3 questions. The pass mark is 60%.")
+    assert not page.get_by_role("button", name="Reset this page").is_visible()
+
+
+STORAGE_THROWS = """
+for (const name of ["getItem", "setItem", "removeItem"]) {
+  const original = Storage.prototype[name];
+  Storage.prototype[name] = function (key, ...rest) {
+    if (String(key).startsWith("lms:")) throw new DOMException("refused", name === "setItem" ? "QuotaExceededError" : "SecurityError");
+    return original.call(this, key, ...rest);
+  };
+}
+"""
+
+
+def test_storage_that_throws_never_breaks_a_quiz(open_page, browser, quiz_site):
+    context = browser.new_context()
+    context.add_init_script(STORAGE_THROWS)
+    watched = open_page(quiz_site + "modules/01-quizzes/", context=context)
+    page = watched.page
+    page.wait_for_selector("form[data-lms-ready]")
+    _answer(page, "quizzes-first-move", "Ask")
+    expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
+    page.get_by_role("button", name="Reset this page").click()
+    page.reload()
+    page.wait_for_selector("form[data-lms-ready]")
+    _answer(page, "quizzes-true-false", "True")
+    expect(_result(page, "quizzes-true-false")).to_have_text("Incorrect. Read the feedback on your answer, then try again.")
+
+
+@pytest.mark.parametrize("stored", ["{not json", "[1, 2, 3]", '{"choices": ["<script>"]}', '{"choices": ["0badc0de"]}', '{"choices": []}', "null"])
+def test_corrupt_or_foreign_saved_answers_are_ignored(open_page, quiz_site, stored):
+    page = _open(open_page, quiz_site)
+    page.evaluate("(value) => { for (const id of %r) localStorage.setItem('lms:v1:/:quiz:' + id, value); }" % QUIZ_IDS, stored)
+    page.reload()
+    page.wait_for_selector("form[data-lms-ready]")
+    assert page.locator(".lms-quiz input:checked").count() == 0 and page.locator("form[data-lms-state]").count() == 0
+    _answer(page, "quizzes-first-move", "Ask")
+    expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
+
+
+def test_a_saved_answer_follows_its_choice_through_shuffling(open_page, quiz_site):
+    page = _open(open_page, quiz_site)
+    _answer(page, "quizzes-true-false", "False")
+    for _ in range(4):
+        page.reload()
+        page.wait_for_selector("form[data-lms-ready]")
+        assert page.locator("#lms-quiz-quizzes-true-false input:checked + label").inner_text() == "False"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_before_and_after_answering(open_page, quiz_site, scheme):
+    page = _open(open_page, quiz_site, scheme)
+    assert axe_violations(page) == []
+    page.locator(".lms-quiz__hint summary").click()
+    _answer(page, "quizzes-first-move", "Plan")
+    _answer(page, "quizzes-career", "Sponsorship", "Exposure")
+    _answer(page, "quizzes-true-false")  # nothing chosen: the inline message shows
+    expect(page.locator("#lms-quiz-quizzes-true-false-error")).to_be_visible()
+    assert axe_violations(page) == []
+
+
+def test_hostile_text_never_runs(open_page, quiz_site):
+    page = open_page(quiz_site + "hostile/").page
+    page.wait_for_selector("form[data-lms-ready]")
+    form = page.locator("#lms-quiz-hostile-text")
+    expect(form.locator("legend")).to_have_text("Is <script>window.pwned = 1</script> safe?")
+    form.locator(".lms-quiz__hint summary").click()
+    expect(form.locator(".lms-quiz__hint")).to_have_text('Hint<img src=x onerror="window.pwned = 2">')
+    _answer(page, "hostile-text", "Yes </script><script>window.pwned = 3</script>")
+    feedback = form.locator("#lms-quiz-hostile-text-1-feedback")
+    expect(feedback).to_contain_text('<b onmouseover="window.pwned = 4">hover me</b>')
+    feedback.hover()
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.locator("#lms-quiz-hostile-text script, #lms-quiz-hostile-text img, #lms-quiz-hostile-text svg").count() == 0
