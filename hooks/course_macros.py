@@ -6,7 +6,7 @@ home, syllabus, key points and glossary can never drift from the modules.
 
 from __future__ import annotations
 
-from lms import glossary, pages, state
+from lms import glossary, pages, readings, state
 
 
 def define_env(env):
@@ -29,3 +29,15 @@ def define_env(env):
     @env.macro
     def glossary_terms() -> str:
         return glossary.glossary_page(state.require().course)
+
+    @env.macro
+    def cite(*keys: str) -> str:
+        """(Pink, 2009) linked to the reading list; a missing key is a build problem."""
+        build = state.require()
+        markdown, problems = readings.cite(build.course, page_uri(), [str(k) for k in keys])
+        build.problems += problems
+        return markdown
+
+    @env.macro
+    def reading_list() -> str:
+        return readings.reading_list_page(state.require().course, page_uri())
