@@ -299,8 +299,11 @@ def test_a_long_retry_after_is_capped():
         return engine._retry_delay("https://example.org/x", Answer(429, retry_after=86400), 0)
 
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
-    assert asyncio.run(delay()) == 5
+    # A thread of its own: browser tests in the same session keep an event loop running here.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        assert thread.submit(asyncio.run, delay()).result() == 5
 
 
 def test_reports_as_table_json_and_markdown(runs):
@@ -387,3 +390,16 @@ def test_the_weekly_workflow_runs_the_check_and_publishes_the_report():
     assert '>> "$GITHUB_STEP_SUMMARY"' in script
     for other in (ROOT / ".github" / "workflows").glob("*.yml"):
         assert "--external" not in other.read_text(encoding="utf-8") or other.name == "external-links.yml"
+
+
+def test_the_checker_works_inside_a_running_event_loop(tmp_path):
+    """Playwright's sync API (and notebooks) keep an event loop running in the
+    main thread; the external check must still run there."""
+    import asyncio
+
+    async def inside_a_loop():
+        with LinkServer() as server:
+            return check_urls({server.base + "/ok": ["docs/x.md:1"]}, fast_settings(), LinkCache(tmp_path, ttl_hours=24))
+
+    results = asyncio.run(inside_a_loop())
+    assert [(r.status, r.code) for r in results] == [("ok", 200)]

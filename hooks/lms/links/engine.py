@@ -132,4 +132,11 @@ class Engine:
 
     def run(self, urls: list[str]) -> dict[str, Outcome]:
         with ThreadPoolExecutor(max_workers=self.settings.concurrency, thread_name_prefix="link-check") as self.pool:
-            return asyncio.run(self._run(urls))
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:  # the usual case: no loop in this thread
+                return asyncio.run(self._run(urls))
+            # Called from code that already runs an event loop (a notebook, Playwright's
+            # sync API): asyncio.run would refuse, so give the check its own thread.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="link-loop") as loop_thread:
+                return loop_thread.submit(asyncio.run, self._run(urls)).result()
