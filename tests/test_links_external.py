@@ -401,5 +401,9 @@ def test_the_checker_works_inside_a_running_event_loop(tmp_path):
         with LinkServer() as server:
             return check_urls({server.base + "/ok": ["docs/x.md:1"]}, fast_settings(), LinkCache(tmp_path, ttl_hours=24))
 
-    results = asyncio.run(inside_a_loop())
+    from concurrent.futures import ThreadPoolExecutor
+
+    # A fresh thread, so that this test starts its own loop whatever the session runs here.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        results = thread.submit(asyncio.run, inside_a_loop()).result()
     assert [(r.status, r.code) for r in results] == [("ok", 200)]
