@@ -27,7 +27,14 @@ def year_part(reading: Reading) -> str:
 
 
 def labels(catalogue: Catalogue) -> dict[str, str]:
-    """Reading id -> its citation text, unique across the course."""
+    """Reading id -> its citation text, unique across the course (computed once
+    per catalogue: every cite() call needs it)."""
+    if catalogue.labels is None:
+        catalogue.labels = _unique_labels(catalogue)
+    return catalogue.labels
+
+
+def _unique_labels(catalogue: Catalogue) -> dict[str, str]:
     groups: dict[tuple[str, str], list[Reading]] = {}
     for reading in catalogue.readings.values():
         groups.setdefault((author_part(reading), year_part(reading)), []).append(reading)

@@ -103,6 +103,7 @@ class Catalogue:
     readings: dict[str, Reading] = field(default_factory=dict)
     problems: list = field(default_factory=list)
     faulty: set[str] = field(default_factory=set)  # ids of entries with a problem
+    labels: dict[str, str] | None = None  # citation texts, computed once (see cite.labels)
 
     def get(self, reading_id: str) -> Reading | None:
         return self.readings.get(reading_id)

@@ -65,11 +65,16 @@ def citations(course: Course) -> list[Citation]:
 
 
 def list_page(course: Course) -> str | None:
-    """The page that calls ``reading_list()``: citations link there."""
-    for src_uri, source in course.pages.items():
-        if renders_macros(source) and LIST_CALL.search(source.text):
-            return src_uri
-    return None
+    """The page that calls ``reading_list()``: citations link there.
+
+    Cached: every cite() call asks, and scanning all pages each time made the
+    build grow with the square of the course size."""
+    if "reading_list_page" not in course.extras:
+        course.extras["reading_list_page"] = next(
+            (src_uri for src_uri, source in course.pages.items() if renders_macros(source) and LIST_CALL.search(source.text)),
+            None,
+        )
+    return course.extras["reading_list_page"]
 
 
 def module_readings(course: Course, module: Module) -> list[str]:
