@@ -20,6 +20,9 @@ check: $(VENV)/.installed ## list every content problem (file:line: message)
 build: $(VENV)/.installed ## the strict build CI publishes (never add -v: MkDocs bug #3991)
 	$(BIN)/mkdocs build --strict
 
+bench: $(VENV)/.installed-test ## every benchmark, one after the other; writes bench/REPORT.md (bench/README.md)
+	$(BIN)/python bench/run_all.py
+
 clean:
 	rm -rf site .pytest_cache
 

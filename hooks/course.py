@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from lms import checks, glossary, pages, progressdata, readings, state
+from lms import checks, glossary, minify, pageassets, pages, progressdata, readings, state
 from lms.quiz import summary as quiz_summary
 from lms.problems import count_errors, sort_problems
 
@@ -72,11 +72,19 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     course = state.require().course
     html = quiz_summary.add_summary(html, course.module_at(page.file.src_uri))  # "x of y correct", pass mark
-    return progressdata.note_page(course, page.file.src_uri, page.url, html)
+    html = progressdata.note_page(course, page.file.src_uri, page.url, html)
+    return pageassets.with_scripts(html, page.url)  # each feature's code only where it is used
+
+
+def on_page_context(context, page, config, nav):
+    context["lms_styles"] = pageassets.styles(page.content or "")  # read by overrides/main.html
+    return context
 
 
 def on_post_build(config):
     build = state.require()
     progressdata.write_course_data(build.course, Path(config.site_dir))
+    if not state.previewing:  # a trainer's preview keeps the readable sources
+        minify.minify_site(Path(config.site_dir))
     build.problems += checks.check_built_site(build.course, Path(config.site_dir))
     _report(build)

@@ -92,7 +92,7 @@ def served_course(root: Path):
         yield server.url
 
 
-def build_course(site: SiteFactory) -> BuildResult:
+def build_course(site: SiteFactory, gamma_body: str = GAMMA_BODY) -> BuildResult:
     site.write("docs/index.md", "---\ntitle: Home\n---\n\n# Course home\n\n{{ course_home() }}\n")
     for page in ("dashboard.md", "certificate.md"):
         site.write(f"docs/{page}", (ROOT / "docs" / page).read_text(encoding="utf-8"), dedent=False)
@@ -100,7 +100,7 @@ def build_course(site: SiteFactory) -> BuildResult:
     site.write("docs/readings.md", "---\ntitle: Reading list\n---\n\n# Reading list\n\n{{ reading_list() }}\n")
     site.module("01-alpha.md", module_page("alpha", title="Alpha basics", pass_mark=50, body=ALPHA_BODY))
     site.module("02-beta.md", module_page("beta", title="Beta practice", duration=20))
-    site.module("03-gamma.md", module_page("gamma", title="Gamma review", duration=15, readings=["smith-2020"], pass_mark=100, body=GAMMA_BODY))
+    site.module("03-gamma.md", module_page("gamma", title="Gamma review", duration=15, readings=["smith-2020"], pass_mark=100, body=gamma_body))
     result = site.build("--strict", nav=NAV)
     assert result.returncode == 0, result.output
     return result

@@ -4,7 +4,7 @@
 // Answers are stored by quiz id and choice key (a hash of the choice text),
 // never by position, so edits and shuffling cannot move an answer.
 
-import { load, save, remove, isPlainObject } from "./store.js";
+import { load, save, remove, isPlainObject, onExternalChange } from "./store.js";
 
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
@@ -119,14 +119,15 @@ function onRetry(event) {
   summarise();
 }
 
+// Show the stored answer, or none: also after a reset or an import elsewhere.
 function restore(form) {
   const saved = load(storageName(form), isAnswer);
-  if (!saved) return;
   const known = inputs(form).map((input) => input.value);
-  const fits = saved.choices.every((key) => known.includes(key)) &&
+  const fits = saved && saved.choices.every((key) => known.includes(key)) &&
     (form.hasAttribute("data-lms-multiple") || saved.choices.length === 1);
-  if (fits) show(form, saved.choices);
-  else remove(storageName(form)); // the quiz changed since: start afresh
+  if (fits) return show(form, saved.choices);
+  if (saved) remove(storageName(form)); // the quiz changed since: start afresh
+  if (form.dataset.lmsState) clear(form);
 }
 
 function shuffle(form) {
@@ -183,6 +184,16 @@ function init() {
   }
   if ($(document, "form[data-lms-quiz]")) summarise();
 }
+
+// Progress reset or imported (progress/sync.js), or answers changed in another
+// tab: show what storage holds now. Registered once, when the module loads.
+function resync() {
+  const forms = $$(document, "form[data-lms-quiz][data-lms-ready]");
+  forms.forEach(restore);
+  if (forms.length) summarise();
+}
+for (const name of ["lms:progress-reset", "lms:progress-imported"]) document.addEventListener(name, resync);
+onExternalChange((name) => name.startsWith("quiz:") && resync());
 
 // Material's instant navigation swaps pages without reloading this module.
 if (window.document$) window.document$.subscribe(init);

@@ -79,5 +79,7 @@ function init() {
 }
 
 onExternalChange((name) => name === KEY && init());
+// Progress reset or imported (progress/sync.js rewrote the stored ticks): show them.
+for (const name of ["lms:progress-reset", "lms:progress-imported"]) document.addEventListener(name, init);
 if (typeof document$ !== "undefined") document$.subscribe(init);
 else init();

@@ -1,5 +1,5 @@
-// Learner progress, loaded on every page and kept small: the code of the
-// home, dashboard and certificate pages is fetched only on those pages.
+// Learner progress, on the pages that record or show it (lms/pageassets.py, ../main.js):
+// the code of the home, dashboard and certificate pages is fetched only there.
 
 import { visit } from "./tracker.js";
 import { render } from "./ui.js";

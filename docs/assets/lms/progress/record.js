@@ -7,7 +7,8 @@
 //   name       null | { text, at }             for the certificate
 //   visited    { moduleId: ms of first visit }
 //   completed  { moduleId: { done, at } }      quiz modules are settled here too
-//   quizzes    { quizId: { correct, at } }     the best result per quiz
+//   quizzes    { quizId: { correct, at, choices? } }  the best result per quiz
+//              (choices: its choice keys, optional, so an import shows the answer)
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
 // v0 (the flat layout before versioning, still read): { visited: [id],
@@ -27,9 +28,12 @@ export const isAnchor = (v) => typeof v === "string" && ANCHOR.test(v);
 
 export const empty = () => ({ v: VERSION, epoch: 0, name: null, visited: map(), completed: map(), quizzes: map(), readings: map(), last: null });
 
-// An entry { flag: boolean, at } with exactly those two keys.
-const flagged = (flag) => (e) => isObj(e) && Object.keys(e).length === 2 && typeof e[flag] === "boolean" && isTime(e.at);
-const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct"), readings: flagged("read") };
+/** 1-50 choice keys, as quiz.js stores them. */
+export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 50 && v.every((k) => typeof k === "string" && /^[0-9a-f]{8}$/.test(k));
+// An entry { flag: boolean, at }, with no other keys but valid `extra` ones.
+const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
+  Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct", { choices: isChoices }), readings: flagged("read") };
 const SINGLES = {
   name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
@@ -126,8 +130,9 @@ export function settle(record, course, now) {
   }
 }
 
-export function recordQuiz(record, id, correct, now) {
-  record.quizzes[id] = better("quizzes", record.quizzes[id], { correct, at: now });
+export function recordQuiz(record, id, correct, now, choices) {
+  const entry = isChoices(choices) ? { correct, at: now, choices: [...choices] } : { correct, at: now };
+  record.quizzes[id] = better("quizzes", record.quizzes[id], entry);
 }
 
 /** ms of the last module completion once every module is complete, else null. */

@@ -76,8 +76,10 @@ let timer;
 addEventListener("scroll", () => (clearTimeout(timer), (timer = setTimeout(notePosition, 500))), { passive: true });
 addEventListener("pagehide", notePosition);
 
+// With the checked choices (an import shows them again), read before the page changes.
 document.addEventListener("lms:quiz-checked", ({ detail: d }) => {
-  if (isId(d?.quizId) && typeof d.correct === "boolean") update((r, at) => recordQuiz(r, d.quizId, d.correct, at));
+  const choices = isId(d?.quizId) && [...document.querySelectorAll(`[data-lms-quiz="${d.quizId}"] :checked`)].map((i) => i.value);
+  if (choices && typeof d.correct === "boolean") update((r, at) => recordQuiz(r, d.quizId, d.correct, at, choices));
 });
 document.addEventListener("lms:reading-marked", ({ detail: d }) => {
   if (isId(d?.readingId) && typeof d.read === "boolean") update((r, at) => (r.readings[d.readingId] = { read: d.read, at }));

@@ -1,17 +1,19 @@
 // Moving progress between browsers: export the record as a JSON file, import
 // one (validated whole before anything changes; merged or replacing, as the
 // learner chooses, with a report of what changed), and reset with confirmation.
+// Both also rewrite the quiz answers and reading ticks (sync.js).
 
 import { record, replace, update } from "./tracker.js";
 import { clean, combine, empty, moduleState } from "./record.js";
 import { el, say, UNSAVED } from "./ui.js";
+import { resetAll, withFeatureState, writeBack } from "./sync.js";
 
 const FORMAT = "lms-progress";
 const MAX_BYTES = 1_000_000;
 const NOUNS = { completed: "module completions", quizzes: "quiz results", readings: "reading marks", visited: "module visits" };
 
 function download(data) {
-  const body = JSON.stringify({ format: FORMAT, course: data.title, exported: new Date().toISOString(), record: record() }, null, 2);
+  const body = JSON.stringify({ format: FORMAT, course: data.title, exported: new Date().toISOString(), record: withFeatureState(record(), Date.now()) }, null, 2);
   const slug = data.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "course";
   const url = URL.createObjectURL(new Blob([body], { type: "application/json" }));
   // Detached, so Material's instant navigation never sees the click.
@@ -62,6 +64,7 @@ async function importFile(form, data, status) {
   const before = record();
   const mode = form.querySelector("input[name=lms-import-mode]:checked")?.value;
   const ok = mode === "replace" ? await replace(result.record) : await update((next) => Object.assign(next, combine(next, result.record)));
+  writeBack(record(), result.record, mode === "replace");
   const how = mode === "replace" ? "replaced the progress in this browser" : "merged with the progress in this browser";
   say(status, `✓ Progress imported: it ${how}. ${describe(before, record(), data)}${ok ? "" : ` ${UNSAVED}`}`);
 }
@@ -81,7 +84,7 @@ export function wire(page, data, status) {
   });
   dialog?.addEventListener("close", async () => {
     if (dialog.returnValue !== "reset") return say(status, "Nothing was deleted.");
-    const ok = await replace(empty());
+    const ok = await resetAll(() => replace(empty()));
     say(status, `✓ All progress in this browser was deleted.${ok ? "" : ` ${UNSAVED}`}`);
   });
 }

@@ -70,9 +70,12 @@ function show(session) {
   frame.addEventListener("load", () => {
     const win = frame.contentWindow;
     if (!pageOf(win)) return;
-    // Material's instant navigation (when it is on) swaps pages without a load event.
-    if (win.document$?.subscribe) win.document$.subscribe(() => attach(session, pending, win));
-    else attach(session, pending, win);
+    // Each page's quiz and reading scripts are set up when the course's main.js says
+    // `lms:page-ready` (the restore needs them); with Material's instant navigation
+    // that is once per page shown, without a load event. It may have said so already.
+    const doc = win.document;
+    doc.addEventListener("lms:page-ready", () => attach(session, pending, win));
+    if (doc.documentElement.hasAttribute("data-lms-ready")) attach(session, pending, win);
   });
   frame.src = session.resume.page || outline.start;
   addEventListener("pagehide", () => session.finish());
