@@ -12,7 +12,8 @@ from lms.links import rules
 from lms.links.resolve import OUTSIDE, Resolver, Target, has_anchor, is_external
 from lms.links.scan import Link, scan_html, srcset_urls
 from lms.links.settings import LinkSettings, read_settings
-from lms.links.sourcemap import SourceLinks, dest_path
+from lms.config import built_page as dest_path
+from lms.links.sourcemap import SourceLinks
 from support.sites import module_page
 
 RULES_BODY = """\

@@ -6,6 +6,7 @@ build hook uses the same reader so both report nav problems identically.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,18 @@ class SiteConfig:
     def report_path(self, src_uri: str) -> str:
         """Path of a docs file as a trainer sees it, e.g. docs/modules/01-x.md."""
         return f"{self.docs_prefix}/{src_uri}" if self.docs_prefix not in ("", ".") else src_uri
+
+
+def built_page(src_uri: str, use_directory_urls: bool = True) -> str:
+    """Where MkDocs writes the page built from ``src_uri``, by MkDocs' own rule
+    (``File.dest_uri``): ``index.md`` and ``README.md`` become ``index.html``;
+    ``x.md`` becomes ``x/index.html``, or ``x.html`` without directory URLs."""
+    parent, filename = posixpath.split(src_uri)
+    stem = posixpath.splitext(filename)[0]
+    stem = "index" if stem == "README" else stem
+    if not use_directory_urls or stem == "index":
+        return posixpath.join(parent, stem + ".html")
+    return posixpath.join(parent, stem, "index.html")
 
 
 def _is_external(target: str) -> bool:

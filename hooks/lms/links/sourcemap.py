@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import built_page
 from ..course import Course
 from .resolve import is_external
 from .scan import Link, shorten, srcset_urls
@@ -39,16 +40,6 @@ class Where:
     path: str  # as the trainer sees it: docs/modules/01-x.md, overrides/404.html
     line: int  # 0 when unknown
     origin: str  # MARKDOWN, GENERATED or THEME
-
-
-def dest_path(src_uri: str, use_directory_urls: bool = True) -> str:
-    """Where MkDocs writes the page built from ``src_uri``."""
-    parent, name = posixpath.split(src_uri)
-    stem = posixpath.splitext(name)[0]
-    stem = "index" if stem.lower() == "readme" else stem
-    if not use_directory_urls or stem == "index":
-        return posixpath.join(parent, stem + ".html")
-    return posixpath.join(parent, stem, "index.html")
 
 
 class SourceLinks:
@@ -80,10 +71,10 @@ class SourceLinks:
         path, _, fragment = value.partition("#")
         path = path.partition("?")[0]
         if not path:
-            return dest_path(src_uri, use_directory_urls), fragment
+            return built_page(src_uri, use_directory_urls), fragment
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
         if joined.lower().endswith(".md"):
-            joined = dest_path(joined, use_directory_urls)
+            joined = built_page(joined, use_directory_urls)
         return joined, fragment
 
     def line(self, number: int) -> str:
@@ -98,7 +89,7 @@ class SourceMap:
     def __init__(self, course: Course, settings: LinkSettings):
         self.course = course
         self.settings = settings
-        self.sources = {dest_path(src, settings.use_directory_urls): src for src in course.pages}
+        self.sources = {built_page(src, settings.use_directory_urls): src for src in course.pages}
         self._links: dict[str, SourceLinks] = {}
         self._seen: dict[tuple[str, str], int] = defaultdict(int)
 

@@ -8,12 +8,12 @@ Registered in ``lms.checks._site_checks``.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..config import built_page
 from ..course import Course
 from ..problems import Problem
 from .check import is_module_page, page_quizzes
@@ -22,14 +22,6 @@ from .scan import HEADER, INDENTED_HEADER, TASK, fence_end
 LEFTOVER_HEADER = re.compile(r"///[ \t]*quiz(?![\w-])")
 RAW_KEY = re.compile(r"^\s*(?:[-*+]\s+)?\[[ xX]\](?:\s|$)", re.MULTILINE)
 LITERAL = "pre, code, script, style, textarea, kbd, samp"
-
-
-def built_file(src_uri: str, directory_urls: bool = True) -> str:
-    """Where MkDocs writes the page built from ``src_uri``."""
-    stem = posixpath.splitext(src_uri)[0]
-    if posixpath.basename(stem) in ("index", "README"):
-        return posixpath.join(posixpath.dirname(stem), "index.html")
-    return posixpath.join(stem, "index.html") if directory_urls else stem + ".html"
 
 
 def _source_line(text: str, pattern: re.Pattern[str]) -> int:
@@ -87,7 +79,7 @@ def check(course: Course, site_dir: Path) -> list[Problem]:
     directory_urls = not (hasattr(course.site.raw, "get") and course.site.raw.get("use_directory_urls") is False)
     problems = []
     for src_uri in sorted(course.pages):
-        file = site_dir / built_file(src_uri, directory_urls)
+        file = site_dir / built_page(src_uri, directory_urls)
         if file.is_file():
             found = [x for x in leftovers(file.read_text(encoding="utf-8")) if not _already_reported(course, src_uri, x)]
             problems += [_problem(course, src_uri, leftover) for leftover in found]

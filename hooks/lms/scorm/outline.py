@@ -14,10 +14,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import posixpath
 import re
 from dataclasses import dataclass, field
 
+from ..config import built_page
 from ..course import Course
 from ..modules import Module
 from ..quiz.check import page_quizzes
@@ -106,11 +106,6 @@ def response_label(text: str, key: str) -> str:
     return f"{slug}-{key}" if slug else key
 
 
-def page_path(src_uri: str) -> str:
-    """Where a page lands in the package (built with use_directory_urls: false)."""
-    return posixpath.splitext(src_uri)[0] + ".html"
-
-
 def module_quizzes(course: Course, module: Module) -> list[QuizOutline]:
     found = page_quizzes(course)[module.src_uri]  # the quiz feature's own parse, cached per course
     return [
@@ -129,6 +124,6 @@ def course_pass_mark(course: Course) -> int:
 
 
 def course_outline(course: Course) -> Outline:
-    modules = [ModuleOutline(m.id, page_path(m.src_uri), module_quizzes(course, m)) for m in course.modules]
+    modules = [ModuleOutline(m.id, built_page(m.src_uri, use_directory_urls=False), module_quizzes(course, m)) for m in course.modules]
     readings = sorted(load_readings(course).readings)
     return Outline(course.site.site_name, course_pass_mark(course), modules, readings)
