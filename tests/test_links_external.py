@@ -14,6 +14,8 @@ import socket
 import threading
 import time
 
+from support.server import LoopbackServer
+
 SLOW_SECONDS = 1.5
 PAUSE_SECONDS = 0.2
 
@@ -80,22 +82,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(codes.get(path, 404))
 
 
-class LinkServer:
-    class _Server(http.server.ThreadingHTTPServer):
-        daemon_threads = True
-
+class LinkServer(LoopbackServer):
     def __init__(self):
-        self.httpd = self._Server(("127.0.0.1", 0), _Handler)
+        super().__init__(_Handler)
         self.httpd.lock = threading.Lock()
         self.httpd.log = []
         self.httpd.in_flight = 0
         self.httpd.most_at_once = 0
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def base(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return self.url.rstrip("/")
 
     @property
     def log(self) -> list[tuple[str, str, float]]:
@@ -105,14 +102,6 @@ class LinkServer:
     @property
     def most_at_once(self) -> int:
         return self.httpd.most_at_once
-
-    def __enter__(self) -> "LinkServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def refused_url() -> str:
@@ -129,7 +118,6 @@ def refused_url() -> str:
 import contextlib
 import io
 import json
-import time
 
 import pytest
 

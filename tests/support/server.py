@@ -1,4 +1,4 @@
-"""A static HTTP server for a built site, on 127.0.0.1 only."""
+"""HTTP servers for tests, on 127.0.0.1 only: a built site, or any handler."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class StaticServer:
-    def __init__(self, root: Path):
-        handler = functools.partial(_QuietHandler, directory=str(root))
+class LoopbackServer:
+    """An HTTP server on a free port of 127.0.0.1, in a background thread."""
+
+    def __init__(self, handler):
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -24,10 +25,17 @@ class StaticServer:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}/"
 
-    def __enter__(self) -> "StaticServer":
+    def __enter__(self):
         self.thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class StaticServer(LoopbackServer):
+    """Serves the files of a built site."""
+
+    def __init__(self, root: Path):
+        super().__init__(functools.partial(_QuietHandler, directory=str(root)))
