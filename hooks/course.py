@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from lms import checks, glossary, minify, pageassets, pages, progressdata, readings, state
+from lms.course import load_course
 from lms.quiz import summary as quiz_summary
 from lms.problems import count_errors, sort_problems
 
@@ -40,7 +41,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     course_module = Path(config.config_file_path)
-    build = state.begin(state.load_course(course_module))
+    build = state.begin(load_course(course_module))
     # The link check resolves against the settings of this build (a packager may override them).
     build.course.extras["build_settings"] = {"site_url": config.site_url or "", "use_directory_urls": config.use_directory_urls}
     logging.getLogger("lms.quiz").disabled = True  # the source check reports quiz problems at exact file lines

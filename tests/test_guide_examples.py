@@ -4,8 +4,6 @@ the expected ``course check`` output, which must then match exactly."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from support.guide import examples

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .course import Course, load_course  # noqa: F401  (re-exported for the hook)
+from .course import Course
 from .problems import Problem
 
 

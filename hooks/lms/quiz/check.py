@@ -11,7 +11,6 @@ from ..course import MODULES_DIR, Course
 from ..modules import Module
 from ..problems import Problem
 from ..yamlsrc import item_line
-from .model import Quiz
 from .parse import PageQuizzes, parse_page
 
 

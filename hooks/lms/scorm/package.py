@@ -15,7 +15,6 @@ so the same course gives byte-identical packages.
 
 from __future__ import annotations
 
-import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
