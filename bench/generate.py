@@ -156,14 +156,20 @@ def _write_readings(out: Path, modules: list[ModuleSpec]) -> None:
         yaml.dump(data, handle)
 
 
-def _glossary(out: Path, modules: list[ModuleSpec]) -> list[str]:
-    """The repository's glossary files, renamed after our first modules; returns the terms."""
+def _glossary(out: Path, modules: list[ModuleSpec], write: bool) -> list[str]:
+    """The repository's glossary files, renamed after our first modules; returns the terms.
+
+    The plain twin gets the same terms in its prose (so both courses share every
+    sentence) but no glossary files.
+    """
     source = ROOT / "docs" / "_data" / "glossary"
     files = sorted(source.glob("*.yml")) if source.is_dir() else []
-    (out / "docs" / "_data" / "glossary").mkdir(parents=True, exist_ok=True)
+    if write:
+        (out / "docs" / "_data" / "glossary").mkdir(parents=True, exist_ok=True)
     terms = []
     for file, module in zip(files, modules):
-        shutil.copy(file, out / "docs" / "_data" / "glossary" / f"{module.id}.yml")
+        if write:
+            shutil.copy(file, out / "docs" / "_data" / "glossary" / f"{module.id}.yml")
         terms += [entry["term"] for entry in (_yaml().load(file.read_text(encoding="utf-8")) or []) if "term" in entry]
     return terms
 
@@ -201,7 +207,7 @@ def generate(out: Path, modules: int, *, plain: bool = False, site_url: str = "h
     labels = _readings(specs, skipped)
     repo_config = _yaml().load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     kept = {p for p in _top_level_pages(repo_config.get("nav")) if (ROOT / "docs" / p).exists()}
-    terms = [] if plain else _glossary(out, specs)
+    terms = _glossary(out, specs, write=not plain)
     if not plain:
         _write_readings(out, specs)
     for page in sorted(kept):

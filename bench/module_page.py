@@ -142,11 +142,12 @@ def _quiz(writer: _Writer, number: int, kind: str, objective: int, plain: bool) 
     for index, choice in enumerate(choices):
         mark = "" if plain else ("[x] " if index in correct else "[ ] ")
         items.append(f"- {mark}{choice}\n    > {prose.sentence()}")
+    hint = prose.sentence() if number == 1 else ""  # drawn for both twins: they share every sentence
     if plain:
-        return f"**{question}**\n\n" + "\n".join(items) + f"\n\n{explanation}\n"
+        return f"**{question}**\n\n" + "\n".join(items) + f"\n\n{explanation}\n" + (f"\n*Hint:* {hint}\n" if hint else "")
     options = [f"    id: {writer.spec.id}-q{number}", f"    objective: {objective}"]
     options += ["    multiple: true"] if kind == "multiple" else []
-    options += [f"    hint: {prose.sentence()}"] if number == 1 else []
+    options += [f"    hint: {hint}"] if hint else []
     return f"/// quiz | {question}\n" + "\n".join(options) + "\n\n" + "\n".join(items) + f"\n\n{explanation}\n///\n"
 
 

@@ -46,7 +46,15 @@ def on_config(config):
     build.course.extras["build_settings"] = {"site_url": config.site_url or "", "use_directory_urls": config.use_directory_urls}
     logging.getLogger("lms.quiz").disabled = True  # the source check reports quiz problems at exact file lines
     build.problems += checks.check_sources(build.course)
+    _define_glossary_terms(config, build.course)
     return config
+
+
+def _define_glossary_terms(config, course) -> None:
+    """Glossary terms become abbreviations (a tooltip with the meaning) on every page."""
+    if "abbr" not in config.markdown_extensions:
+        config.markdown_extensions.append("abbr")
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(course)
 
 
 def on_files(files, config):
@@ -66,8 +74,7 @@ def on_page_markdown(markdown, page, config, files):
     if module:
         markdown = pages.module_header(course, module) + "\n" + markdown
         markdown += "\n\n" + readings.module_section(course, module)
-    abbreviations = glossary.abbreviations(course)
-    return f"{markdown}\n\n{abbreviations}\n" if abbreviations else markdown
+    return markdown
 
 
 def on_page_content(html, page, config, files):

@@ -94,10 +94,15 @@ def check(course: Course) -> list[Problem]:
     return load(course)[1]
 
 
-def abbreviations(course: Course) -> str:
-    """Abbreviation definitions to append to a page's Markdown."""
+def abbreviations(course: Course) -> dict[str, str]:
+    """Every term and its definition, for the ``abbr`` extension's glossary.
+
+    Handed to the extension once per build: appending ``*[term]: ...`` lines to
+    every page instead made Markdown re-scan the whole list for each page and
+    tripled the time to convert a page.
+    """
     terms, _ = load(course)
-    return "\n".join(f"*[{t.term}]: {t.definition}" for t in terms)
+    return {t.term: t.definition for t in terms}
 
 
 def glossary_page(course: Course) -> str:
