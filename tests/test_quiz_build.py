@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 
@@ -63,6 +64,36 @@ def test_strict_build_renders_quizzes_and_the_page_summary(site):
     assert 'src="../../assets/lms/quiz.js" type="module"' in html.replace("type=\"module\" src=\"../../assets/lms/quiz.js\"", 'src="../../assets/lms/quiz.js" type="module"')
     assert "assets/lms/quiz.css" in html
     assert "data-lms-quiz-summary" not in result.page("modules/02-other/index.html"), "no quizzes, no summary"
+
+
+HINTED = """\
+/// quiz | Which habit helps a new manager most?
+    id: search-quiz
+    objective: [1, 2, 3]
+    hint: Think about who does the talking.
+
+- [ ] Giving the answer at once
+    > Tempting, but the rep learns nothing.
+- [x] Asking a question first
+    > Questions keep the thinking with the rep.
+
+Coaching starts with curiosity.
+///
+"""
+
+
+def test_search_finds_a_quiz_by_its_question_but_never_reveals_the_answer(site):
+    _home(site)
+    site.module("01-quiz.md", module_page("quiz", body="Intro.\n\n" + HINTED))
+    result = site.build("--strict")
+    assert result.returncode == 0, result.output
+    index = json.loads(result.page("search/search_index.json"))
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    assert "Which habit helps a new manager most?" in text
+    for secret in ("Giving the answer at once", "Asking a question first", "keep the thinking", "Tempting",
+                   "Coaching starts with curiosity", "who does the talking", "Correct answer", "Choose one answer"):
+        assert secret not in text, f"the search index gives away {secret!r}"
+    assert "Intro." in text, "the rest of the page is still searchable"
 
 
 BROKEN = """\

@@ -28,6 +28,10 @@ from .model import Choice, Quiz
 Chunk = Callable[[Element, str], None]  # parses block Markdown into a parent element
 # Text that needs the block parser; anything else is one paragraph of inline Markdown.
 BLOCK_SYNTAX = re.compile(r"\n|^\s*(?:[#>*+\-=_|!?:\[`~]|\d+[.)]|\s{4})")
+# Material's search indexes a quiz by its question only: choices with their
+# feedback, the hint and the answer would let a search give the answer away
+# (and indexing them cost a fifth of a quiz page's build time).
+NOT_SEARCHED = "data-search-exclude"
 
 
 def _sub(parent: Element, tag: str, attrs: dict[str, str], text: str | None = None) -> Element:
@@ -76,7 +80,7 @@ def _choice(parent: Element, quiz: Quiz, number: int, choice: Choice, chunk: Chu
 
 
 def _answer(form: Element, quiz: Quiz, chunk: Chunk) -> None:
-    details = _sub(form, "details", {"class": "lms-quiz__answer"})
+    details = _sub(form, "details", {"class": "lms-quiz__answer", NOT_SEARCHED: ""})
     _fixed(details, "summary", "Show answer")
     correct = quiz.correct_choices
     if len(correct) == 1:
@@ -100,11 +104,11 @@ def render_quiz(quiz: Quiz, chunk: Chunk) -> Element:
     fieldset = _sub(form, "fieldset", {"aria-describedby": f"{base}-instruction"})
     _sub(fieldset, "legend", {}, quiz.question)
     instruction = "Choose all the answers that apply." if quiz.multiple else "Choose one answer."
-    _fixed(fieldset, "p", instruction, {"class": "lms-quiz__instruction", "id": f"{base}-instruction"})
+    _fixed(fieldset, "p", instruction, {"class": "lms-quiz__instruction", "id": f"{base}-instruction", NOT_SEARCHED: ""})
     if quiz.hint:
-        hint = _sub(fieldset, "details", {"class": "lms-quiz__hint"})
+        hint = _sub(fieldset, "details", {"class": "lms-quiz__hint", NOT_SEARCHED: ""})
         _fixed(hint, "summary", "Hint").tail = quiz.hint
-    choices = _sub(fieldset, "ul", {"class": "lms-quiz__choices"})
+    choices = _sub(fieldset, "ul", {"class": "lms-quiz__choices", NOT_SEARCHED: ""})
     for number, choice in enumerate(quiz.choices, start=1):
         _choice(choices, quiz, number, choice, chunk)
     _sub(form, "p", {"class": "lms-quiz__result", "id": f"{base}-result", "role": "status"})
