@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from lms import checks, glossary, minify, pageassets, pages, progressdata, readings, state
@@ -68,13 +69,27 @@ def on_files(files, config):
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
+@event_priority(100)  # before the macros plugin
+def _render_macros_only_where_used(markdown, page, config, files):
+    """Spare pages without Jinja syntax the macros plugin's template compile
+    (a few milliseconds a page); a page's own render_macros: still wins."""
+    macros = config.plugins.get("macros")
+    if macros is not None and "render_macros" not in page.meta and not macros.has_j2(markdown + (page.title or "")):
+        page.meta["render_macros"] = False
+    return markdown
+
+
+def _add_generated_sections(markdown, page, config, files):
+    """After the macros plugin, so no author or reading text is ever run as Jinja."""
     course = state.require().course
     module = course.module_at(page.file.src_uri)
     if module:
         markdown = pages.module_header(course, module) + "\n" + markdown
         markdown += "\n\n" + readings.module_section(course, module)
     return markdown
+
+
+on_page_markdown = CombinedEvent(_render_macros_only_where_used, _add_generated_sections)
 
 
 def on_page_content(html, page, config, files):
