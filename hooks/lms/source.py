@@ -20,7 +20,7 @@ FENCE = "---"
 class SourceFile:
     path: str  # as reported to trainers, e.g. "docs/modules/01-x.md"
     text: str
-    meta: Any = None  # parsed front matter (ruamel mapping) or None
+    meta: Any = None  # parsed front matter (a line-aware mapping, lms.yamlsrc) or None
     meta_first_line: int = 2  # file line of the first front-matter line
     body_first_line: int = 1  # file line where the Markdown body starts
     problems: list[Problem] = field(default_factory=list)

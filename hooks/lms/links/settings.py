@@ -67,7 +67,7 @@ class LinkSettings:
 def config_value(raw: Any, key: str, default: Any = None) -> Any:
     """A top-level setting of mkdocs.yml, resolving MkDocs' ``!ENV`` tag."""
     value = raw.get(key, default) if hasattr(raw, "get") else default
-    if getattr(getattr(value, "tag", None), "value", None) == "!ENV":
+    if getattr(value, "tag", None) == "!ENV":
         names = list(value) if isinstance(value, list) else [value]
         fallback = names.pop() if isinstance(value, list) and len(names) > 1 else None
         return next((os.environ[str(n)] for n in names if str(n) in os.environ), fallback)
