@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import markdown
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -94,9 +95,21 @@ on_page_markdown = CombinedEvent(_render_macros_only_where_used, _add_generated_
 
 def on_page_content(html, page, config, files):
     course = state.require().course
-    html = quiz_summary.add_summary(html, course.module_at(page.file.src_uri))  # "x of y correct", pass mark
+    module = course.module_at(page.file.src_uri)
+    if module:  # the reading entries under the page's "Reading list" heading, the page's last section
+        html += readings.module_entries_html(course, module, _site_markdown(config))
+    html = quiz_summary.add_summary(html, module)  # "x of y correct", pass mark
     html = progressdata.note_page(course, page.file.src_uri, page.url, html)
     return pageassets.with_scripts(html, page.url)  # each feature's code only where it is used
+
+
+def _site_markdown(config):
+    """Markdown to HTML with the site's own extensions and settings, made once per build."""
+    build = state.require()
+    if "to_html" not in build.course.extras:
+        converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        build.course.extras["to_html"] = lambda text: converter.reset().convert(text)
+    return build.course.extras["to_html"]
 
 
 def on_page_context(context, page, config, nav):

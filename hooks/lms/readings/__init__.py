@@ -15,10 +15,10 @@ from . import usage
 from .cite import cite_markdown
 from .exports import export_files
 from .load import load
-from .render import module_section, reading_list_page
+from .render import module_entries_html, module_section, reading_list_page
 from .usage import check
 
-__all__ = ["check", "cite", "downloads", "load", "module_section", "reading_list_page"]
+__all__ = ["check", "cite", "downloads", "load", "module_entries_html", "module_section", "reading_list_page"]
 
 
 def cite(course: Course, page_uri: str, keys: list[str]) -> tuple[str, list[Problem]]:

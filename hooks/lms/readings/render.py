@@ -1,12 +1,16 @@
 """Markdown for a module's reading list and for the course reading-list page.
 
-Entries are ``md_in_html`` blocks so that MkDocs still resolves and checks
-the internal links inside them. Each carries ``data-lms-reading`` (its id)
+Entries are ``md_in_html`` blocks, so that on the reading-list page MkDocs
+still resolves and checks the internal links inside them ("Reading for",
+"Cited in"); a module page's entries have no such links and are converted
+once per build instead of once per page. Each carries ``data-lms-reading`` (its id)
 and ``data-lms-reading-modules`` for readings.js, and a native checkbox that
 the script turns into a persistent "mark as read".
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 from ..course import Course
 from ..modules import Module
@@ -78,8 +82,9 @@ STATUS = '<p class="lms-readings__status" role="status" data-lms-readings-status
 
 
 def module_section(course: Course, module: Module) -> str:
-    """The ``## Reading list`` appended to a module page ("" without readings)."""
-    catalogue = load(course)
+    """The ``## Reading list`` appended to a module page's Markdown ("" without
+    readings): heading, count and live region; the entries follow as HTML
+    (``module_entries_html``) once the page is converted."""
     ids = usage.module_readings(course, module)
     if not ids:
         return ""
@@ -88,7 +93,23 @@ def module_section(course: Course, module: Module) -> str:
     if page:
         parts[-1] += f" The [course reading list]({link(module.src_uri, page)}) has every reading, with downloads for reference managers."
     parts += ["", STATUS]
-    parts += [entry(course, catalogue.readings[i], module.src_uri, on_list_page=False) for i in ids]
+    return "\n".join(parts)
+
+
+def module_entries_html(course: Course, module: Module, to_html: Callable[[str], str]) -> str:
+    """The module's reading entries as HTML, to follow ``module_section``.
+
+    A reading appears on several module pages and its entry there has no
+    page-relative link, so each is converted once per build with ``to_html``
+    (the site's own Markdown settings) instead of once per page: converting
+    them inside every page cost a quarter of a module page's Markdown time."""
+    catalogue = load(course)
+    done: dict[str, str] = course.extras.setdefault("reading_entries_html", {})
+    parts = []
+    for reading_id in usage.module_readings(course, module):
+        if reading_id not in done:
+            done[reading_id] = to_html(entry(course, catalogue.readings[reading_id], module.src_uri, on_list_page=False))
+        parts.append(done[reading_id])
     return "\n".join(parts)
 
 
