@@ -143,14 +143,14 @@ def paper(**changes: str | None) -> str:
     return entry(kind="paper", publisher=None, isbn=None, journal="Journal of Organizational Behavior", **changes)
 
 
-@pytest.mark.parametrize("value", ["1037/apl0000241", "10.1037", "10.abc/x", "10.1037/apl 0000241", "doi"])
+@pytest.mark.parametrize("value", ["1037/apl0000241", "10.1037", "10.abc/x", "10.1037/apl 0000241", "doi", "10.1037/", "11.1037/x", "10..1037/x"])
 def test_malformed_doi(value):
     assert problems(paper(doi=f'"{value}"')) == [
         f"{PATH}:11: doi '{value}' is not a valid DOI (a DOI is 10.<registrant>/<suffix>, e.g. doi: 10.1037/0003-066X.55.1.68)"
     ]
 
 
-@pytest.mark.parametrize("value", ["https://doi.org/10.1037/apl0000241", "doi:10.1037/apl0000241"])
+@pytest.mark.parametrize("value", ["https://doi.org/10.1037/apl0000241", "doi:10.1037/apl0000241", "DOI: 10.1037/apl0000241", "http://dx.doi.org/10.1037/apl0000241"])
 def test_a_doi_must_be_given_without_prefix(value):
     assert problems(paper(doi=f'"{value}"')) == [
         f"{PATH}:11: doi '{value}' must be the DOI alone, without a prefix (write doi: \"10.1037/apl0000241\")"

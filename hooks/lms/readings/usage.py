@@ -98,14 +98,17 @@ def reading_modules(course: Course) -> dict[str, list[str]]:
 
 
 def citing_pages(course: Course) -> dict[str, list[str]]:
-    """Reading id -> pages that cite it, modules first in course order."""
-    order = {m.src_uri: i for i, m in enumerate(course.modules)}
-    pages: dict[str, list[str]] = {}
-    for citation in sorted(citations(course), key=lambda c: (order.get(c.src_uri, len(order)), c.src_uri)):
-        pages.setdefault(citation.key, [])
-        if citation.src_uri not in pages[citation.key]:
-            pages[citation.key].append(citation.src_uri)
-    return pages
+    """Reading id -> pages that cite it, modules first in course order (cached:
+    the reading-list page asks once per reading)."""
+    if "citing_pages" not in course.extras:
+        order = {m.src_uri: i for i, m in enumerate(course.modules)}
+        pages: dict[str, list[str]] = {}
+        for citation in sorted(citations(course), key=lambda c: (order.get(c.src_uri, len(order)), c.src_uri)):
+            pages.setdefault(citation.key, [])
+            if citation.src_uri not in pages[citation.key]:
+                pages[citation.key].append(citation.src_uri)
+        course.extras["citing_pages"] = pages
+    return course.extras["citing_pages"]
 
 
 def _missing_hint(key: str, known: list[str], path: str) -> str:
