@@ -23,7 +23,8 @@ def course(tmp_path_factory):
 
 
 def card_badge(page, module_id: str):
-    return page.locator(f".lms-card[data-lms-module='{module_id}'] [data-lms-badge]")
+    # Once home.js has shown the learner's progress: the build renders "Not started" badges.
+    return page.locator(f"[data-lms-home][data-lms-shown] ~ .lms-cards .lms-card[data-lms-module='{module_id}'] [data-lms-badge]")
 
 
 def pass_real_quiz(page) -> None:
@@ -332,3 +333,25 @@ def test_page_code_loads_only_where_it_is_used(course, open_page):
     watched.page.wait_for_load_state("networkidle")
     assert {"certificate.js", "code.js", "pages.css"} <= set(requested)
     assert not {"dashboard.js", "transfer.js"} & set(requested)
+
+
+def test_a_new_learner_gets_the_built_progress_views_and_the_controls_load_on_use(course, open_page):
+    """Home and progress page are server-rendered as a new learner sees them: no
+    progress code is fetched until a control is used (issue 9: weight, no layout shift)."""
+    watched = open_page()
+    requested: list[str] = []
+    watched.page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
+    page = watched.page
+    page.goto(course)
+    page.locator("html[data-lms-ready]").wait_for(state="attached")
+    expect(page.locator("[data-lms-home]")).to_contain_text("Course progress: 0 of 3 modules complete (0%)")
+    expect(page.locator(".lms-card[data-lms-module='alpha'] [data-lms-badge]")).to_have_text("○ Not started")
+    page.goto(course + "dashboard/")
+    page.locator("html[data-lms-ready]").wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    assert "○ Not started" in page.locator("[data-lms-dashboard-body] tbody tr", has_text="Beta practice").inner_text()
+    assert not {"tracker.js", "course.json", "dashboard.js", "transfer.js"} & set(requested), requested
+    page.get_by_role("button", name="Mark complete: Beta practice").click()
+    expect(page.locator("[data-lms-dashboard] > [role=status]")).to_have_text("Beta practice: marked complete.")
+    expect(dashboard_row(page, "Beta practice")).to_contain_text("✓ Complete")
+    assert stored(page)["completed"]["beta"]["done"] is True

@@ -2,8 +2,8 @@
 at most 5 KB of our own JS and CSS per page; issue 3: a page without a quiz
 pays nothing for quizzes).
 
-Every page loads what every page needs (mkdocs.yml: ``assets/course.css``,
-``assets/lms/progress.css`` and the small ``assets/lms/main.js``). A feature's
+Every page loads what every page needs (mkdocs.yml: ``assets/course.css``
+and the small ``assets/lms/main.js``). A feature's
 code is added by the build to the pages whose HTML has its widgets, found by
 the same data attributes the scripts look for:
 
@@ -37,8 +37,14 @@ QUIZ = r'data-lms-quiz="'
 READING = r'data-lms-reading(?:-count)?="'
 FEATURES = (
     # Progress first: it listens for the quiz and reading events (a module page, the
-    # home cards, the dashboard and certificate, and every page that reports progress).
-    Feature(re.compile(rf'{QUIZ}|{READING}|data-lms-module="|data-lms-dashboard\b|data-lms-certificate\b'), scripts=("assets/lms/progress/main.js",)),
+    # certificate, and every page that reports progress). The home page and the
+    # progress page are server-rendered as a new learner sees them: like any other
+    # page, they load progress (main.js) only once the learner has a record.
+    Feature(re.compile(rf'{QUIZ}|{READING}|data-lms-progress-foot="|data-lms-certificate\b'), scripts=("assets/lms/progress/main.js",)),
+    # The progress page's own controls (export, import, reset, mark complete); the
+    # code behind each loads when it is first used.
+    Feature(re.compile(r"data-lms-dashboard\b"), scripts=("assets/lms/progress/controls.js",), styles=("assets/lms/progress/pages.css",)),
+    Feature(re.compile(r"data-lms-certificate\b"), styles=("assets/lms/progress/pages.css",)),
     Feature(re.compile(QUIZ), scripts=("assets/lms/quiz.js",), styles=("assets/lms/quiz.css",)),
     Feature(re.compile(READING), scripts=("assets/lms/readings.js",)),
 )

@@ -34,6 +34,25 @@ def _md_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def not_started(kind: str = "") -> str:
+    """The status badge of a module nobody has started, as progress/ui.js renders it."""
+    classes = f"lms-badge lms-badge--none {kind}".strip()
+    return f'<span class="{classes}" data-lms-badge=""><span aria-hidden="true">○</span> Not started</span>'
+
+
+def _home_progress(course: Course, page_uri: str) -> str:
+    """The home page's progress box as a new learner sees it (progress/home.js
+    updates it once there is a record): no script, no shift, on a first visit."""
+    count = len(course.modules)
+    dashboard = f"[See your progress module by module]({link(page_uri, 'dashboard.md')})" if "dashboard.md" in course.pages else ""
+    return (
+        '<section class="lms-home-progress" aria-label="Your progress" data-lms-home markdown>\n'
+        f'<p id="lms-progress-text" class="lms-progress-text">Course progress: 0 of {count} modules complete (0%)</p>\n'
+        f'<progress max="{max(count, 1)}" value="0" aria-labelledby="lms-progress-text">0%</progress>\n\n'
+        f"{dashboard}\n\n</section>"
+    )
+
+
 def _objectives(module: Module) -> str:
     return "\n".join(f"- {_md_text(o)}" for o in module.objectives)
 
@@ -46,6 +65,7 @@ def course_home(course: Course, page_uri: str) -> str:
         cards.append(
             f'<div class="lms-card" markdown data-lms-module="{html.escape(module.id)}">\n\n'
             f"## {number}. {_md_text(module.title)}\n\n"
+            f"{not_started('lms-badge--card')}\n\n"
             f"{_md_text(module.description)}\n\n"
             f'<p class="lms-card__facts"><span>{duration_text(module.duration)}</span> · '
             f"<span>{LEVEL_LABELS[module.level]}</span></p>\n\n"
@@ -54,7 +74,7 @@ def course_home(course: Course, page_uri: str) -> str:
             "</div>"
         )
     summary = f'<p class="lms-course-total">{count} modules · total time {duration_text(course.total_minutes)}</p>'
-    return summary + '\n\n<div class="lms-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
+    return summary + "\n\n" + _home_progress(course, page_uri) + '\n\n<div class="lms-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>\n"
 
 
 def syllabus(course: Course, page_uri: str) -> str:

@@ -15,6 +15,13 @@ than embedded in every page:
 Module pages also get a server-rendered footer: the live region the progress
 code speaks through, and for a module without quizzes the (hidden until
 JavaScript shows it) "Mark this module complete" button.
+
+The progress page's summary and table are server-rendered too, as a new
+learner sees them (nothing started): the page then needs no script and no
+course data to show its first view (issue 9: weight, and no layout shift),
+and the progress code, loaded once there is a record, fills the same
+structure with the learner's figures (progress/dashboard.js renders the same
+markup).
 """
 
 from __future__ import annotations
@@ -27,12 +34,16 @@ from pathlib import Path
 
 from .course import Course
 from .modules import Module
+from .pageassets import to_root
+from .pages import duration_text, not_started
+from .quiz.check import page_quizzes
 
 DATA_FILE = "assets/lms/course.json"
 EXTRA_KEY = "progress"
 # Pages the progress code links to, by source file.
 PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate"}
 QUIZ_ATTRIBUTE = re.compile(r"""\bdata-lms-quiz=["']([a-z0-9-]+)["']""")
+DASHBOARD_BODY = "data-lms-dashboard-body></div>"  # the empty box docs/dashboard.md provides
 
 
 def _seen(course: Course) -> dict:
@@ -54,9 +65,41 @@ def module_footer(module: Module, has_quizzes: bool) -> str:
     return "\n".join(parts)
 
 
+def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
+    title = html.escape(module.title)
+    status = not_started()
+    if not quizzes:  # shown by progress/controls.js
+        status += (f' <button type="button" class="md-button lms-small" data-lms-toggle="{html.escape(module.id)}" '
+                   f'aria-label="Mark complete: {title}" hidden>Mark complete</button>')
+    check = f"0 of {quizzes} correct (0%), pass mark {module.pass_mark}%" if quizzes else "No knowledge check"
+    readings = f"0 of {len(module.readings)} read" if module.readings else "None listed"
+    cells = [f'<th scope="row"><a href="{html.escape(href)}">{title}</a></th>', f"<td>{status}</td>",
+             f"<td>{check}</td>", f"<td>{readings}</td>", f"<td>{duration_text(module.duration)}</td>"]
+    return f"<tr>{''.join(cells)}</tr>"
+
+
+def dashboard_body(course: Course, url: str) -> str:
+    """The progress page's summary and table for a learner with no progress yet."""
+    quizzes, seen = page_quizzes(course), _seen(course)["modules"]
+    rows = [
+        _dashboard_row(m, len(quizzes[m.src_uri].quizzes) if m.src_uri in quizzes else 0,
+                       to_root(url) + seen.get(m.id, {}).get("url", _default_url(m.src_uri)))
+        for m in course.modules
+    ]
+    count = len(course.modules)
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Module", "Status", "Knowledge check", "Readings", "Time left"))
+    return (f'<p id="lms-progress-text" class="lms-progress-text">Course progress: 0 of {count} modules complete (0%)</p>'
+            f'<progress max="{max(count, 1)}" value="0" aria-labelledby="lms-progress-text">0%</progress>'
+            f"<p>Time left: about {duration_text(course.total_minutes)}.</p>"
+            f'<div class="lms-table-wrap"><table><caption>Your modules</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
 def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
     """Remember a rendered page's URL and quiz ids; return its HTML, with the
-    progress footer added to module pages."""
+    progress footer added to module pages and the progress page's table filled in."""
+    if DASHBOARD_BODY in page_html:
+        page_html = page_html.replace(DASHBOARD_BODY, f"data-lms-dashboard-body>{dashboard_body(course, url)}</div>", 1)
     seen = _seen(course)
     if src_uri in PROGRESS_PAGES:
         seen["pages"][PROGRESS_PAGES[src_uri]] = url

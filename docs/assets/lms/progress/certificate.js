@@ -5,7 +5,7 @@
 import { course, onChange, record, root, update } from "./tracker.js";
 import { completedAt, moduleState } from "./record.js";
 import { completionCode } from "./code.js";
-import { el, pageStyles, say, UNSAVED } from "./ui.js";
+import { el, say, UNSAVED } from "./ui.js";
 
 const DATE = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
 
@@ -50,7 +50,7 @@ function wire(page, form, input) {
 export function render(rec = record()) {
   const page = document.querySelector("[data-lms-certificate]");
   if (!page) return;
-  Promise.all([course, pageStyles()]).then(([data]) => {
+  course.then((data) => {
     if (!data) return;
     const [form, cert] = [page.querySelector("[data-lms-cert-form]"), page.querySelector("[data-lms-cert]")];
     const input = form.querySelector("input");

@@ -1,12 +1,13 @@
-// The progress page: for each module its status, knowledge-check score
-// against the pass mark, readings done and time left, under a progress bar
-// for the whole course. Export, import and reset are wired from transfer.js.
+// The progress page's figures: for each module its status, knowledge-check
+// score against the pass mark, readings done and time left, under a progress
+// bar for the whole course. The build renders the same structure as a learner
+// without a record sees it (hooks/lms/progressdata.py); this fills it in once
+// there is a record. The controls are wired by controls.js.
 
 import { course, onChange, record, root, saved } from "./tracker.js";
 import { completedAt, moduleState } from "./record.js";
-import { badge, el, moduleUrl, pageStyles, say, statusOf, toggleComplete, UNSAVED } from "./ui.js";
+import { badge, el, moduleUrl, say, statusOf, toggleComplete, UNSAVED } from "./ui.js";
 import { progressBar } from "./home.js";
-import { wire } from "./transfer.js";
 
 const HEADINGS = ["Module", "Status", "Knowledge check", "Readings", "Time left"];
 
@@ -45,25 +46,21 @@ function summary(data, rec) {
 }
 
 export function render(rec = record()) {
-  const page = document.querySelector("[data-lms-dashboard]");
-  const box = page?.querySelector("[data-lms-dashboard-body]");
+  const box = document.querySelector("[data-lms-dashboard] [data-lms-dashboard-body]");
   if (!box) return;
-  Promise.all([course, pageStyles()]).then(([data]) => {
+  course.then((data) => {
     if (!data) return;
     const focused = document.activeElement?.dataset?.lmsToggle;
     box.replaceChildren(...summary(data, rec), table(data, rec));
+    box.dataset.lmsShown = ""; // the learner's figures, no longer the build's "nothing yet"
     if (focused) box.querySelector(`[data-lms-toggle="${focused}"]`)?.focus();
-    if (page.dataset.lmsReady) return;
-    page.dataset.lmsReady = "1";
-    const status = page.querySelector("[data-lms-status]");
-    box.addEventListener("click", async (event) => {
-      const button = event.target.closest("[data-lms-toggle]");
-      if (!button) return;
-      const ok = await toggleComplete(button.dataset.lmsToggle);
-      const m = data.modules.find((x) => x.id === button.dataset.lmsToggle);
-      say(status, `${m.title}: ${moduleState(record(), m).complete ? "marked complete" : "marked as not complete"}.${ok ? "" : ` ${UNSAVED}`}`);
-    });
-    wire(page, data, status);
   });
 }
 onChange(render);
+
+/** Mark module `id` complete or not, and say so in `status`. */
+export async function toggle(id, data, status) {
+  const ok = await toggleComplete(id);
+  const m = data.modules.find((x) => x.id === id);
+  if (m) say(status, `${m.title}: ${moduleState(record(), m).complete ? "marked complete" : "marked as not complete"}.${ok ? "" : ` ${UNSAVED}`}`);
+}

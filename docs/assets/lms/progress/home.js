@@ -33,12 +33,14 @@ function show(data, rec) {
   if (!cards) return;
   for (const card of cards.querySelectorAll(".lms-card[data-lms-module]")) {
     const m = data.modules.find((x) => x.id === card.dataset.lmsModule);
-    card.querySelector("[data-lms-badge]")?.remove();
-    if (m) card.querySelector("h2, h3")?.after(badge(statusOf(moduleState(rec, m)), "lms-badge--card"));
+    const now = m && badge(statusOf(moduleState(rec, m)), "lms-badge--card");
+    const old = card.querySelector("[data-lms-badge]"); // the build renders "Not started" in place
+    if (old) now ? old.replaceWith(now) : old.remove();
+    else if (now) card.querySelector("h2, h3")?.after(now);
   }
   const done = data.modules.filter((m) => moduleState(rec, m).complete).length;
   const dashboard = data.pages.dashboard && el("a", { href: new URL(data.pages.dashboard, root).href }, "See your progress module by module");
-  const box = el("section", { class: "lms-home-progress", "aria-label": "Your progress", "data-lms-home": "" }, ...progressBar(done, data.modules.length), resumeLink(data, rec), dashboard ? el("p", {}, dashboard) : "");
+  const box = el("section", { class: "lms-home-progress", "aria-label": "Your progress", "data-lms-home": "", "data-lms-shown": "" }, ...progressBar(done, data.modules.length), resumeLink(data, rec), dashboard ? el("p", {}, dashboard) : "");
   const old = document.querySelector("[data-lms-home]");
   old ? old.replaceWith(box) : cards.before(box);
 }

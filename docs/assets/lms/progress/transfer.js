@@ -1,7 +1,8 @@
 // Moving progress between browsers: export the record as a JSON file, import
 // one (validated whole before anything changes; merged or replacing, as the
 // learner chooses, with a report of what changed), and reset with confirmation.
-// Both also rewrite the quiz answers and reading ticks (sync.js).
+// Both also rewrite the quiz answers and reading ticks (sync.js). Loaded when
+// the learner first uses one of these controls (controls.js).
 
 import { record, replace, update } from "./tracker.js";
 import { clean, combine, empty, moduleState } from "./record.js";
@@ -12,7 +13,7 @@ const FORMAT = "lms-progress";
 const MAX_BYTES = 1_000_000;
 const NOUNS = { completed: "module completions", quizzes: "quiz results", readings: "reading marks", visited: "module visits" };
 
-function download(data) {
+export function download(data) {
   const body = JSON.stringify({ format: FORMAT, course: data.title, exported: new Date().toISOString(), record: withFeatureState(record(), Date.now()) }, null, 2);
   const slug = data.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "course";
   const url = URL.createObjectURL(new Blob([body], { type: "application/json" }));
@@ -57,7 +58,7 @@ function describe(before, after, data) {
   return `Modules complete: ${done(before)} before, ${done(after)} now. ${changed}`;
 }
 
-async function importFile(form, data, status) {
+export async function importFile(form, data, status) {
   say(status, ""); // so that a repeated message is announced again
   const result = await readFile(form.querySelector("input[type=file]").files[0], data);
   if (result.error) return say(status, `⚠ Import failed: ${result.error}`);
@@ -69,22 +70,8 @@ async function importFile(form, data, status) {
   say(status, `✓ Progress imported: it ${how}. ${describe(before, record(), data)}${ok ? "" : ` ${UNSAVED}`}`);
 }
 
-/** Reveal and wire the export, import and reset controls of `page` (once per page). */
-export function wire(page, data, status) {
-  for (const node of page.querySelectorAll("[data-lms-needs-js]")) node.hidden = false;
-  page.querySelector("[data-lms-export]")?.addEventListener("click", () => download(data));
-  page.querySelector("[data-lms-import]")?.addEventListener("submit", (event) => {
-    event.preventDefault();
-    importFile(event.target, data, status);
-  });
-  const dialog = page.querySelector("[data-lms-reset-dialog]");
-  page.querySelector("[data-lms-reset]")?.addEventListener("click", () => {
-    dialog.returnValue = ""; // Escape keeps the last value otherwise
-    dialog.showModal();
-  });
-  dialog?.addEventListener("close", async () => {
-    if (dialog.returnValue !== "reset") return say(status, "Nothing was deleted.");
-    const ok = await resetAll(() => replace(empty()));
-    say(status, `✓ All progress in this browser was deleted.${ok ? "" : ` ${UNSAVED}`}`);
-  });
+/** Delete every progress key of this course, once the learner has confirmed. */
+export async function resetProgress(status) {
+  const ok = await resetAll(() => replace(empty()));
+  say(status, `✓ All progress in this browser was deleted.${ok ? "" : ` ${UNSAVED}`}`);
 }

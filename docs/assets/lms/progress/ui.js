@@ -21,17 +21,6 @@ export const moduleUrl = (m) => new URL(m.url, root);
 export const say = (region, text) => region && region.textContent !== text && (region.textContent = text);
 export const toggleComplete = (id) => update((r, at) => (r.completed[id] = { done: !r.completed[id]?.done, at }));
 
-let styled;
-/** Loads pages.css (dashboard, certificate) once; resolves when it applies. */
-export function pageStyles() {
-  if (!styled) {
-    const link = el("link", { rel: "stylesheet", href: new URL("pages.css", import.meta.url).href });
-    styled = new Promise((done) => (link.onload = link.onerror = done));
-    document.head.append(link);
-  }
-  return styled;
-}
-
 export function badge(key, kind = "") {
   const [icon, text] = STATUS[key];
   return el("span", { class: `lms-badge lms-badge--${key} ${kind}`.trim(), "data-lms-badge": "" }, el("span", { "aria-hidden": "true" }, icon), ` ${text}`);
