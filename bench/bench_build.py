@@ -12,6 +12,7 @@ three); the report says how many there were.
 
 from __future__ import annotations
 
+import json
 import statistics
 import subprocess
 import sys
@@ -111,7 +112,29 @@ def main(args: list[str]) -> dict:
         + (f" Readings left out because the repository's checks reject them: {', '.join(courses[small]['readings_left_out'])}."
            if courses[small]["readings_left_out"] else ""),
     ]
+    notes.append(_where_time_goes(courses[small], plain))
     return {"title": "Build scaling and our features' cost", "figures": figures, "notes": notes}
+
+
+def _profile(course: dict) -> dict[str, float]:
+    result = subprocess.run([sys.executable, str(Path(__file__).with_name("buildprofile.py")), str(Path(course["root"]) / "mkdocs.yml")],
+                            capture_output=True, text=True, timeout=900)
+    if result.returncode != 0:
+        raise SystemExit(f"buildprofile.py failed on {course['root']}:\n{result.stdout}{result.stderr}")
+    return json.loads(result.stdout)
+
+
+def _where_time_goes(featured: dict, plain: dict) -> str:
+    """One build of each course with every plugin's and hook's events timed
+    (bench/buildprofile.py): what the features' extra time is spent on."""
+    log("  where the time goes: one timed build of each 100-module course (bench/buildprofile.py)")
+    ours, base = _profile(featured), _profile(plain)
+    parts = []
+    for label in sorted(set(ours) | set(base), key=lambda k: -max(ours.get(k, 0), base.get(k, 0))):
+        if max(ours.get(label, 0), base.get(label, 0)) >= 0.005:
+            parts.append(f"{label} {ours.get(label, 0):.2f} s" + (f" (plain {base[label]:.2f} s)" if label in base else ""))
+    return ("Where the time goes, CPU seconds of one build of the featured course (and of its plain twin), imports and "
+            "start-up excluded; page templates include the search plugin's indexing: " + "; ".join(parts) + ".")
 
 
 if __name__ == "__main__":
