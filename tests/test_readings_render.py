@@ -4,6 +4,8 @@ stays text, and the downloads are published and linked."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -91,6 +93,14 @@ def test_reading_list_page_has_every_reading_once_with_its_anchor(built):
     assert sorted(found) == sorted(ALL_IDS)
     assert len(tree.css("[data-lms-reading]")) == len(ALL_IDS)
     assert all(node.attributes["id"] == reading_id for reading_id, node in found.items())
+
+
+def test_search_finds_each_reading_on_the_reading_list_page_only(built):
+    index = json.loads(built.page("search/search_index.json"))["docs"]
+    title = "Drive: The Surprising Truth About What Motivates Us"
+    holding = sorted({doc["location"].split("#")[0] for doc in index if title in doc["text"]})
+    assert holding == ["readings/"], "module pages repeat the entry; search shows it once"
+    assert any(doc["location"].startswith("modules/01-motivation/") and "5 readings" in doc["text"] for doc in index)
 
 
 def test_reading_list_page_groups_by_module_and_indexes_by_kind(built):

@@ -45,7 +45,9 @@ def _facts(reading: Reading) -> str:
 def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool) -> str:
     modules = usage.reading_modules(course)[reading.id]
     title = reading.title or reading.id
-    anchor = f' id="{attr(reading.id)}"' if on_list_page else ""
+    # Search finds a reading on the reading-list page; on module pages the same
+    # entry again would only repeat it in the results (and a sixth of the index).
+    anchor = f' id="{attr(reading.id)}"' if on_list_page else " data-search-exclude"
     lines = [
         f'<div class="lms-reading" markdown{anchor} data-lms-reading="{attr(reading.id)}" '
         f'data-lms-reading-modules="{attr(" ".join(modules))}" data-lms-reading-title="{attr(title)}">',
