@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import markdown
+from markdown import Markdown
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -107,7 +107,7 @@ def _site_markdown(config):
     """Markdown to HTML with the site's own extensions and settings, made once per build."""
     build = state.require()
     if "to_html" not in build.course.extras:
-        converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         build.course.extras["to_html"] = lambda text: converter.reset().convert(text)
     return build.course.extras["to_html"]
 

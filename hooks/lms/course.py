@@ -27,12 +27,25 @@ class Course:
     modules: list[Module] = field(default_factory=list)  # in nav order
     problems: list[Problem] = field(default_factory=list)
     extras: dict[str, object] = field(default_factory=dict)  # data other features attach (readings, quizzes...)
+    _lookups: dict[str, tuple[int, dict[str, Module]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _modules_by(self, attribute: str) -> dict[str, Module]:
+        """Modules by id or by page, the first one when two clash. Built on first
+        use and again if modules were added: every page asks, and scanning the
+        list each time made a 2,000-module build grow with the square of its size."""
+        count, index = self._lookups.get(attribute, (-1, {}))
+        if count != len(self.modules):
+            index = {}
+            for module in self.modules:
+                index.setdefault(getattr(module, attribute), module)
+            self._lookups[attribute] = (len(self.modules), index)
+        return index
 
     def module(self, module_id: str) -> Module | None:
-        return next((m for m in self.modules if m.id == module_id), None)
+        return self._modules_by("id").get(module_id)
 
     def module_at(self, src_uri: str) -> Module | None:
-        return next((m for m in self.modules if m.src_uri == src_uri), None)
+        return self._modules_by("src_uri").get(src_uri)
 
     @property
     def total_minutes(self) -> int:

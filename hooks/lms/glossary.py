@@ -99,7 +99,7 @@ def abbreviations(course: Course) -> dict[str, str]:
 
     Handed to the extension once per build: appending ``*[term]: ...`` lines to
     every page instead made Markdown re-scan the whole list for each page and
-    tripled the time to convert a page.
+    more than doubled the time to convert a module page.
     """
     terms, _ = load(course)
     return {t.term: t.definition for t in terms}

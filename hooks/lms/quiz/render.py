@@ -29,8 +29,7 @@ Chunk = Callable[[Element, str], None]  # parses block Markdown into a parent el
 # Text that needs the block parser; anything else is one paragraph of inline Markdown.
 BLOCK_SYNTAX = re.compile(r"\n|^\s*(?:[#>*+\-=_|!?:\[`~]|\d+[.)]|\s{4})")
 # Material's search indexes a quiz by its question only: choices with their
-# feedback, the hint and the answer would let a search give the answer away
-# (and indexing them cost a fifth of a quiz page's build time).
+# feedback, the hint and the answer would let a search give the answer away.
 NOT_SEARCHED = "data-search-exclude"
 
 

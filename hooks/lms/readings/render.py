@@ -47,9 +47,9 @@ def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool
     title = reading.title or reading.id
     # Search finds a reading on the reading-list page; on module pages the same
     # entry again would only repeat it in the results (and a sixth of the index).
-    anchor = f' id="{attr(reading.id)}"' if on_list_page else " data-search-exclude"
+    placement = f' id="{attr(reading.id)}"' if on_list_page else " data-search-exclude"
     lines = [
-        f'<div class="lms-reading" markdown{anchor} data-lms-reading="{attr(reading.id)}" '
+        f'<div class="lms-reading" markdown{placement} data-lms-reading="{attr(reading.id)}" '
         f'data-lms-reading-modules="{attr(" ".join(modules))}" data-lms-reading-title="{attr(title)}">',
         "", reference_markdown(reading), "{ .lms-reading__ref }", "", _facts(reading), "",
     ]

@@ -77,12 +77,26 @@ def list_page(course: Course) -> str | None:
     return course.extras["reading_list_page"]
 
 
+def _named_by_readings(course: Course) -> dict[str, list[str]]:
+    """Module id -> the readings whose ``modules:`` name it, in readings.yml order (cached)."""
+    if "readings_naming_modules" not in course.extras:
+        naming: dict[str, list[str]] = {}
+        for reading in load(course).readings.values():
+            for module_id in dict.fromkeys(reading.modules):
+                naming.setdefault(module_id, []).append(reading.id)
+        course.extras["readings_naming_modules"] = naming
+    return course.extras["readings_naming_modules"]
+
+
 def module_readings(course: Course, module: Module) -> list[str]:
     """A module's readings: its front matter's in order, then those whose
-    ``modules:`` name it, in readings.yml order. Unknown ids are skipped."""
+    ``modules:`` name it, in readings.yml order. Unknown ids are skipped.
+
+    Every module page asks several times; scanning each reading's module list
+    each time made a 2,000-module build grow with the square of its size."""
     catalogue = load(course)
     ids = [r for r in module.readings if r in catalogue.readings]
-    ids += [r.id for r in catalogue.readings.values() if module.id in r.modules]
+    ids += _named_by_readings(course).get(module.id, [])
     return list(dict.fromkeys(ids))
 
 
