@@ -56,7 +56,8 @@ def _output(*command: str) -> str:
 
 def _commit() -> str:
     commit = _output("git", "rev-parse", "--short", "HEAD") or "unknown"
-    dirty = _output("git", "status", "--porcelain", "--untracked-files=no")
+    # The reports themselves do not count: the previous run's output is always "changed".
+    dirty = _output("git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/REPORT*.md")
     return f"{commit}{' with uncommitted changes' if dirty else ''}"
 
 
