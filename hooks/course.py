@@ -67,6 +67,7 @@ def on_files(files, config):
         raise Abort("Aborted: a page could not be read.")
     for path, content in readings.downloads(build.course).items():  # BibTeX, RIS, CSL-JSON
         files.append(File.generated(config, path, content=content))
+    progressdata.note_page_urls(build.course, {f.src_uri: f.url for f in files.documentation_pages()})
     return files
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from selectolax.lexbor import LexborHTMLParser
+
 from lms import progressdata
 from lms.modules import Module
 from support.progress import NAV, build_course, quiz
@@ -32,6 +34,17 @@ def test_course_json_lists_modules_in_course_order_with_their_quizzes(site):
     }
     first = result.page("assets/lms/course.json")
     assert site.build("--strict", nav=NAV).page("assets/lms/course.json") == first  # deterministic
+
+
+def test_page_addresses_follow_the_sites_url_style(site):
+    """With use_directory_urls: false (as LMS packages build) modules are .html
+    files: the progress page, rendered before them, and course.json say so."""
+    site.settings["use_directory_urls"] = False
+    result = build_course(site)
+    assert [m["url"] for m in json.loads(result.page("assets/lms/course.json"))["modules"]] == [
+        "modules/01-alpha.html", "modules/02-beta.html", "modules/03-gamma.html"]
+    links = [a.attributes["href"] for a in LexborHTMLParser(result.page("dashboard.html")).css("[data-lms-dashboard-body] tbody a")]
+    assert links == ["modules/01-alpha.html", "modules/02-beta.html", "modules/03-gamma.html"]
 
 
 def test_module_pages_get_the_progress_footer(site):

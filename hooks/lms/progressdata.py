@@ -47,7 +47,18 @@ DASHBOARD_BODY = "data-lms-dashboard-body></div>"  # the empty box docs/dashboar
 
 
 def _seen(course: Course) -> dict:
-    return course.extras.setdefault(EXTRA_KEY, {"modules": {}, "pages": {}})  # type: ignore[return-value]
+    return course.extras.setdefault(EXTRA_KEY, {"modules": {}, "pages": {}, "urls": {}})  # type: ignore[return-value]
+
+
+def note_page_urls(course: Course, urls: dict[str, str]) -> None:
+    """Every page's URL (src_uri -> url), known before any page is rendered: the
+    progress page is rendered before the module pages it links to."""
+    _seen(course)["urls"].update(urls)
+
+
+def _module_url(course: Course, module: Module) -> str:
+    seen = _seen(course)
+    return seen["modules"].get(module.id, {}).get("url") or seen["urls"].get(module.src_uri) or _default_url(module.src_uri)
 
 
 def module_footer(module: Module, has_quizzes: bool) -> str:
@@ -80,10 +91,9 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
 
 def dashboard_body(course: Course, url: str) -> str:
     """The progress page's summary and table for a learner with no progress yet."""
-    quizzes, seen = page_quizzes(course), _seen(course)["modules"]
+    quizzes = page_quizzes(course)
     rows = [
-        _dashboard_row(m, len(quizzes[m.src_uri].quizzes) if m.src_uri in quizzes else 0,
-                       to_root(url) + seen.get(m.id, {}).get("url", _default_url(m.src_uri)))
+        _dashboard_row(m, len(quizzes[m.src_uri].quizzes) if m.src_uri in quizzes else 0, to_root(url) + _module_url(course, m))
         for m in course.modules
     ]
     count = len(course.modules)
@@ -112,7 +122,7 @@ def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
 
 
 def _default_url(src_uri: str) -> str:
-    # Only for a page this build did not render (``mkdocs serve --dirty``).
+    # Only when the build did not say where a page goes (a generator without our on_files).
     stem = posixpath.splitext(src_uri)[0]
     return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
@@ -126,7 +136,7 @@ def course_data(course: Course) -> dict:
         modules.append({
             "id": module.id,
             "title": module.title,
-            "url": page.get("url", _default_url(module.src_uri)),
+            "url": _module_url(course, module),
             "duration": module.duration,
             "pass_mark": module.pass_mark,
             "quizzes": page.get("quizzes", []),

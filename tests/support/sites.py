@@ -58,6 +58,7 @@ class SiteFactory:
         self.root = root
         self.docs = root / "docs"
         self.nav: list = []
+        self.settings: dict = {}  # mkdocs.yml settings to override, e.g. {"use_directory_urls": False}
         (self.docs / "assets").mkdir(parents=True)
         for name in ("hooks", "overrides"):
             os.symlink(ROOT / name, root / name)
@@ -90,6 +91,7 @@ class SiteFactory:
         # Material's instant navigation only intercepts links under site_url, so a
         # served test site sets this to its server's address before building.
         config["site_url"] = self.site_url
+        config.update(self.settings)
         with (self.root / "mkdocs.yml").open("w", encoding="utf-8") as out:
             yaml.dump(config, out)
         return self.root / "mkdocs.yml"
