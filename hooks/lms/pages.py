@@ -40,16 +40,20 @@ def not_started(kind: str = "") -> str:
     return f'<span class="{classes}" data-lms-badge=""><span aria-hidden="true">○</span> Not started</span>'
 
 
+def no_progress_bar(count: int) -> str:
+    """The course progress line and bar before any module is complete, as
+    progress/home.js (progressBar) renders them for the home and progress pages."""
+    return (f'<p id="lms-progress-text" class="lms-progress-text">Course progress: 0 of {count} modules complete (0%)</p>\n'
+            f'<progress max="{max(count, 1)}" value="0" aria-labelledby="lms-progress-text">0%</progress>')
+
+
 def _home_progress(course: Course, page_uri: str) -> str:
     """The home page's progress box as a new learner sees it (progress/home.js
     updates it once there is a record): no script, no shift, on a first visit."""
-    count = len(course.modules)
     dashboard = f"[See your progress module by module]({link(page_uri, 'dashboard.md')})" if "dashboard.md" in course.pages else ""
     return (
         '<section class="lms-home-progress" aria-label="Your progress" data-lms-home markdown>\n'
-        f'<p id="lms-progress-text" class="lms-progress-text">Course progress: 0 of {count} modules complete (0%)</p>\n'
-        f'<progress max="{max(count, 1)}" value="0" aria-labelledby="lms-progress-text">0%</progress>\n\n'
-        f"{dashboard}\n\n</section>"
+        f"{no_progress_bar(len(course.modules))}\n\n{dashboard}\n\n</section>"
     )
 
 

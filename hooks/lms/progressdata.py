@@ -35,7 +35,7 @@ from pathlib import Path
 from .course import Course
 from .modules import Module
 from .pageassets import to_root
-from .pages import duration_text, not_started
+from .pages import duration_text, no_progress_bar, not_started
 from .quiz.check import page_quizzes
 
 DATA_FILE = "assets/lms/course.json"
@@ -98,8 +98,7 @@ def dashboard_body(course: Course, url: str) -> str:
     ]
     count = len(course.modules)
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Module", "Status", "Knowledge check", "Readings", "Time left"))
-    return (f'<p id="lms-progress-text" class="lms-progress-text">Course progress: 0 of {count} modules complete (0%)</p>'
-            f'<progress max="{max(count, 1)}" value="0" aria-labelledby="lms-progress-text">0%</progress>'
+    return (f"{no_progress_bar(count)}"
             f"<p>Time left: about {duration_text(course.total_minutes)}.</p>"
             f'<div class="lms-table-wrap"><table><caption>Your modules</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
