@@ -32,7 +32,10 @@ function wire(page) {
     if (data) transfer.importFile(event.target, data, status);
   });
   dialog?.addEventListener("close", async () => {
-    if (dialog.returnValue !== "reset") return (status.textContent = "Nothing was deleted.");
+    if (dialog.returnValue !== "reset") {
+      if (status) status.textContent = "Nothing was deleted."; // no ui.js here: it would load the progress core
+      return;
+    }
     (await code("./transfer.js"))[0].resetProgress(status);
   });
 }
