@@ -47,7 +47,8 @@ DASHBOARD_BODY = "data-lms-dashboard-body></div>"  # the empty box docs/dashboar
 
 
 def _seen(course: Course) -> dict:
-    return course.extras.setdefault(EXTRA_KEY, {"modules": {}, "pages": {}, "urls": {}})  # type: ignore[return-value]
+    # "quizzes": module id -> the quiz ids its rendered page shows; "urls": src_uri -> URL of every page
+    return course.extras.setdefault(EXTRA_KEY, {"quizzes": {}, "urls": {}})  # type: ignore[return-value]
 
 
 def note_page_urls(course: Course, urls: dict[str, str]) -> None:
@@ -57,8 +58,7 @@ def note_page_urls(course: Course, urls: dict[str, str]) -> None:
 
 
 def _module_url(course: Course, module: Module) -> str:
-    seen = _seen(course)
-    return seen["modules"].get(module.id, {}).get("url") or seen["urls"].get(module.src_uri) or _default_url(module.src_uri)
+    return _seen(course)["urls"].get(module.src_uri) or _default_url(module.src_uri)
 
 
 def module_footer(module: Module, has_quizzes: bool) -> str:
@@ -105,18 +105,15 @@ def dashboard_body(course: Course, url: str) -> str:
 
 
 def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
-    """Remember a rendered page's URL and quiz ids; return its HTML, with the
+    """Remember a rendered module page's quiz ids; return its HTML, with the
     progress footer added to module pages and the progress page's table filled in."""
     if DASHBOARD_BODY in page_html:
         page_html = page_html.replace(DASHBOARD_BODY, f"data-lms-dashboard-body>{dashboard_body(course, url)}</div>", 1)
-    seen = _seen(course)
-    if src_uri in PROGRESS_PAGES:
-        seen["pages"][PROGRESS_PAGES[src_uri]] = url
     module = course.module_at(src_uri)
     if module is None:
         return page_html
     quizzes = list(dict.fromkeys(QUIZ_ATTRIBUTE.findall(page_html)))
-    seen["modules"][module.id] = {"url": url, "quizzes": quizzes}
+    _seen(course)["quizzes"][module.id] = quizzes
     return page_html + "\n" + module_footer(module, bool(quizzes))
 
 
@@ -131,17 +128,18 @@ def course_data(course: Course) -> dict:
     seen = _seen(course)
     modules = []
     for module in course.modules:
-        page = seen["modules"].get(module.id, {})
         modules.append({
             "id": module.id,
             "title": module.title,
             "url": _module_url(course, module),
             "duration": module.duration,
             "pass_mark": module.pass_mark,
-            "quizzes": page.get("quizzes", []),
+            "quizzes": seen["quizzes"].get(module.id, []),
             "readings": list(module.readings),
         })
-    return {"v": 1, "title": course.site.site_name, "modules": modules, "pages": dict(sorted(seen["pages"].items()))}
+    urls = seen["urls"]
+    pages = {name: urls[src_uri] for src_uri, name in PROGRESS_PAGES.items() if src_uri in urls}
+    return {"v": 1, "title": course.site.site_name, "modules": modules, "pages": dict(sorted(pages.items()))}
 
 
 def write_course_data(course: Course, site_dir: Path) -> Path:
