@@ -41,6 +41,16 @@ def test_every_duplicate_key_is_reported_and_the_first_value_kept():
     ]
 
 
+def test_keys_yaml_reads_as_one_are_one_key_reported_not_silently_merged():
+    data, problems = load_yaml("1: first\n01: second\nouter:\n  a: 1\nouter:\n  b: 2\n  b: 3\n", "x.yml")
+    assert data == {1: "first", "outer": {"a": 1}}
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "key '01' is given twice (first on line 1)"),
+        (5, "key 'outer' is given twice (first on line 3)"),
+        (7, "key 'b' is given twice (first on line 6)"),
+    ]
+
+
 def test_env_tags_keep_their_tag_for_mkdocs_settings():
     data, problems = load_yaml('site_url: !ENV [SITE, "https://x.example/"]\nname: !ENV NAME\n', "mkdocs.yml")
     assert problems == []

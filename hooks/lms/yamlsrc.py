@@ -33,6 +33,12 @@ class Lines:
     def key(self, key: Any) -> tuple[int, int]:
         return self._keys[key]
 
+    def note_key(self, key: Any, node: Node) -> None:
+        self._keys[key] = (node.start_mark.line, node.start_mark.column)
+
+    def note_item(self, node: Node) -> None:
+        self._items.append((node.start_mark.line, node.start_mark.column))
+
     def item(self, index: int) -> tuple[int, int]:
         return self._items[index]
 
@@ -65,21 +71,30 @@ def _hashable(key: Any) -> Any:
     return key
 
 
-def _build(node: Node, loader) -> Any:
+# (the repeated key's node, the 0-based line of its first occurrence)
+Duplicates = list[tuple[Node, int]]
+
+
+def _build(node: Node, loader, duplicates: Duplicates) -> Any:
+    """Data from the node tree. A key given twice (as YAML compares keys: ``1``
+    and ``01`` are one key) keeps its first value and is noted in ``duplicates``."""
     if isinstance(node, MappingNode):
         mapping, lines = LineMap(), Lines(node)
         for key_node, value_node in node.value:
-            key = _hashable(_build(key_node, loader))
-            if key not in mapping:  # a duplicate is reported; the first one stays, as the message says
-                lines._keys[key] = (key_node.start_mark.line, key_node.start_mark.column)
-                mapping[key] = _build(value_node, loader)
+            key = _hashable(_build(key_node, loader, duplicates))
+            if key in mapping:
+                duplicates.append((key_node, lines.key(key)[0]))
+                _build(value_node, loader, duplicates)  # its own repeated keys are reported too
+                continue
+            lines.note_key(key, key_node)
+            mapping[key] = _build(value_node, loader, duplicates)
         mapping.lc, mapping.tag = lines, _app_tag(node)
         return mapping
     if isinstance(node, SequenceNode):
         items, lines = LineList(), Lines(node)
         for item in node.value:
-            lines._items.append((item.start_mark.line, item.start_mark.column))
-            items.append(_build(item, loader))
+            lines.note_item(item)
+            items.append(_build(item, loader, duplicates))
         items.lc, items.tag = lines, _app_tag(node)
         return items
     if _app_tag(node):
@@ -92,29 +107,16 @@ def _build(node: Node, loader) -> Any:
         return node.value if isinstance(node, ScalarNode) else None
 
 
-def _duplicate_keys(node: Node | None, path: str, first_line: int) -> list[Problem]:
-    problems: list[Problem] = []
-    if isinstance(node, MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + first_line
-            key = str(key_node.value)
-            if key in seen:
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        f"key '{key}' is given twice (first on line {seen[key]})",
-                        "remove one of them; YAML would silently keep only the last",
-                    )
-                )
-            else:
-                seen[key] = line
-            problems += _duplicate_keys(value_node, path, first_line)
-    elif isinstance(node, SequenceNode):
-        for item in node.value:
-            problems += _duplicate_keys(item, path, first_line)
-    return problems
+def _duplicate_problems(duplicates: Duplicates, path: str, first_line: int) -> list[Problem]:
+    return [
+        Problem(
+            path,
+            node.start_mark.line + first_line,
+            f"key '{node.value}' is given twice (first on line {first + first_line})",
+            "remove one of them; YAML would silently keep only the last",
+        )
+        for node, first in duplicates
+    ]
 
 
 def _syntax_problem(text: str, path: str, first_line: int) -> Problem:
@@ -141,16 +143,15 @@ def _syntax_problem(text: str, path: str, first_line: int) -> Problem:
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
     """Parse ``text``; line numbers in problems are offset so that the first
     line of ``text`` is ``first_line`` of the file ``path``."""
-    loader = Loader(text)
+    loader, duplicates = Loader(text), []
     try:
-        # Compose once: the node tree serves the duplicate-key check and the data.
         node = loader.get_single_node()
-        data = _build(node, loader) if node is not None else None
+        data = _build(node, loader, duplicates) if node is not None else None
     except yaml.YAMLError:
         return None, [_syntax_problem(text, path, first_line)]
     finally:
         loader.dispose()
-    return data, _duplicate_keys(node, path, first_line)
+    return data, _duplicate_problems(duplicates, path, first_line)
 
 
 def key_line(mapping: Any, key: str, first_line: int) -> int:
