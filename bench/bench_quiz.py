@@ -244,7 +244,8 @@ def bench_bytes(work: Path, skip_mkdocs_quiz: bool) -> None:
     ours_total = rows[0][1]["assets"] + max(rows[0][1]["inline"], 0)
     log(f"   ours: {ours_total:,} B of JavaScript and CSS on a page with a quiz, minified as the course ships it "
         f"(target <= {5 * KB:,} B: {'met' if ours_total <= 5 * KB else 'MISSED'}); a page without a quiz loads none of it: "
-        "the build adds quiz.js and quiz.css only to pages with a quiz (lms/pageassets.py, tests/test_page_weight.py)")
+        "in the course, quiz.css goes only on pages with a quiz (lms/pageassets.py) and main.js loads quiz.js only there, "
+        "as the learner comes near a quiz (tests/test_page_weight.py)")
     if len(rows) > 1:
         theirs = rows[1][1]
         log(f"   mkdocs-quiz: {theirs['assets'] + theirs['inline']:,} B of JavaScript and CSS "

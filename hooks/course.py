@@ -100,8 +100,7 @@ def on_page_content(html, page, config, files):
     if module:  # the reading entries under the page's "Reading list" heading, the page's last section
         html += readings.module_entries_html(course, module, _site_markdown(config))
     html = quiz_summary.add_summary(html, module)  # "x of y correct", pass mark
-    html = progressdata.note_page(course, page.file.src_uri, page.url, html)
-    return pageassets.with_scripts(html, page.url)  # each feature's code only where it is used
+    return progressdata.note_page(course, page.file.src_uri, page.url, html)
 
 
 def _site_markdown(config):
@@ -114,7 +113,9 @@ def _site_markdown(config):
 
 
 def on_page_context(context, page, config, nav):
-    context["lms_styles"] = pageassets.styles(page.content or "")  # read by overrides/main.html
+    # Read by overrides/main.html; each feature's script is loaded by main.js.
+    context["lms_styles"] = pageassets.styles(page.content or "")
+    context["lms_load_now"] = state.packaging
     return context
 
 

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from support.progress import COURSE_TITLE, complete_record, dashboard_row, nav_badge, quiz_checked, record, seed, served_course, stored, wait_stored
+from support.progress import COURSE_TITLE, PREFIX, complete_record, dashboard_row, nav_badge, quiz_checked, record, seed, served_course, stored, wait_stored
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -106,11 +106,19 @@ def test_module_without_quiz_is_marked_complete_by_the_learner(course, open_page
     assert "✓ Complete" in dashboard_row(page, "Beta practice").inner_text()
 
 
-def test_resume_link_returns_to_the_last_page_and_heading(course, open_page):
+@pytest.mark.parametrize("learner", ["new", "returning"])
+def test_resume_link_returns_to_the_last_page_and_heading(course, open_page, learner):
+    """The position is noted in storage (progress/start.js): for a new learner
+    before any progress code loads; for a returning one, whose progress code
+    loads at once, it takes the position in on the next page."""
     page = open_page(course).page
     page.locator("[data-lms-home]").wait_for()
     assert page.locator("[data-lms-resume]").count() == 0
+    if learner == "returning":
+        seed(page, course, record(visited={"beta": 1}))
     page.goto(course + "modules/01-alpha/")
+    if learner == "returning":
+        expect(nav_badge(page, "Alpha basics")).to_have_text("◐ In progress")
     page.locator("#second-steps").evaluate("h => h.scrollIntoView()")
     page.mouse.wheel(0, 100)
     wait_stored(page, "r.last?.anchor === 'second-steps'")
@@ -319,20 +327,67 @@ def test_dashboard_certificate_and_badges_pass_axe(course, open_page, scheme):
     assert axe_violations(page) == [], "reset dialog"
 
 
-def test_page_code_loads_only_where_it_is_used(course, open_page):
+PROGRESS_CORE = {"tracker.js", "ui.js", "record.js", "course.json"}
+
+
+def test_a_new_learner_fetches_progress_and_quiz_code_only_as_the_quiz_comes_near(course, open_page):
+    """Issue 9: reading the top of a long module costs a new learner none of the
+    progress or quiz code; the visit is recorded all the same, and the code is
+    there before the learner reaches the quiz."""
     watched = open_page()
     requested: list[str] = []
     watched.page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
+    page = watched.page
+    page.goto(course + "modules/01-alpha/")
+    page.locator("html[data-lms-ready]").wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+    assert {"main.js", "start.js"} <= set(requested)
+    assert not (PROGRESS_CORE | {"quiz.js"}) & set(requested), requested
+    assert stored(page)["visited"]["alpha"] > 0 and stored(page)["last"]["module"] == "alpha"
+    form = page.locator("form[data-lms-quiz='alpha-q1']")
+    form.evaluate("f => window.scrollTo(0, f.getBoundingClientRect().top + scrollY - 1.5 * innerHeight)")
+    page.locator("form[data-lms-quiz='alpha-q1'][data-lms-ready]").wait_for(state="attached")
+    assert form.bounding_box()["y"] > page.viewport_size["height"], "ready before it is on screen"
+    assert PROGRESS_CORE | {"quiz.js"} <= set(requested)
+    expect(nav_badge(page, "Alpha basics")).to_have_text("◐ In progress")
+
+
+def test_a_returning_learner_gets_progress_at_once_and_each_page_only_its_own_code(course, open_page):
+    watched = open_page()
+    requested: list[str] = []
+    watched.page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
+    seed(watched.page, course, record(visited={"beta": 1}))
+    requested.clear()
     watched.page.goto(course + "modules/01-alpha/")
-    expect(watched.page.locator("[data-lms-progress-foot]")).to_be_attached()
+    expect(nav_badge(watched.page, "Beta practice")).to_have_text("◐ In progress")
     watched.page.wait_for_load_state("networkidle")
-    assert {"main.js", "tracker.js", "ui.js", "record.js", "course.json"} <= set(requested)
-    assert not {"home.js", "dashboard.js", "transfer.js", "certificate.js", "code.js", "pages.css"} & set(requested)
+    assert PROGRESS_CORE <= set(requested)
+    assert not {"quiz.js", "home.js", "dashboard.js", "transfer.js", "certificate.js", "code.js", "pages.css"} & set(requested)
     requested.clear()
     watched.page.goto(course + "certificate/")
     watched.page.wait_for_load_state("networkidle")
     assert {"certificate.js", "code.js", "pages.css"} <= set(requested)
     assert not {"dashboard.js", "transfer.js"} & set(requested)
+
+
+def test_what_a_learner_has_stored_is_shown_on_arrival_however_far_down(course, browser, open_page):
+    """Stored answers and ticks load their code at once; on a screen this small the
+    quiz and the reading are out of reach, so without them nothing loads yet."""
+    page = open_page(context=browser.new_context(viewport={"width": 360, "height": 200})).page
+    page.goto(course + "modules/03-gamma/")
+    page.locator("html[data-lms-ready]").wait_for(state="attached")
+    quiz = page.locator("form[data-lms-quiz='gamma-q1']")
+    reading = page.locator("[data-lms-reading='smith-2020'] input[data-lms-reading-toggle]")
+    assert quiz.bounding_box()["y"] > 2 * 200 and reading.bounding_box()["y"] > 2 * 200
+    assert quiz.get_attribute("data-lms-ready") is None and reading.get_attribute("data-lms-reading-ready") is None
+    right = quiz.locator("[data-lms-correct] input").get_attribute("value")
+    page.evaluate("([p, key]) => { localStorage.setItem(p + 'quiz:gamma-q1', JSON.stringify({choices: [key]}));"
+                  " localStorage.setItem(p + 'readings', JSON.stringify(['smith-2020'])); }", [PREFIX, right])
+    page.reload()
+    page.locator("html[data-lms-ready]").wait_for(state="attached")
+    assert page.evaluate("scrollY") == 0
+    assert quiz.get_attribute("data-lms-state") == "right"
+    assert reading.is_checked() and reading.get_attribute("data-lms-reading-ready") == "true"
 
 
 def test_a_new_learner_gets_the_built_progress_views_and_the_controls_load_on_use(course, open_page):

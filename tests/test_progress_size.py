@@ -15,11 +15,11 @@ from lms.minify import minified
 from support.sites import ROOT
 
 ASSETS = ROOT / "docs" / "assets" / "lms"
-EVERY_PAGE = ["progress/main.js", "progress/tracker.js", "progress/ui.js", "progress/record.js"]  # its CSS is in course.css
+EVERY_PAGE = ["progress/main.js", "progress/tracker.js", "progress/ui.js", "progress/record.js", "progress/start.js"]  # its CSS is in course.css
 PAGES = {
     "module page": (EVERY_PAGE, 4_950),
     "course home": (EVERY_PAGE + ["progress/home.js"], 5_800),
-    "dashboard": (EVERY_PAGE + ["progress/home.js", "progress/dashboard.js", "progress/transfer.js", "progress/sync.js", "progress/controls.js", "progress/pages.css"], 10_400),
+    "dashboard": (EVERY_PAGE + ["progress/home.js", "progress/dashboard.js", "progress/transfer.js", "progress/sync.js", "progress/controls.js", "progress/pages.css"], 10_500),
     "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_250),
 }
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support.progress import GAMMA_BODY, PREFIX, ServedSite, build_course, record, seed, wait_stored
+from support.progress import GAMMA_BODY, PREFIX, ServedSite, build_course, come_near, ready_quiz, record, seed, wait_stored
 from support.server import StaticServer
 from support.sites import ROOT
 
@@ -32,8 +32,7 @@ def course(tmp_path_factory):
         yield server.url
 
 
-def form(page, quiz_id: str):
-    return page.locator(f"form[data-lms-quiz='{quiz_id}'][data-lms-ready]")
+form = ready_quiz
 
 
 def answer(page, quiz_id: str, right: bool = True) -> None:
@@ -44,6 +43,7 @@ def answer(page, quiz_id: str, right: bool = True) -> None:
 
 
 def reading_box(page):
+    come_near(page, "[data-lms-reading='smith-2020']")
     return page.locator("[data-lms-reading='smith-2020'] input[data-lms-reading-toggle][data-lms-reading-ready]")
 
 

@@ -233,6 +233,21 @@ def test_outside_an_lms_the_package_is_the_normal_site(open_page, lms_site):
     expect(form).to_have_attribute("data-lms-state", "right")
 
 
+def test_a_package_page_sets_up_every_quiz_before_it_says_ready(browser, open_page, lms_site):
+    """The launch page restores answers when a page says `lms:page-ready`, so a
+    package loads every feature's code at once: on a screen too small to show
+    any quiz, the published site would load it only as the learner scrolls near."""
+    url, _outline = lms_site
+    visitor = open_page(context=browser.new_context(viewport={"width": 360, "height": 200}))
+    visitor.page.goto(f"{url}p2004/{MODULE_PAGES['intro']}")
+    visitor.page.locator("html[data-lms-ready]").wait_for(state="attached")
+    forms = visitor.page.locator("form[data-lms-quiz]")
+    assert forms.count() > 0
+    assert forms.first.bounding_box()["y"] > 2 * 200, "the first quiz is further than a screen below the view"
+    assert visitor.page.locator("form[data-lms-quiz]:not([data-lms-ready])").count() == 0
+    assert visitor.page.locator('meta[name="lms-load"][content="now"]').count() == 1
+
+
 def test_the_api_is_found_through_the_opener_when_the_lms_opens_a_window(launch):
     lms_window = launch("2004", mode="popup")
     context = lms_window.page.context

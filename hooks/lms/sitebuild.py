@@ -31,12 +31,13 @@ def build_and_collect(config_file: Path) -> list[Problem]:
         return build_into(config_file, Path(site_dir), strict=False)
 
 
-def build_into(config_file: Path, site_dir: Path, *, skip_templates: tuple[str, ...] = (), **overrides) -> list[Problem]:
+def build_into(config_file: Path, site_dir: Path, *, skip_templates: tuple[str, ...] = (), packaging: bool = False, **overrides) -> list[Problem]:
     """Build into ``site_dir`` and return every problem (none: the site is good).
 
     ``overrides`` replace settings of mkdocs.yml for this build only, e.g. the
     SCORM packager's ``use_directory_urls=False, site_url="", strict=True``;
-    ``skip_templates`` names theme pages not to render (e.g. ``404.html``).
+    ``skip_templates`` names theme pages not to render (e.g. ``404.html``);
+    ``packaging`` builds the pages of a SCORM package (``state.packaging``).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -46,6 +47,7 @@ def build_into(config_file: Path, site_dir: Path, *, skip_templates: tuple[str, 
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
     state.collect_only = True
+    state.packaging = packaging
     state.current = None  # a failed config must not report an earlier build's problems
     problems: list[Problem] = []
     try:
@@ -55,7 +57,7 @@ def build_into(config_file: Path, site_dir: Path, *, skip_templates: tuple[str, 
     except MkDocsException as error:
         problems.append(Problem(str(config_file.name), 0, f"the build stopped: {error}", "fix the problems above, then run the check again"))
     finally:
-        state.collect_only = False
+        state.collect_only = state.packaging = False
         logger.removeHandler(capture)
     if state.current is not None:
         problems += state.current.problems

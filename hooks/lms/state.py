@@ -24,6 +24,9 @@ class BuildState:
 current: BuildState | None = None
 collect_only = False  # set by the check command before it starts a build
 previewing = False  # set during `mkdocs serve`: report problems but keep the preview running
+# Set while the SCORM packager builds: its launch page restores a learner's answers
+# as each page opens, so every page loads its features' code at once (main.js).
+packaging = False
 
 
 def begin(course: Course) -> BuildState:

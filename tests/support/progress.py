@@ -115,8 +115,24 @@ def dashboard_row(page, title: str):
     return page.locator("[data-lms-dashboard-body][data-lms-shown] tbody tr", has_text=title)
 
 
+def come_near(page, selector: str) -> None:
+    """Scroll to the first element ``selector`` finds, as a learner reading on would:
+    main.js loads a widget's code as it comes near the view."""
+    page.locator(selector).first.scroll_into_view_if_needed()
+
+
+def ready_quiz(page, quiz_id: str):
+    """The quiz once quiz.js has set it up (the learner has come near it)."""
+    come_near(page, f"form[data-lms-quiz='{quiz_id}']")
+    return page.locator(f"form[data-lms-quiz='{quiz_id}'][data-lms-ready]")
+
+
 def quiz_checked(page, quiz_id: str, correct: bool = True) -> None:
-    """What quiz.js announces when a learner checks an answer."""
+    """What quiz.js announces when a learner checks an answer. Only once its
+    code is there, as for a learner: main.js loads progress, then quiz.js, as
+    the quiz comes near the view."""
+    if page.locator(f"form[data-lms-quiz='{quiz_id}']").count():
+        ready_quiz(page, quiz_id).wait_for(state="attached")
     detail = {"quizId": quiz_id, "correct": correct, "page": "", "module": None}
     page.evaluate("d => document.dispatchEvent(new CustomEvent('lms:quiz-checked', {bubbles: true, detail: d}))", detail)
 

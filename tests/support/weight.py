@@ -54,8 +54,10 @@ class Weight:
         return f"/{self.page}: {self.total} B = " + (", ".join(parts) or "nothing")
 
 
-def measure(browser, base: str, path: str, *, ready: str = "html[data-lms-ready]") -> Weight:
-    """Our gzipped bytes for one cold load of ``base + path``, once ``ready`` is in the page."""
+def measure(browser, base: str, path: str, *, ready: str = "html[data-lms-ready]", reach: str | None = None) -> Weight:
+    """Our gzipped bytes for one cold load of ``base + path``, once ``ready`` is
+    in the page; with ``reach``, also what loads as the learner scrolls to the
+    first element it selects (until that element is ``[data-lms-ready]``)."""
     context = browser.new_context()
     page = context.new_page()
     responses = []
@@ -63,6 +65,9 @@ def measure(browser, base: str, path: str, *, ready: str = "html[data-lms-ready]
     try:
         page.goto(base + path)
         page.wait_for_selector(ready, state="attached")
+        if reach:
+            page.locator(reach).first.scroll_into_view_if_needed()
+            page.locator(reach).first.and_(page.locator("[data-lms-ready]")).wait_for(state="attached")
         page.wait_for_load_state("networkidle")
         weight = Weight(path)
         for response in responses:

@@ -102,7 +102,7 @@ def build_packages(config_file: Path, output: Path, versions: list[str] | None =
     with tempfile.TemporaryDirectory(prefix="course-scorm-") as temp:
         site_dir = Path(temp) / "site"
         # Strict, as `mkdocs build --strict`: a warning stops the package as it stops CI.
-        result.problems = build_into(config_file, site_dir, skip_templates=("404.html",), **BUILD_SETTINGS)
+        result.problems = build_into(config_file, site_dir, skip_templates=("404.html",), packaging=True, **BUILD_SETTINGS)
         if result.problems or state.current is None:
             return result
         outline = course_outline(state.current.course)

@@ -14,19 +14,15 @@
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
 
-const VERSION = 1;
-const ID = /^[a-z0-9-]{1,100}$/;
-const ANCHOR = /^[A-Za-z0-9_.:-]{0,120}$/;
+import { VERSION, empty, isAnchor, isId } from "./start.js";
+
+export { empty, isAnchor, isId };
+
 const MAX_ENTRIES = 5000;
 
-const map = () => Object.create(null); // so an id like "constructor" is just an id
 const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const isTime = (t) => Number.isInteger(t) && t >= 0 && t < 4102444800000;
 const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-export const isId = (v) => typeof v === "string" && ID.test(v);
-export const isAnchor = (v) => typeof v === "string" && ANCHOR.test(v);
-
-export const empty = () => ({ v: VERSION, epoch: 0, name: null, visited: map(), completed: map(), quizzes: map(), readings: map(), last: null });
 
 /** 1-50 choice keys, as quiz.js stores them. */
 export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 50 && v.every((k) => typeof k === "string" && /^[0-9a-f]{8}$/.test(k));

@@ -6,8 +6,8 @@
 
 import * as store from "../store.js";
 import { clean, empty, isAnchor, isId, merge, recordQuiz, settle } from "./record.js";
+import { KEY, pageModule } from "./start.js";
 
-const KEY = "progress";
 export const root = new URL("../../../", import.meta.url);
 export const course = fetch(new URL("../course.json", import.meta.url))
   .then((r) => (r.ok ? r.json() : null))
@@ -39,29 +39,10 @@ export async function update(change) {
 /** Replace the whole record (import "replace", reset): a new epoch wins over older copies elsewhere. */
 export const replace = (fresh) => update((next, now) => Object.assign(next, fresh, { epoch: now }));
 
-const pageModule = () => {
-  const id = document.querySelector(".lms-module-header[data-lms-module]")?.dataset.lmsModule;
-  return isId(id) ? id : null;
-};
-
-function headingAbove() {
-  let found = "";
-  for (const h of document.querySelectorAll(".md-content :is(h2, h3)[id]")) {
-    if (h.getBoundingClientRect().top > 120) break;
-    found = h.id;
-  }
-  return isAnchor(found) ? found : "";
-}
-
-function notePosition() {
-  const module = pageModule();
-  const anchor = headingAbove();
-  if (!module || (memory.last?.module === module && memory.last.anchor === anchor)) return;
-  update((r, at) => (r.last = { module, anchor, at }));
-}
-
-/** Called for every page shown: records a module visit and the page as the last one. */
+/** Called for every page shown: takes in the position start.js noted on the
+ *  page before (in storage only), and records a module visit and the page as the last one. */
 export function visit() {
+  memory = merge(stored().record, memory);
   const module = pageModule();
   if (!module) return;
   const anchor = location.hash.slice(1); // heading ids are plain ASCII: no decoding, nothing to throw
@@ -71,10 +52,6 @@ export function visit() {
     r.last = { module, anchor: isAnchor(anchor) ? anchor : "", at };
   });
 }
-
-let timer;
-addEventListener("scroll", () => (clearTimeout(timer), (timer = setTimeout(notePosition, 500))), { passive: true });
-addEventListener("pagehide", notePosition);
 
 // With the checked choices (an import shows them again), read before the page changes.
 document.addEventListener("lms:quiz-checked", ({ detail: d }) => {
