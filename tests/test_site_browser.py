@@ -4,6 +4,8 @@ site, and axe-core clean on every page type in both schemes."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -55,6 +57,14 @@ def test_home_card_opens_module_with_instant_navigation(open_page, sample_url):
     page.locator("article").get_by_role("link", name="Listening first").click()
     expect(page.locator("article h1")).to_contain_text("Listening first")
     assert page.evaluate("window.__sameDocument === true")
+
+
+def test_the_theme_bundle_is_deferred_so_the_page_paints_first(open_page, sample_url):
+    """overrides/main.html (issue 9); every other test here shows the theme still works."""
+    page = open_page(sample_url).page
+    scripts = page.evaluate("[...document.scripts].filter(s => /assets\\/javascripts\\/bundle\\.\\w+\\.min\\.js$/.test(s.src)).map(s => s.defer)")
+    assert scripts == [True]
+    expect(page.locator("html")).to_have_class(re.compile(r"(^|\s)js(\s|$)"))  # the bundle ran (it swaps no-js for js)
 
 
 def test_dark_mode_toggle_is_remembered_after_reload(open_page, sample_url):
