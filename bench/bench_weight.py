@@ -164,11 +164,11 @@ def main(args: list[str]) -> dict:
             browser.close()
     notes.insert(0, f"Measured on {what}, served gzip -9 from 127.0.0.1, {LOADS} cold loads per page; target for ours: "
                     f"at most 5 KB, read strictly as {LIMIT:,} bytes, on a new learner's first load of the page.")
-    notes.insert(1, "Our code loads as the page needs it (docs/assets/lms/main.js): a quiz's and a reading's code, and the progress "
-                    "code and course data they report to (about 7 KB), as the learner comes within a screen of them; all of it at "
-                    "once for a learner with a progress record. The rows without a target say what that weighs: a learner who "
-                    "reaches the module's first quiz, and a learner with a record, each with an empty cache (on a real later visit "
-                    "the browser has these files cached).")
+    notes.insert(1, "Our code loads as the page needs it (docs/assets/lms/main.js): a quiz's or a reading's code as the learner "
+                    "comes within a screen of it; the progress code and course data (about 7 KB) on the first answer or tick, near "
+                    "the module's foot, and at once for a learner with a progress record. The rows without a target say what that "
+                    "weighs: a new learner who reaches the module's first quiz, and a learner with a record, each with an empty "
+                    "cache (on a real later visit the browser has these files cached).")
     if "dashboard" not in pages:
         notes.append("No dashboard page was built (docs/dashboard.md missing or not in nav): not measured.")
     return {"title": "Page weight", "figures": figures, "notes": notes}

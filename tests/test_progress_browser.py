@@ -330,10 +330,11 @@ def test_dashboard_certificate_and_badges_pass_axe(course, open_page, scheme):
 PROGRESS_CORE = {"tracker.js", "ui.js", "record.js", "course.json"}
 
 
-def test_a_new_learner_fetches_progress_and_quiz_code_only_as_the_quiz_comes_near(course, open_page):
+def test_a_new_learner_fetches_quiz_code_as_the_quiz_comes_near_and_progress_code_on_the_first_answer(course, open_page):
     """Issue 9: reading the top of a long module costs a new learner none of the
-    progress or quiz code; the visit is recorded all the same, and the code is
-    there before the learner reaches the quiz."""
+    quiz or progress code; the visit is recorded all the same, the quiz's code is
+    there before the learner reaches it, and progress, loaded by the first answer,
+    records that answer."""
     watched = open_page()
     requested: list[str] = []
     watched.page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
@@ -348,8 +349,13 @@ def test_a_new_learner_fetches_progress_and_quiz_code_only_as_the_quiz_comes_nea
     form.evaluate("f => window.scrollTo(0, f.getBoundingClientRect().top + scrollY - 1.5 * innerHeight)")
     page.locator("form[data-lms-quiz='alpha-q1'][data-lms-ready]").wait_for(state="attached")
     assert form.bounding_box()["y"] > page.viewport_size["height"], "ready before it is on screen"
-    assert PROGRESS_CORE | {"quiz.js"} <= set(requested)
-    expect(nav_badge(page, "Alpha basics")).to_have_text("◐ In progress")
+    page.wait_for_load_state("networkidle")
+    assert "quiz.js" in requested and not PROGRESS_CORE & set(requested), requested
+    form.locator("[data-lms-correct] label").click()
+    form.get_by_role("button", name="Check answer").click()
+    wait_stored(page, "r.quizzes['alpha-q1']?.correct === true && r.visited.alpha")
+    assert PROGRESS_CORE <= set(requested)
+    expect(nav_badge(page, "Alpha basics")).to_have_text("✓ Complete")  # pass mark 50%: 1 of 2
 
 
 def test_a_returning_learner_gets_progress_at_once_and_each_page_only_its_own_code(course, open_page):

@@ -8,8 +8,10 @@
 //
 // When code loads:
 // - learner progress at once when the learner has a record (the navigation
-//   badges on every page); a new learner's first module visit is written by
-//   the small progress/start.js instead;
+//   badges on every page), otherwise on the first thing it records (a quiz
+//   answer, a reading ticked: this script holds the announcement and hands it
+//   over) or shows (the module's "Mark complete" foot, the certificate); a new
+//   learner's first module visit is written by the small progress/start.js;
 // - a widget's code at once when the learner has something of it stored (the
 //   page shows it) or the page must be complete on arrival (the certificate,
 //   the progress page's controls, and every page of a SCORM package, whose
@@ -24,28 +26,28 @@
 import { names, onExternalChange } from "./store.js";
 
 const RECORD = "progress"; // the learner's record in store.js (progress/start.js: KEY)
+const RECORDED = ["lms:quiz-checked", "lms:reading-marked"]; // what progress/tracker.js hears
 const hasRecord = () => names(RECORD).includes(RECORD);
-let progress = null; // the progress module, once loaded; it then sees every page itself
-const loadProgress = () => (progress ??= import("./progress/main.js"));
+let progress = null; // the progress module, once asked for; it then sees every page itself
+let listening = false; // once it has loaded, progress hears the announcements itself
+const loadProgress = () => (progress ??= import("./progress/main.js").then((module) => ((listening = true), module)));
 
 const always = () => true;
 const quizStored = (forms) => {
   const stored = new Set(names("quiz:"));
   return forms.some((form) => stored.has(`quiz:${form.dataset.lmsQuiz}`));
 };
-// `progress`: load progress first, as it listens for the feature's events.
 const FEATURES = [
-  { widgets: "form[data-lms-quiz]", code: () => import("./quiz.js"), progress: true, now: quizStored },
-  { widgets: "[data-lms-reading]", code: () => import("./readings.js"), progress: true, now: () => names("readings").includes("readings") },
+  { widgets: "form[data-lms-quiz]", code: () => import("./quiz.js"), now: quizStored },
+  { widgets: "[data-lms-reading]", code: () => import("./readings.js"), now: () => names("readings").includes("readings") },
   // "Mark this module complete": at once anyway when there is a record (progress loads).
-  { widgets: "[data-lms-progress-foot]", code: () => null, progress: true, now: () => false },
-  { widgets: "[data-lms-certificate]", code: () => null, progress: true, now: always },
-  { widgets: "[data-lms-dashboard]", code: () => import("./progress/controls.js"), progress: false, now: always },
+  { widgets: "[data-lms-progress-foot]", code: loadProgress, now: () => false },
+  { widgets: "[data-lms-certificate]", code: loadProgress, now: always },
+  { widgets: "[data-lms-dashboard]", code: () => import("./progress/controls.js"), now: always },
 ];
 
 function load(feature) {
-  const first = () => (feature.progress ? loadProgress().catch(warn) : null);
-  feature.loaded ??= Promise.resolve(first()).then(feature.code).catch((error) => {
+  feature.loaded ??= feature.code().catch((error) => {
     feature.loaded = null; // try again on the next page that needs it
     warn(error);
   });
@@ -78,10 +80,10 @@ function loadFeatures() {
   observers.forEach((observer) => observer.disconnect());
   observers = [];
   const now = [];
-  if (progress || hasRecord()) now.push(loadProgress().catch(warn));
+  const all = packaged();
+  if (progress || all || hasRecord()) now.push(loadProgress().catch(warn));
   // On a module page: a new learner's visit, and where the learner has read to.
   if (document.querySelector(".lms-module-header[data-lms-module]")) now.push(import("./progress/start.js").then((start) => start.firstVisit(location.hash.slice(1)), warn));
-  const all = packaged();
   for (const feature of FEATURES) {
     const widgets = [...document.querySelectorAll(feature.widgets)];
     if (!widgets.length) continue;
@@ -102,6 +104,11 @@ async function init() {
   if (mine !== turn) return; // another page was shown meanwhile
   root.dataset.lmsReady = "";
   document.dispatchEvent(new CustomEvent("lms:page-ready", { bubbles: true }));
+}
+
+// Announced before progress had loaded: recorded once it has (twice changes nothing).
+for (const name of RECORDED) {
+  document.addEventListener(name, (event) => listening || loadProgress().then((module) => module.hear(event), warn));
 }
 
 // A record written in another tab: show its badges here too.

@@ -1,8 +1,10 @@
-// Learner progress, on the pages that record or show it (lms/pageassets.py, ../main.js):
-// the code of the home, dashboard and certificate pages is fetched only there.
+// Learner progress, loaded by ../main.js where it is recorded or shown: the code
+// of the home, dashboard and certificate pages is fetched only there.
 
 import { visit } from "./tracker.js";
 import { render } from "./ui.js";
+
+export { hear } from "./tracker.js"; // for ../main.js: what was announced before this loaded
 
 const PAGES = {
   ".lms-cards": () => import("./home.js"),

@@ -53,15 +53,22 @@ export function visit() {
   });
 }
 
-// With the checked choices (an import shows them again), read before the page changes.
-document.addEventListener("lms:quiz-checked", ({ detail: d }) => {
-  const choices = isId(d?.quizId) && [...document.querySelectorAll(`[data-lms-quiz="${d.quizId}"] :checked`)].map((i) => i.value);
-  if (choices && typeof d.correct === "boolean") update((r, at) => recordQuiz(r, d.quizId, d.correct, at, choices));
-});
-document.addEventListener("lms:reading-marked", ({ detail: d }) => {
-  if (isId(d?.readingId) && typeof d.read === "boolean") update((r, at) => (r.readings[d.readingId] = { read: d.read, at }));
-});
-// A quiz reset clears the answers on the page; progress keeps each quiz's best result.
+const HEARD = {
+  // With the checked choices (an import shows them again), read before the page changes.
+  "lms:quiz-checked": (d) => {
+    const choices = isId(d?.quizId) && [...document.querySelectorAll(`[data-lms-quiz="${d.quizId}"] :checked`)].map((i) => i.value);
+    if (choices && typeof d.correct === "boolean") update((r, at) => recordQuiz(r, d.quizId, d.correct, at, choices));
+  },
+  "lms:reading-marked": (d) => {
+    if (isId(d?.readingId) && typeof d.read === "boolean") update((r, at) => (r.readings[d.readingId] = { read: d.read, at }));
+  },
+  // A quiz reset clears the answers on the page; progress keeps each quiz's best result.
+};
+
+/** Record what a feature announced (../main.js hands over those announced before
+ *  this code had loaded; recording the same result twice changes nothing). */
+export const hear = (event) => HEARD[event.type]?.(event.detail);
+for (const name of Object.keys(HEARD)) document.addEventListener(name, hear);
 
 store.onExternalChange((name) => {
   if (name !== KEY) return;
