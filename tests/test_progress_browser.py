@@ -27,6 +27,21 @@ def card_badge(page, module_id: str):
     return page.locator(f"[data-lms-home][data-lms-shown] ~ .lms-cards .lms-card[data-lms-module='{module_id}'] [data-lms-badge]")
 
 
+def watched_requests(open_page):
+    """A page in a fresh browser, and the names of the files it requests."""
+    page = open_page().page
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
+    return page, requested
+
+
+def settle(page, url: str) -> None:
+    """Open ``url``; return once its features are set up and the network is quiet."""
+    page.goto(url)
+    page.locator("html[data-lms-ready]").wait_for(state="attached")
+    page.wait_for_load_state("networkidle")
+
+
 def pass_real_quiz(page) -> None:
     form = page.locator("form[data-lms-quiz='gamma-q1']")
     form.locator("[data-lms-correct] label").click()
@@ -130,6 +145,22 @@ def test_resume_link_returns_to_the_last_page_and_heading(course, open_page, lea
     page.wait_for_url("**/modules/01-alpha/#second-steps")
     # The heading comes to the top of the window.
     page.wait_for_function("() => { const top = document.getElementById('second-steps')?.getBoundingClientRect().top; return top >= 0 && top < 200; }")
+
+
+def test_the_certificate_says_the_same_before_and_after_the_progress_code_runs(course, open_page):
+    """A new learner gets the built message (no progress code is loaded); with a
+    record, progress/certificate.js writes it, in the same words."""
+    page, requested = watched_requests(open_page)
+    settle(page, course + "certificate/")
+    built = page.locator("[data-lms-cert-gate]").inner_text()
+    assert built == "Not earned yet: you have completed 0 of 3 modules. Your certificate appears here once every module is complete. See what is left"
+    assert not (PROGRESS_CORE | {"certificate.js"}) & set(requested), requested
+    seed(page, course, record(visited={"beta": 1}))
+    settle(page, course + "certificate/")
+    assert "certificate.js" in requested
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+    assert page.locator("[data-lms-cert-gate]").inner_text() == built
+    assert page.locator("[data-lms-cert-gate] noscript").count() == 0, "the progress code wrote the message"
 
 
 def test_certificate_appears_only_when_earned(course, open_page):
@@ -335,13 +366,8 @@ def test_a_new_learner_fetches_quiz_code_as_the_quiz_comes_near_and_progress_cod
     quiz or progress code; the visit is recorded all the same, the quiz's code is
     there before the learner reaches it, and progress, loaded by the first answer,
     records that answer."""
-    watched = open_page()
-    requested: list[str] = []
-    watched.page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
-    page = watched.page
-    page.goto(course + "modules/01-alpha/")
-    page.locator("html[data-lms-ready]").wait_for(state="attached")
-    page.wait_for_load_state("networkidle")
+    page, requested = watched_requests(open_page)
+    settle(page, course + "modules/01-alpha/")
     assert {"main.js", "start.js"} <= set(requested)
     assert not (PROGRESS_CORE | {"quiz.js"}) & set(requested), requested
     assert stored(page)["visited"]["alpha"] > 0 and stored(page)["last"]["module"] == "alpha"
@@ -359,19 +385,16 @@ def test_a_new_learner_fetches_quiz_code_as_the_quiz_comes_near_and_progress_cod
 
 
 def test_a_returning_learner_gets_progress_at_once_and_each_page_only_its_own_code(course, open_page):
-    watched = open_page()
-    requested: list[str] = []
-    watched.page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
-    seed(watched.page, course, record(visited={"beta": 1}))
+    page, requested = watched_requests(open_page)
+    seed(page, course, record(visited={"beta": 1}))
     requested.clear()
-    watched.page.goto(course + "modules/01-alpha/")
-    expect(nav_badge(watched.page, "Beta practice")).to_have_text("◐ In progress")
-    watched.page.wait_for_load_state("networkidle")
+    settle(page, course + "modules/01-alpha/")
+    expect(nav_badge(page, "Beta practice")).to_have_text("◐ In progress")
     assert PROGRESS_CORE <= set(requested)
     assert not {"quiz.js", "home.js", "dashboard.js", "transfer.js", "certificate.js", "code.js", "pages.css"} & set(requested)
     requested.clear()
-    watched.page.goto(course + "certificate/")
-    watched.page.wait_for_load_state("networkidle")
+    page.goto(course + "certificate/")
+    page.wait_for_load_state("networkidle")
     assert {"certificate.js", "code.js", "pages.css"} <= set(requested)
     assert not {"dashboard.js", "transfer.js"} & set(requested)
 
@@ -399,17 +422,11 @@ def test_what_a_learner_has_stored_is_shown_on_arrival_however_far_down(course, 
 def test_a_new_learner_gets_the_built_progress_views_and_the_controls_load_on_use(course, open_page):
     """Home and progress page are server-rendered as a new learner sees them: no
     progress code is fetched until a control is used (issue 9: weight, no layout shift)."""
-    watched = open_page()
-    requested: list[str] = []
-    watched.page.on("request", lambda r: requested.append(r.url.rsplit("/", 1)[-1]))
-    page = watched.page
-    page.goto(course)
-    page.locator("html[data-lms-ready]").wait_for(state="attached")
+    page, requested = watched_requests(open_page)
+    settle(page, course)
     expect(page.locator("[data-lms-home]")).to_contain_text("Course progress: 0 of 3 modules complete (0%)")
     expect(page.locator(".lms-card[data-lms-module='alpha'] [data-lms-badge]")).to_have_text("○ Not started")
-    page.goto(course + "dashboard/")
-    page.locator("html[data-lms-ready]").wait_for(state="attached")
-    page.wait_for_load_state("networkidle")
+    settle(page, course + "dashboard/")
     assert "○ Not started" in page.locator("[data-lms-dashboard-body] tbody tr", has_text="Beta practice").inner_text()
     assert not {"tracker.js", "course.json", "dashboard.js", "transfer.js"} & set(requested), requested
     page.get_by_role("button", name="Mark complete: Beta practice").click()

@@ -45,6 +45,17 @@ def test_page_addresses_follow_the_sites_url_style(site):
         "modules/01-alpha.html", "modules/02-beta.html", "modules/03-gamma.html"]
     links = [a.attributes["href"] for a in LexborHTMLParser(result.page("dashboard.html")).css("[data-lms-dashboard-body] tbody a")]
     assert links == ["modules/01-alpha.html", "modules/02-beta.html", "modules/03-gamma.html"]
+    gate = LexborHTMLParser(result.page("certificate.html")).css_first("[data-lms-cert-gate]")
+    assert [a.attributes["href"] for a in gate.css("a")] == ["dashboard.html"]
+
+
+def test_the_certificate_page_tells_a_new_learner_where_they_stand_without_any_code(site):
+    """In progress/certificate.js's words for a record with nothing complete; the
+    reason it needs JavaScript only for browsers without it."""
+    gate = LexborHTMLParser(build_course(site).page("certificate/index.html")).css_first("[data-lms-cert-gate]")
+    assert gate.text(deep=False).strip() == "Not earned yet: you have completed 0 of 3 modules. Your certificate appears here once every module is complete."
+    assert [(a.attributes["href"], a.text()) for a in gate.css("a")] == [("../dashboard/", "See what is left")]
+    assert gate.css_first("noscript") is not None
 
 
 def test_module_pages_get_the_progress_footer(site):

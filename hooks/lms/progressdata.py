@@ -16,8 +16,8 @@ Module pages also get a server-rendered footer: the live region the progress
 code speaks through, and for a module without quizzes the (hidden until
 JavaScript shows it) "Mark this module complete" button.
 
-The progress page's summary and table are server-rendered too, as a new
-learner sees them (nothing started): the page then needs no script and no
+The progress page's summary and table, and the certificate page's message, are
+server-rendered too, as a new learner sees them (nothing started): the page then needs no script and no
 course data to show its first view (issue 9: weight, and no layout shift),
 and the progress code, loaded once there is a record, fills the same
 structure with the learner's figures (progress/dashboard.js renders the same
@@ -44,6 +44,7 @@ EXTRA_KEY = "progress"
 PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate"}
 QUIZ_ATTRIBUTE = re.compile(r"""\bdata-lms-quiz=["']([a-z0-9-]+)["']""")
 DASHBOARD_BODY = "data-lms-dashboard-body></div>"  # the empty box docs/dashboard.md provides
+CERTIFICATE_GATE = "data-lms-cert-gate></p>"  # the empty line docs/certificate.md provides
 
 
 def _seen(course: Course) -> dict:
@@ -104,11 +105,24 @@ def dashboard_body(course: Course, url: str) -> str:
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
+def certificate_gate(course: Course, url: str) -> str:
+    """What the certificate page says to a learner with no progress yet, in the
+    words progress/certificate.js uses (a learner with a record gets theirs)."""
+    dashboard = _seen(course)["urls"].get("dashboard.md")
+    link = f' <a href="{html.escape(to_root(url) + dashboard)}">See what is left</a>' if dashboard is not None else ""
+    return (f"Not earned yet: you have completed 0 of {len(course.modules)} modules. "
+            f"Your certificate appears here once every module is complete.{link}"
+            "<noscript> It is made from the progress kept in this browser, so it needs JavaScript.</noscript>")
+
+
 def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
     """Remember a rendered module page's quiz ids; return its HTML, with the
-    progress footer added to module pages and the progress page's table filled in."""
+    progress footer added to module pages, and the progress page's table and the
+    certificate page's message filled in."""
     if DASHBOARD_BODY in page_html:
         page_html = page_html.replace(DASHBOARD_BODY, f"data-lms-dashboard-body>{dashboard_body(course, url)}</div>", 1)
+    if CERTIFICATE_GATE in page_html:
+        page_html = page_html.replace(CERTIFICATE_GATE, f"data-lms-cert-gate>{certificate_gate(course, url)}</p>", 1)
     module = course.module_at(src_uri)
     if module is None:
         return page_html

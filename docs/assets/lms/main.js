@@ -10,11 +10,12 @@
 // - learner progress at once when the learner has a record (the navigation
 //   badges on every page), otherwise on the first thing it records (a quiz
 //   answer, a reading ticked: this script holds the announcement and hands it
-//   over) or shows (the module's "Mark complete" foot, the certificate); a new
-//   learner's first module visit is written by the small progress/start.js;
+//   over) or shows (the module's "Mark complete" foot); a new learner's first
+//   module visit is written by the small progress/start.js, and the home,
+//   progress and certificate pages are built as a new learner sees them;
 // - a widget's code at once when the learner has something of it stored (the
-//   page shows it) or the page must be complete on arrival (the certificate,
-//   the progress page's controls, and every page of a SCORM package, whose
+//   page shows it) or the page must be complete on arrival (the progress
+//   page's controls, and every page of a SCORM package, whose
 //   launch page restores answers as a page opens: <meta name="lms-load">);
 //   otherwise when the widget comes within a screen's height of the view, so
 //   a learner reading the top of a long module downloads none of it and it is
@@ -42,7 +43,6 @@ const FEATURES = [
   { widgets: "[data-lms-reading]", code: () => import("./readings.js"), now: () => names("readings").includes("readings") },
   // "Mark this module complete": at once anyway when there is a record (progress loads).
   { widgets: "[data-lms-progress-foot]", code: loadProgress, now: () => false },
-  { widgets: "[data-lms-certificate]", code: loadProgress, now: always },
   { widgets: "[data-lms-dashboard]", code: () => import("./progress/controls.js"), now: always },
 ];
 
