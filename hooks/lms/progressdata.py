@@ -16,12 +16,12 @@ Module pages also get a server-rendered footer: the live region the progress
 code speaks through, and for a module without quizzes the (hidden until
 JavaScript shows it) "Mark this module complete" button.
 
-The progress page's summary and table, and the certificate page's message, are
-server-rendered too, as a new learner sees them (nothing started): the page then needs no script and no
-course data to show its first view (issue 9: weight, and no layout shift),
-and the progress code, loaded once there is a record, fills the same
-structure with the learner's figures (progress/dashboard.js renders the same
-markup).
+The progress page's summary and table, and the certificate page's message,
+are server-rendered too, as a new learner sees them (nothing started): the
+page then needs no script and no course data to show its first view (issue 9:
+weight, and no layout shift), and the progress code, loaded once there is a
+record, fills the same structure with the learner's figures
+(progress/dashboard.js and progress/certificate.js render the same markup).
 """
 
 from __future__ import annotations
