@@ -67,6 +67,18 @@ def test_the_theme_bundle_is_deferred_so_the_page_paints_first(open_page, sample
     expect(page.locator("html")).to_have_class(re.compile(r"(^|\s)js(\s|$)"))  # the bundle ran (it swaps no-js for js)
 
 
+def test_store_js_is_preloaded_and_fetched_once(open_page, sample_url):
+    """main.js imports store.js: overrides/main.html has it fetched with main.js, not after it."""
+    watched = open_page()
+    requested: list[str] = []
+    watched.page.on("request", lambda r: requested.append(r.url))
+    watched.page.goto(sample_url + "modules/01-first/")
+    watched.page.locator("html[data-lms-ready]").wait_for(state="attached")
+    preloaded = watched.page.evaluate("[...document.head.querySelectorAll('link[rel=modulepreload]')].map(l => l.href)")
+    assert preloaded == [sample_url + "assets/lms/store.js"]
+    assert [url for url in requested if url.endswith("/store.js")] == [sample_url + "assets/lms/store.js"]
+
+
 def test_dark_mode_toggle_is_remembered_after_reload(open_page, sample_url):
     page = open_page(sample_url).page
     set_scheme(page, "slate")
