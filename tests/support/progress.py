@@ -129,8 +129,9 @@ def ready_quiz(page, quiz_id: str):
 
 def quiz_checked(page, quiz_id: str, correct: bool = True) -> None:
     """What quiz.js announces when a learner checks an answer. Only once its
-    code is there, as for a learner: main.js loads progress, then quiz.js, as
-    the quiz comes near the view."""
+    code is there, as for a learner: main.js loads quiz.js as the quiz comes
+    near the view, and hands the announcement to progress (loading it first
+    if need be)."""
     if page.locator(f"form[data-lms-quiz='{quiz_id}']").count():
         ready_quiz(page, quiz_id).wait_for(state="attached")
     detail = {"quizId": quiz_id, "correct": correct, "page": "", "module": None}
