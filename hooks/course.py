@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from lms import checks, glossary, minify, pageassets, pages, progressdata, readings, state
 from lms.course import load_course
+from lms.quiz import searchview
 from lms.quiz import summary as quiz_summary
 from lms.problems import count_errors, sort_problems
 
@@ -112,11 +113,31 @@ def _site_markdown(config):
     return build.course.extras["to_html"]
 
 
-def on_page_context(context, page, config, nav):
+_quiz_parts: tuple[str, list[str]] = ("", [])  # the page being indexed: its content and what was cut
+
+
+@event_priority(50)  # before the search plugin indexes the page
+def _cut_quiz_parts_for_search(context, page, config, nav):
+    """The indexer reads the page without the quiz parts it would skip (lms/quiz/searchview.py)."""
+    global _quiz_parts
+    content = page.content or ""
+    page.content, parts = searchview.without_unsearched(content)
+    _quiz_parts = (content, parts)
+    return context
+
+
+@event_priority(-50)  # after the search plugin
+def _page_context(context, page, config, nav):
+    content, parts = _quiz_parts
+    if parts:
+        page.content = searchview.with_unsearched(page.content, parts) or content
     # Read by overrides/main.html; each feature's script is loaded by main.js.
     context["lms_styles"] = pageassets.styles(page.content or "")
     context["lms_load_now"] = state.packaging
     return context
+
+
+on_page_context = CombinedEvent(_cut_quiz_parts_for_search, _page_context)
 
 
 def on_post_build(config):
