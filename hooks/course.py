@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from lms import checks, glossary, minify, pageassets, pages, progressdata, readings, state
+from lms import checks, glossary, links, minify, pageassets, pages, progressdata, readings, state
 from lms.course import load_course
 from lms.quiz import searchview
 from lms.quiz import summary as quiz_summary
@@ -70,6 +70,21 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=content))
     progressdata.note_page_urls(build.course, {f.src_uri: f.url for f in files.documentation_pages()})
     return files
+
+
+def on_pre_build(config):
+    # A large site's pages are read for the link check while the build writes them.
+    links.start_reader(state.require().course, Path(config.site_dir))
+
+
+def on_post_page(output, page, config):
+    links.page_rendered(state.require().course, page.file.dest_uri)
+    return output
+
+
+def on_build_error(error):
+    if state.current is not None:
+        links.stop_reader(state.current.course)
 
 
 @event_priority(100)  # before the macros plugin

@@ -8,3 +8,4 @@
 """
 
 from .internal import check_site  # noqa: F401  (registered in lms.checks)
+from .internal import page_rendered, start_reader, stop_reader  # noqa: F401  (the hook's)

@@ -1,10 +1,11 @@
 """Find the broken links of a built site: scan each page once, resolve each
 link, check each anchor against the ids of the page it reaches.
 
-One pass in one process. Measured on a 2,000-page course (bench/bench_links.py)
-it costs about a tenth of the build and a fifth of lychee's CPU time; splitting
-the pages over processes did not pay on the two-core machines we build on
-(the forked build process is large), so it is not done.
+One pass over the pages. On a large course the pages are read by a worker
+process while the build writes them, and this pass runs there too
+(``background``); splitting the reading over several processes after the
+build did not pay on the two-core machines we build on (the forked build
+process is large). Measured on a 2,000-page course (bench/bench_links.py).
 """
 
 from __future__ import annotations

@@ -1,0 +1,94 @@
+"""The internal link check of a large site, read while the site is built.
+
+Reading the built pages is most of the check (Lexbor's parse, about half a
+millisecond for a page with a long navigation), and MkDocs renders one page
+at a time on one core. On a large course a worker process therefore reads
+each page as soon as MkDocs has written it, on another core, and resolves
+every link once the build is done: the build waits only for its last pages
+and the resolving (bench/bench_links.py). The worker runs the same
+``scan_html`` and ``find_in_pages`` as the in-process check, so the findings
+are the same; only the files' reading moves.
+
+The worker is a plain ``python -m lms.links.worker`` child (no
+``multiprocessing``: nothing of the build process is forked or re-imported)
+fed page paths over a pipe. Whatever goes wrong with it (it cannot start,
+dies, or answers late) ends in ``findings()`` returning None, and the caller
+checks in its own process, so the check always runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+from .find import Finding
+from .settings import LinkSettings
+
+log = logging.getLogger("mkdocs.hooks.course")
+# Below this many pages, reading them in the build process is quicker than
+# starting the worker (about a fifth of a second of its own start-up).
+FROM_PAGES = 300
+ANSWER_WITHIN = 600.0  # seconds: after the build, the worker needs a few at most
+HOOKS_DIR = str(Path(__file__).resolve().parents[2])
+
+
+def worker_command(site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "lms.links.worker", str(site_dir)]
+
+
+class BackgroundCheck:
+    """Pages handed over as they are written; ``findings()`` once the build is done."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = Path(site_dir)
+        self._written: str | None = None
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [HOOKS_DIR, os.environ.get("PYTHONPATH")])))
+        self._worker: subprocess.Popen | None = subprocess.Popen(
+            worker_command(self.site_dir), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+        )
+
+    def page_rendered(self, dest_uri: str) -> None:
+        """Called as MkDocs is about to write ``dest_uri``: it writes a page right
+        after rendering it, so the page rendered before this one is on disk."""
+        if self._written is not None:
+            self._send(("page", self._written))
+        self._written = dest_uri
+
+    def findings(self, settings: LinkSettings) -> list[Finding] | None:
+        """The worker's findings for the finished site, or None when it failed."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return None
+        if self._written is not None:
+            self._send(("page", self._written), worker)
+        try:
+            answer, _ = worker.communicate(pickle.dumps(("done", settings)), timeout=ANSWER_WITHIN)
+            kind, findings = pickle.loads(answer)
+            if worker.returncode == 0 and kind == "findings":
+                return findings
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, subprocess.TimeoutExpired) as error:
+            log.debug("link check: the background reader failed (%s); checking in this process", error)
+        worker.kill()
+        worker.wait()
+        return None
+
+    def stop(self) -> None:
+        """The build failed: no check, no worker left behind."""
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.kill()
+            worker.wait()
+
+    def _send(self, message: tuple, worker: subprocess.Popen | None = None) -> None:
+        worker = worker or self._worker
+        if worker is None or worker.stdin is None or worker.stdin.closed:
+            return
+        try:
+            worker.stdin.write(pickle.dumps(message))
+            worker.stdin.flush()
+        except OSError:  # the worker is gone: findings() will say so
+            pass
