@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from lms import checks, glossary, links, minify, pageassets, pages, progressdata, readings, state
 from lms.course import load_course
+from lms.quiz import check as quiz_check
 from lms.quiz import searchview
 from lms.quiz import summary as quiz_summary
 from lms.problems import count_errors, sort_problems
@@ -50,6 +51,8 @@ def on_config(config):
     logging.getLogger("lms.quiz").disabled = True  # the source check reports quiz problems at exact file lines
     build.problems += checks.check_sources(build.course)
     _define_glossary_terms(config, build.course)
+    # Pages render the quizzes the source check just parsed, without parsing them again.
+    config.mdx_configs.setdefault("lms.quiz", {})["parsed"] = quiz_check.parsed_blocks(build.course)
     return config
 
 
