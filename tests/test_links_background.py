@@ -113,6 +113,15 @@ def test_a_small_site_is_read_in_the_build_process(broken, monkeypatch):
     assert started == [], f"fewer than {background.FROM_PAGES} pages: no worker"
 
 
+def test_on_a_single_core_the_build_process_reads_the_pages(broken, monkeypatch):
+    started = []
+    monkeypatch.setattr(background, "FROM_PAGES", 0)
+    monkeypatch.setattr(background.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(background, "BackgroundCheck", lambda site_dir: started.append(site_dir))
+    assert len(_link_problems(_build(broken, "one-core"))) == len(EXPECTED)
+    assert started == [], "no core to spare: no worker"
+
+
 def test_the_worker_runs_as_its_own_module(tmp_path):
     """The command the build starts works as written, outside any build."""
     site = tmp_path / "site"

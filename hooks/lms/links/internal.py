@@ -74,7 +74,7 @@ def start_reader(course: Course, site_dir: Path) -> background.BackgroundCheck |
     """Start reading a large site's pages while it is built (``background``);
     the hook hands each rendered page to the returned reader."""
     stop_reader(course)
-    if len(course.pages) < background.FROM_PAGES:
+    if len(course.pages) < background.FROM_PAGES or not background.spare_core():
         return None
     try:
         course.extras[READER] = background.BackgroundCheck(site_dir)
