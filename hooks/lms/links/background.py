@@ -3,10 +3,10 @@
 Reading the built pages is most of the check (Lexbor's parse, about half a
 millisecond for a page with a long navigation), and MkDocs renders one page
 at a time on one core. On a large course, on a machine with a core to spare
-(``spare_core``), a worker process therefore reads
-each page as soon as MkDocs has written it, on another core, and resolves
-every link once the build is done: the build waits only for its last pages
-and the resolving (bench/bench_links.py). The worker runs the same
+(``spare_core``), a worker process therefore reads each page as soon as
+MkDocs has written it, on another core, and resolves every link once the
+build is done: the build waits only for its last pages and the resolving
+(bench/bench_links.py). The worker runs the same
 ``scan_html`` and ``find_in_pages`` as the in-process check, so the findings
 are the same; only the files' reading moves.
 
