@@ -10,12 +10,16 @@ fails leaves no worker behind.
 
 from __future__ import annotations
 
+import os
+import pickle
 import subprocess
 import sys
 
 import pytest
 
+from lms.course import load_course
 from lms.links import background, internal
+from lms.links.settings import LinkSettings
 from lms.sitebuild import build_into
 from support.sites import SiteFactory, module_page
 from test_links_internal import BROKEN_BODY, EXPECTED, GLOSSARY_PAGE
@@ -64,7 +68,7 @@ def test_a_worker_reads_the_pages_and_reports_what_the_build_process_would(broke
     assert len(_link_problems(in_process)) == len(EXPECTED) and not workers
     monkeypatch.setattr(background, "FROM_PAGES", 0)
     handed = []
-    monkeypatch.setattr(background.BackgroundCheck, "_send", lambda self, message, worker=None, send=background.BackgroundCheck._send: handed.append(message) or send(self, message, worker))
+    monkeypatch.setattr(background.BackgroundCheck, "_send", lambda self, message, send=background.BackgroundCheck._send: handed.append(message) or send(self, message))
 
     def no_reading(site_dir):
         raise AssertionError("the build process read the pages although the worker did")
@@ -113,6 +117,14 @@ def test_a_small_site_is_read_in_the_build_process(broken, monkeypatch):
     assert started == [], f"fewer than {background.FROM_PAGES} pages: no worker"
 
 
+def test_a_worker_started_for_another_folder_is_stopped_and_the_pages_read_here(broken, workers, tmp_path):
+    expected = _build(broken, "site")
+    course = load_course(broken.root / "mkdocs.yml")
+    internal.start_reader(course, tmp_path / "elsewhere")
+    assert [str(p) for p in internal.check_site(course, broken.root / "site")] == _link_problems(expected)
+    assert workers[-1]._worker is None, "the unused worker was stopped"
+
+
 def test_on_a_single_core_the_build_process_reads_the_pages(broken, monkeypatch):
     started = []
     monkeypatch.setattr(background, "FROM_PAGES", 0)
@@ -128,11 +140,6 @@ def test_the_worker_runs_as_its_own_module(tmp_path):
     (site / "a").mkdir(parents=True)
     (site / "index.html").write_text('<a href="a/">A</a> <a href="a/#nowhere">gone</a>', encoding="utf-8")
     (site / "a" / "index.html").write_text('<h1 id="top-a">A</h1>', encoding="utf-8")
-    import os
-    import pickle
-
-    from lms.links.settings import LinkSettings
-
     env = dict(os.environ, PYTHONPATH=background.HOOKS_DIR)
     messages = pickle.dumps(("page", "index.html")) + pickle.dumps(("done", LinkSettings()))
     run = subprocess.run(background.worker_command(site), input=messages, capture_output=True, env=env, timeout=60)

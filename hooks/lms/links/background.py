@@ -69,11 +69,11 @@ class BackgroundCheck:
 
     def findings(self, settings: LinkSettings) -> list[Finding] | None:
         """The worker's findings for the finished site, or None when it failed."""
+        if self._written is not None:
+            self._send(("page", self._written))
         worker, self._worker = self._worker, None
         if worker is None:
             return None
-        if self._written is not None:
-            self._send(("page", self._written), worker)
         try:
             answer, _ = worker.communicate(pickle.dumps(("done", settings)), timeout=ANSWER_WITHIN)
             kind, findings = pickle.loads(answer)
@@ -81,23 +81,25 @@ class BackgroundCheck:
                 return findings
         except Exception as error:  # noqa: BLE001 - whatever the worker did, the build process checks instead
             log.debug("link check: the background reader failed (%r); checking in this process", error)
-        worker.kill()
-        worker.wait()
+        _end(worker)
         return None
 
     def stop(self) -> None:
-        """The build failed: no check, no worker left behind."""
+        """No check is coming (the build failed): no worker left behind."""
         worker, self._worker = self._worker, None
         if worker is not None:
-            worker.kill()
-            worker.wait()
+            _end(worker)
 
-    def _send(self, message: tuple, worker: subprocess.Popen | None = None) -> None:
-        worker = worker or self._worker
-        if worker is None or worker.stdin is None or worker.stdin.closed:
+    def _send(self, message: tuple) -> None:
+        if self._worker is None or self._worker.stdin is None:
             return
         try:
-            worker.stdin.write(pickle.dumps(message))
-            worker.stdin.flush()
+            self._worker.stdin.write(pickle.dumps(message))
+            self._worker.stdin.flush()
         except OSError:  # the worker is gone: findings() will say so
             pass
+
+
+def _end(worker: subprocess.Popen) -> None:
+    worker.kill()
+    worker.wait()

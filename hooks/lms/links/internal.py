@@ -20,7 +20,7 @@ from . import background, messages
 from .find import Finding, find_in_pages
 from .resolve import Resolver
 from .scan import ScannedPage, scan_site, site_files
-from .settings import read_settings
+from .settings import LinkSettings, read_settings
 from .sourcemap import MARKDOWN, SourceMap
 
 READER = "link_check_reader"  # course.extras key of the running background.BackgroundCheck
@@ -60,14 +60,25 @@ def check_site(course: Course, site_dir: Path) -> list[Problem]:
     """The site check registered in ``checks._site_checks()``. A large site's
     pages were read while it was built (``background``, started by the hook)."""
     settings = read_settings(course.site, course.extras.get("build_settings"))
-    reader: background.BackgroundCheck | None = course.extras.pop(READER, None)
+    findings = _background_findings(course, Path(site_dir), settings)
     if not Path(site_dir).is_dir():
         return settings.problems
-    findings = reader.findings(settings) if reader and reader.site_dir == Path(site_dir) else None
     if findings is None:
         pages, files = scan(Path(site_dir))
         findings = find_in_pages(pages, Resolver(files, settings), settings)
     return settings.problems + to_problems(findings, SourceMap(course, settings))
+
+
+def _background_findings(course: Course, site_dir: Path, settings: LinkSettings) -> list[Finding] | None:
+    """What the worker started for ``site_dir`` found; a worker started for
+    another folder is stopped, and its pages are read here."""
+    reader: background.BackgroundCheck | None = course.extras.pop(READER, None)
+    if reader is None:
+        return None
+    if reader.site_dir != site_dir:
+        reader.stop()
+        return None
+    return reader.findings(settings)
 
 
 def start_reader(course: Course, site_dir: Path) -> background.BackgroundCheck | None:
