@@ -81,17 +81,16 @@ def _background_findings(course: Course, site_dir: Path, settings: LinkSettings)
     return reader.findings(settings)
 
 
-def start_reader(course: Course, site_dir: Path) -> background.BackgroundCheck | None:
+def start_reader(course: Course, site_dir: Path) -> None:
     """Start reading a large site's pages while it is built (``background``);
-    the hook hands each rendered page to the returned reader."""
+    the hook then hands each rendered page over (``page_rendered``)."""
     stop_reader(course)
     if len(course.pages) < background.FROM_PAGES or not background.spare_core():
-        return None
+        return
     try:
         course.extras[READER] = background.BackgroundCheck(site_dir)
     except OSError:
-        return None  # no worker: the check reads the pages after the build
-    return course.extras[READER]
+        pass  # no worker: the check reads the pages after the build
 
 
 def page_rendered(course: Course, dest_uri: str) -> None:

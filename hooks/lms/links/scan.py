@@ -95,10 +95,13 @@ def site_files(site_dir: Path) -> set[str]:
     return files
 
 
-def scan_site(site_dir: Path, files: set[str]) -> dict[str, ScannedPage]:
-    """Every HTML page of the site (the search index and sitemap are not pages).
+def scan_site(site_dir: Path, files: set[str], known: dict[str, ScannedPage | None] | None = None) -> dict[str, ScannedPage]:
+    """Every HTML page of the site (the search index and sitemap are not pages);
+    ``known`` holds pages already read (the link-check worker reads them as the
+    build writes them).
 
     One thread: parsing in worker threads (Lexbor releases Python's lock)
     measured no faster on our shared two-core machines."""
+    known = known or {}
     pages = sorted(f for f in files if f.endswith(".html"))
-    return {path: scan_html(path, (site_dir / path).read_text(encoding="utf-8", errors="replace")) for path in pages}
+    return {path: known.get(path) or scan_html(path, (site_dir / path).read_text(encoding="utf-8", errors="replace")) for path in pages}

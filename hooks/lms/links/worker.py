@@ -15,14 +15,14 @@ from pathlib import Path
 
 from .find import find_in_pages
 from .resolve import Resolver
-from .scan import ScannedPage, scan_html, site_files
+from .scan import ScannedPage, scan_html, scan_site, site_files
 
 
 def _read(root: Path, path: str) -> ScannedPage | None:
     try:
         return scan_html(path, (root / path).read_text(encoding="utf-8", errors="replace"))
     except OSError:
-        return None  # gone again: the final listing decides what the site holds
+        return None  # gone again: scan_site reads what the final listing holds
 
 
 def work(site_dir: str, messages, answer) -> None:
@@ -37,11 +37,7 @@ def work(site_dir: str, messages, answer) -> None:
             read[value] = _read(root, value)
             continue
         files = site_files(root)
-        pages = {}
-        for path in sorted(f for f in files if f.endswith(".html")):  # the order of scan.scan_site
-            page = read.get(path) or _read(root, path)
-            if page is not None:
-                pages[path] = page
+        pages = scan_site(root, files, read)
         pickle.dump(("findings", find_in_pages(pages, Resolver(files, value), value)), answer)
         answer.flush()
         return
