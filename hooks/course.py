@@ -163,5 +163,6 @@ def on_post_build(config):
     progressdata.write_course_data(build.course, Path(config.site_dir))
     if not state.previewing:  # a trainer's preview keeps the readable sources
         minify.minify_site(Path(config.site_dir))
+    pageassets.write_stylesheets(Path(config.site_dir))  # from the copies just minified
     build.problems += checks.check_built_site(build.course, Path(config.site_dir))
     _report(build)

@@ -391,11 +391,11 @@ def test_a_returning_learner_gets_progress_at_once_and_each_page_only_its_own_co
     settle(page, course + "modules/01-alpha/")
     expect(nav_badge(page, "Beta practice")).to_have_text("◐ In progress")
     assert PROGRESS_CORE <= set(requested)
-    assert not {"quiz.js", "home.js", "dashboard.js", "transfer.js", "certificate.js", "code.js", "pages.css"} & set(requested)
+    assert not {"quiz.js", "home.js", "dashboard.js", "transfer.js", "certificate.js", "code.js", "course-progress.css"} & set(requested)
     requested.clear()
     page.goto(course + "certificate/")
     page.wait_for_load_state("networkidle")
-    assert {"certificate.js", "code.js", "pages.css"} <= set(requested)
+    assert {"certificate.js", "code.js", "course-progress.css"} <= set(requested)
     assert not {"dashboard.js", "transfer.js"} & set(requested)
 
 

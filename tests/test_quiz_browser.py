@@ -218,7 +218,8 @@ def test_checking_with_nothing_chosen_gives_an_inline_message_and_clears_nothing
 def test_each_check_dispatches_an_event_and_updates_the_page_summary(open_page, quiz_site):
     page = _open(open_page, quiz_site)
     summary = page.locator("[data-lms-quiz-summary] [role=status]")
-    expect(summary).to_have_text("0 of 3 correct. Pass mark 60%: pass mark not met yet.")
+    # A new learner sees the built text until there is a result to count.
+    expect(summary).to_have_text("This page has 3 questions. The pass mark is 60%.")
     _record_events(page)
     _answer(page, "quizzes-first-move", "Ask")
     _answer(page, "quizzes-career", "Counselling")
@@ -369,3 +370,80 @@ def test_hostile_text_never_runs(open_page, quiz_site):
     feedback.hover()
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.locator("#lms-quiz-hostile-text script, #lms-quiz-hostile-text img, #lms-quiz-hostile-text svg").count() == 0
+
+
+CHECKER = "**/assets/lms/quiz/check.js"
+
+
+def _fetched(page) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+def test_the_checking_code_comes_with_the_first_touch_of_a_quiz(open_page, quiz_site):
+    """Issue 9: a learner who reads past a quiz downloads only its set-up part
+    (quiz.js); the checker (quiz/check.js) is fetched as they first touch a
+    quiz, before they can press "Check answer", and checking then works."""
+    page = open_page().page
+    fetched = _fetched(page)
+    page.goto(quiz_site + "modules/01-quizzes/")
+    page.wait_for_selector("form[data-lms-quiz][data-lms-ready]")
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/assets/lms/quiz.js") for url in fetched)
+    assert not any(url.endswith("/quiz/check.js") for url in fetched), "nothing touched yet"
+    form = page.locator("#lms-quiz-quizzes-first-move")
+    expect(form.get_by_role("button", name="Check answer")).to_be_visible()
+    expect(form.locator(".lms-quiz__answer")).to_be_hidden()
+    with page.expect_request(CHECKER):
+        form.get_by_label("Ask", exact=True).focus()
+    _answer(page, "quizzes-first-move", "Ask")
+    expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
+    assert _active(page) == "Try again"
+
+
+def test_a_page_with_a_saved_answer_is_ready_only_once_the_answer_shows(open_page, quiz_site):
+    watched = open_page()
+    page = watched.page
+    # What a script waiting for the quiz (SCORM's restore.js, a test) sees when it
+    # is marked ready, and when the page is announced ready.
+    page.add_init_script("""
+        new MutationObserver((changes) => {
+            for (const { target } of changes) if (target.id === "lms-quiz-quizzes-first-move" && target.hasAttribute("data-lms-ready"))
+                window.__atMark ??= target.dataset.lmsState ?? null;
+        }).observe(document, { subtree: true, attributeFilter: ["data-lms-ready"] });
+        document.addEventListener("lms:page-ready", () => {
+            const form = document.querySelector("#lms-quiz-quizzes-first-move");
+            window.__atReady = { ready: form.hasAttribute("data-lms-ready"), state: form.dataset.lmsState ?? null };
+        });""")
+    page.goto(quiz_site + "modules/01-quizzes/")
+    page.wait_for_selector("form[data-lms-ready]")
+    _answer(page, "quizzes-first-move", "Ask")
+    expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
+    fetched = _fetched(page)
+    page.reload()
+    page.wait_for_function("window.__atReady !== undefined")
+    assert page.evaluate("window.__atReady") == {"ready": True, "state": "right"}
+    assert page.evaluate("window.__atMark") == "right"
+    assert any(url.endswith("/quiz/check.js") for url in fetched), "a saved answer needs the checker at once"
+    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text("1 of 3 correct. Pass mark 60%: pass mark not met yet.")
+
+
+def test_if_the_checking_code_cannot_load_the_quiz_falls_back_to_its_answer_disclosure(open_page, quiz_site):
+    watched = open_page()
+    page = watched.page
+    page.route(CHECKER, lambda route: route.abort())
+    page.goto(quiz_site + "modules/01-quizzes/")
+    page.wait_for_selector("form[data-lms-ready]")
+    form = page.locator("#lms-quiz-quizzes-first-move")
+    _answer(page, "quizzes-first-move", "Ask")
+    expect(_result(page, "quizzes-first-move")).to_have_text("Checking failed to load: see “Show answer”.")
+    expect(form.get_by_role("button", name="Check answer")).to_have_count(0)
+    answer = form.locator(".lms-quiz__answer")
+    expect(answer).to_be_visible()
+    answer.locator("summary").click()
+    expect(answer.locator(".lms-quiz__solution")).to_have_text("Correct answer: Ask")
+    assert page.url.endswith("/modules/01-quizzes/"), "the form was never submitted to the server"
+    # The only errors: the browser's own reports of the refused file.
+    assert watched.console_errors and all("ERR_FAILED" in error or "dynamically imported module" in error for error in watched.console_errors), watched.console_errors
+    watched.console_errors.clear()

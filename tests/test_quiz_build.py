@@ -62,7 +62,7 @@ def test_strict_build_renders_quizzes_and_the_page_summary(site):
     assert html.index("</form>") < summary < html.index("After the quizzes."), "the summary follows the last quiz"
     assert 'data-lms-pass-mark="60"' in html and "This page has 1 question. The pass mark is 60%." in html
     assert "assets/lms/quiz.js" not in html, "main.js loads the quiz code as the quiz nears the view (test_quiz_browser.py)"
-    assert "assets/lms/quiz.css" in html
+    assert "assets/course-quiz.css" in html and "assets/course.css" not in html  # one stylesheet of ours (lms/pageassets.py)
     assert "data-lms-quiz-summary" not in result.page("modules/02-other/index.html"), "no quizzes, no summary"
 
 

@@ -54,10 +54,11 @@ class Weight:
         return f"/{self.page}: {self.total} B = " + (", ".join(parts) or "nothing")
 
 
-def measure(browser, base: str, path: str, *, ready: str = "html[data-lms-ready]", reach: str | None = None) -> Weight:
+def measure(browser, base: str, path: str, *, ready: str = "html[data-lms-ready]", reach: str | None = None, touch: bool = False) -> Weight:
     """Our gzipped bytes for one cold load of ``base + path``, once ``ready`` is
     in the page; with ``reach``, also what loads as the learner scrolls to the
-    first element it selects (until that element is ``[data-lms-ready]``)."""
+    first element it selects (until that element is ``[data-lms-ready]``), and
+    with ``touch`` as they then focus its first input."""
     context = browser.new_context()
     page = context.new_page()
     responses = []
@@ -68,6 +69,8 @@ def measure(browser, base: str, path: str, *, ready: str = "html[data-lms-ready]
         if reach:
             page.locator(reach).first.scroll_into_view_if_needed()
             page.locator(reach).first.and_(page.locator("[data-lms-ready]")).wait_for(state="attached")
+            if touch:
+                page.locator(reach).first.locator("input").first.focus()
         page.wait_for_load_state("networkidle")
         weight = Weight(path)
         for response in responses:

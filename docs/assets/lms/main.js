@@ -87,7 +87,8 @@ function loadFeatures() {
   for (const feature of FEATURES) {
     const widgets = [...document.querySelectorAll(feature.widgets)];
     if (!widgets.length) continue;
-    if (feature.loaded || all || feature.now(widgets)) now.push(load(feature));
+    // A feature may finish setting a page up after it loads (quiz.js: a saved answer's code).
+    if (feature.loaded || all || feature.now(widgets)) now.push(load(feature).then((module) => module?.settled?.()));
     else loadWhenNear(feature, widgets);
   }
   return now;

@@ -1,133 +1,47 @@
 // Quizzes: enhances the server-rendered forms of hooks/lms/quiz/render.py.
 // Without this script a quiz still works: native inputs plus a "Show answer"
 // disclosure. With it: "Check answer", feedback, a live region, saved answers.
-// Answers are stored by quiz id and choice key (a hash of the choice text),
-// never by position, so edits and shuffling cannot move an answer.
+//
+// main.js loads this small part as a quiz comes near the view; it sets the
+// form up ("Check answer" and "Try again" buttons, the answer hidden until
+// checked). The checking itself (quiz/check.js, three times the size) loads
+// when the learner first touches a quiz, long before they can press "Check
+// answer", or at once when the page must show a saved answer: a learner who
+// reads past a quiz downloads well under 1 KB of it (issue 9: at most 5 KB of
+// our code on any page).
 
-import { load, save, remove, isPlainObject, onExternalChange } from "./store.js";
+import { names, onExternalChange } from "./store.js";
 
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
-const storageName = (form) => `quiz:${form.dataset.lmsQuiz}`;
-const isAnswer = (value) =>
-  isPlainObject(value) && Array.isArray(value.choices) && value.choices.length > 0 &&
-  value.choices.length <= 50 && value.choices.every((key) => typeof key === "string" && /^[0-9a-f]{8}$/.test(key));
 
-const inputs = (form) => $$(form, ".lms-quiz__choices input");
-const rightKeys = (form) => $$(form, "[data-lms-correct] input").map((input) => input.value);
+let checker = null; // the module, once loaded: from then on everything is synchronous
+let loading = null;
+function checking() {
+  loading ??= import("./quiz/check.js").then(
+    (module) => (checker = module),
+    (error) => {
+      loading = null; // try again on the next touch
+      throw error;
+    },
+  );
+  return loading;
+}
+const prefetch = () => checking().catch(() => {}); // a failure shows when the learner checks
 
-function emit(name, detail) {
-  const module = $(document, ".lms-module-header[data-lms-module]")?.dataset.lmsModule ?? null;
-  document.dispatchEvent(new CustomEvent(name, { bubbles: true, detail: { ...detail, page: location.pathname, module } }));
+// Run `action` with the checker: at once when it is here (the page behaves as
+// if it were one script), else when it arrives; `failed` when it cannot load.
+function withChecker(action, failed = () => {}) {
+  if (checker) return action(checker);
+  checking().then(action, failed);
 }
 
-function verdict(form, keys) {
-  const right = rightKeys(form);
-  const hits = keys.filter((key) => right.includes(key)).length;
-  const misses = keys.length - hits;
-  if (hits === right.length && !misses) return [true, "Correct! The explanation is below."];
-  if (!form.hasAttribute("data-lms-multiple")) return [false, "Incorrect. Read the feedback on your answer, then try again."];
-  const wrong = misses ? `, and ${misses} incorrect` : "";
-  return [false, `Not quite: you chose ${hits} of ${right.length} correct answers${wrong}. Read the feedback, then try again.`];
-}
-
-function setButtons(form, checked) {
-  $(form, "[data-lms-check]").hidden = checked;
-  $(form, "[data-lms-retry]").hidden = !checked;
-}
-
-function element(tag, text, attributes) {
-  const node = Object.assign(document.createElement(tag), attributes);
-  node.textContent = text;
-  return node;
-}
-
-// The inline message tied to the question, made when first needed.
-function showError(form, on) {
-  const fieldset = $(form, "fieldset");
-  const id = `${form.id}-error`;
-  let error = $(form, ".lms-quiz__error");
-  if (!error) {
-    if (!on) return;
-    error = element("p", "Choose an answer before checking.", { className: "lms-quiz__error", id });
-    $(form, ".lms-quiz__instruction").after(error);
-  }
-  error.hidden = !on;
-  const described = fieldset.getAttribute("aria-describedby").split(" ").filter((name) => name && name !== id);
-  fieldset.setAttribute("aria-describedby", (on ? [...described, id] : described).join(" "));
-}
-
-// Show the checked state of `keys`: choices, feedback, result, answer.
-function show(form, keys) {
-  const [correct, message] = verdict(form, keys);
-  for (const input of inputs(form)) {
-    const picked = keys.includes(input.value);
-    const feedback = $(input.closest("li"), ".lms-quiz__feedback");
-    input.checked = picked;
-    input.disabled = true;
-    feedback.hidden = !picked;
-    if (picked) input.setAttribute("aria-describedby", feedback.id);
-  }
-  form.dataset.lmsState = correct ? "right" : "wrong";
-  $(form, ".lms-quiz__result").textContent = message;
-  const answer = $(form, ".lms-quiz__answer");
-  answer.hidden = false;
-  answer.open = true;
-  setButtons(form, true);
-  showError(form, false);
-  return correct;
-}
-
-function clear(form) {
-  for (const input of inputs(form)) {
-    input.checked = false;
-    input.disabled = false;
-    input.removeAttribute("aria-describedby");
-    $(input.closest("li"), ".lms-quiz__feedback").hidden = true;
-  }
-  delete form.dataset.lmsState;
-  $(form, ".lms-quiz__result").textContent = "";
-  const answer = $(form, ".lms-quiz__answer");
-  answer.open = false;
-  answer.hidden = true;
-  setButtons(form, false);
-  showError(form, false);
-}
-
-function onCheck(event) {
-  event.preventDefault();
-  const form = event.currentTarget;
-  const keys = inputs(form).filter((input) => input.checked).map((input) => input.value);
-  if (!keys.length) {
-    showError(form, true); // nothing else changes: no answer, no result, no storage
-    inputs(form)[0].focus();
-    return;
-  }
-  const correct = show(form, keys);
-  save(storageName(form), { choices: keys });
-  $(form, "[data-lms-retry]").focus();
-  emit("lms:quiz-checked", { quizId: form.dataset.lmsQuiz, correct });
-  summarise();
-}
-
-function onRetry(event) {
-  const form = event.currentTarget.closest("form");
-  clear(form);
-  remove(storageName(form));
-  inputs(form)[0].focus();
-  emit("lms:quiz-reset", { quizIds: [form.dataset.lmsQuiz] });
-  summarise();
-}
-
-// Show the stored answer, or none: also after a reset or an import elsewhere.
-function restore(form) {
-  const saved = load(storageName(form), isAnswer);
-  const known = inputs(form).map((input) => input.value);
-  const fits = saved && saved.choices.every((key) => known.includes(key)) &&
-    (form.hasAttribute("data-lms-multiple") || saved.choices.length === 1);
-  if (fits) return show(form, saved.choices);
-  if (saved) remove(storageName(form)); // the quiz changed since: start afresh
-  if (form.dataset.lmsState) clear(form);
+// The checker could not load: the quiz goes back to what it is without
+// JavaScript (its answer in a disclosure), and says so.
+function unavailable(form) {
+  $(form, "[data-lms-check]").remove();
+  $(form, ".lms-quiz__answer").hidden = false;
+  $(form, ".lms-quiz__result").textContent = "Checking failed to load: see “Show answer”.";
 }
 
 function shuffle(form) {
@@ -140,61 +54,66 @@ function shuffle(form) {
   list.append(...items);
 }
 
-function summarise(note = "") {
-  const box = $(document, "[data-lms-quiz-summary]");
-  if (!box) return;
-  const forms = $$(document, "form[data-lms-quiz]");
-  const right = forms.filter((form) => form.dataset.lmsState === "right").length;
-  const mark = Number(box.dataset.lmsPassMark) || 0;
-  const passed = forms.length > 0 && right * 100 >= mark * forms.length;
-  box.dataset.lmsPassed = passed;
-  const status = passed ? "pass mark met" : "pass mark not met yet";
-  $(box, "[role=status]").textContent =
-    `${note}${right} of ${forms.length} correct. Pass mark ${mark}%: ${status}.`;
+function setUp(form) {
+  if (form.hasAttribute("data-lms-shuffle")) shuffle(form);
+  const check = Object.assign(document.createElement("button"), { type: "submit", className: "md-button", textContent: "Check answer" });
+  check.dataset.lmsCheck = ""; // its "Try again" comes with the checker (quiz/check.js)
+  $(form, ".lms-quiz__result").before(check);
+  $(form, ".lms-quiz__answer").hidden = true;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    withChecker((module) => module.check(form), () => unavailable(form));
+  });
 }
 
-function resetPage() {
-  const forms = $$(document, "form[data-lms-quiz]");
-  for (const form of forms) {
-    clear(form);
-    remove(storageName(form));
-  }
-  emit("lms:quiz-reset", { quizIds: forms.map((form) => form.dataset.lmsQuiz) });
-  summarise("Answers on this page cleared. ");
-}
+// The learner's first touch of a quiz (a choice, the hint, the button)
+// fetches the checker, before they can press "Check answer".
+const onQuiz = (event) => event.target.closest?.("form[data-lms-quiz]") && prefetch();
+for (const type of ["pointerdown", "focusin"]) document.addEventListener(type, onQuiz, { passive: true });
 
-function init() {
-  for (const form of $$(document, "form[data-lms-quiz]:not([data-lms-ready])")) {
-    form.dataset.lmsReady = "";
-    if (form.hasAttribute("data-lms-shuffle")) shuffle(form);
-    const check = element("button", "Check answer", { type: "submit", className: "md-button" });
-    const retry = element("button", "Try again", { type: "button", className: "md-button", hidden: true });
-    check.dataset.lmsCheck = retry.dataset.lmsRetry = "";
-    retry.addEventListener("click", onRetry);
-    $(form, ".lms-quiz__result").before(check, retry);
-    $(form, ".lms-quiz__answer").hidden = true;
-    form.addEventListener("submit", onCheck);
-    restore(form);
-  }
+function setUpResetButton() {
   const reset = $(document, "[data-lms-quiz-reset-page]:not([data-lms-ready])");
-  if (reset) {
-    reset.dataset.lmsReady = "";
-    reset.hidden = false;
-    reset.addEventListener("click", resetPage);
-  }
-  if ($(document, "form[data-lms-quiz]")) summarise();
+  if (!reset) return;
+  reset.dataset.lmsReady = "";
+  reset.hidden = false;
+  reset.addEventListener("click", () => withChecker((module) => module.resetPage()));
 }
+
+const settingUp = new WeakSet(); // forms set up whose saved answers may still be on their way
+const packaged = () => $(document, 'meta[name="lms-load"][content="now"]') !== null;
+
+// Set up the page's new quizzes. A form is marked data-lms-ready once it shows
+// what it should, its saved answer included; the checker loads at once only
+// when there is one to show (or the page is in a package, where everything
+// loads on arrival).
+function setUpPage() {
+  const forms = $$(document, "form[data-lms-quiz]:not([data-lms-ready])").filter((form) => !settingUp.has(form));
+  forms.forEach((form) => (setUp(form), settingUp.add(form)));
+  setUpResetButton();
+  const ready = () => forms.forEach((form) => (form.dataset.lmsReady = ""));
+  const stored = new Set(names("quiz:"));
+  if (checker) checker.restoreAll(forms);
+  else if (packaged() || forms.some((form) => stored.has(`quiz:${form.dataset.lmsQuiz}`))) {
+    return checking().then((module) => module.restoreAll(forms), () => {}).finally(ready);
+  }
+  ready();
+  return Promise.resolve();
+}
+
+let current = Promise.resolve();
+/** The current page's quizzes are set up (main.js waits for it before it
+ *  announces the page ready). */
+export const settled = () => current;
 
 // Progress reset or imported (progress/sync.js), or answers changed in another
 // tab: show what storage holds now. Registered once, when the module loads.
 function resync() {
-  const forms = $$(document, "form[data-lms-quiz][data-lms-ready]");
-  forms.forEach(restore);
-  if (forms.length) summarise();
+  if ($(document, "form[data-lms-quiz][data-lms-ready]")) withChecker((module) => module.restoreAll());
 }
 for (const name of ["lms:progress-reset", "lms:progress-imported"]) document.addEventListener(name, resync);
 onExternalChange((name) => name.startsWith("quiz:") && resync());
 
 // Material's instant navigation swaps pages without reloading this module.
-if (window.document$) window.document$.subscribe(init);
-else init();
+const onPage = () => (current = setUpPage());
+if (window.document$) window.document$.subscribe(onPage);
+else onPage();

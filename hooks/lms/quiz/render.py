@@ -2,9 +2,9 @@
 
 A form with a fieldset whose legend is the question, native radio buttons or
 checkboxes with labels, and a "Show answer" disclosure holding the correct
-answer and the explanation. quiz.js enhances it: it adds the "Check answer"
-and "Try again" buttons (useless without it), reveals feedback, announces the
-result in the live region (present from the start), and keeps answers.
+answer and the explanation. quiz.js and quiz/check.js enhance it: they add the
+"Check answer" and "Try again" buttons (useless without them), reveal feedback,
+announce the result in the live region (present from the start), and keep answers.
 
 Author text is set as element text, so the page's own inline patterns render
 its Markdown and MkDocs rewrites and validates its links; the extension then

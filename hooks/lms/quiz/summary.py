@@ -2,8 +2,9 @@
 the module's pass mark is met.
 
 The Markdown extension cannot know a page's pass mark, so the build hook
-places this placeholder after the page's last quiz; quiz.js fills it in.
-Without JavaScript it still tells the learner how many questions there are.
+places this placeholder after the page's last quiz; quiz/check.js fills it in
+from the first result on. Until then, and without JavaScript, it tells the
+learner how many questions there are.
 """
 
 from __future__ import annotations

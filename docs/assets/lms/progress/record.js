@@ -24,7 +24,7 @@ const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const isTime = (t) => Number.isInteger(t) && t >= 0 && t < 4102444800000;
 const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
-/** 1-50 choice keys, as quiz.js stores them. */
+/** 1-50 choice keys, as quiz/check.js stores them. */
 export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 50 && v.every((k) => typeof k === "string" && /^[0-9a-f]{8}$/.test(k));
 // An entry { flag: boolean, at }, with no other keys but valid `extra` ones.
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&

@@ -1,7 +1,7 @@
 // Keeps the quiz and reading features' own storage in step with the progress
 // record when the learner resets or imports progress.
 //
-// quiz.js keeps each quiz's last checked answer under `quiz:<id>` ({ choices })
+// quiz/check.js keeps each quiz's last checked answer under `quiz:<id>` ({ choices })
 // and readings.js the ticked readings under `readings` (sorted ids); the record
 // holds the same facts for progress (quizzes[id].choices, readings[id].read).
 // Reset and import change the record, so they rewrite those keys too and then

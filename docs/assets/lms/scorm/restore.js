@@ -1,6 +1,6 @@
 // Showing a resumed learner their answers and readings again, on each page
 // as it opens, by doing what the learner did: choose the saved answer and
-// press "Check answer" (so quiz.js shows the feedback, stores the answer and
+// press "Check answer" (so quiz/check.js shows the feedback, stores the answer and
 // reports it), tick "read". Only through the pages' data attributes and
 // controls: the quiz and reading features keep their own storage.
 //
