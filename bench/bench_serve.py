@@ -10,6 +10,7 @@ marker is in it. Before the next edit the script waits for the server's
 
 from __future__ import annotations
 
+import collections
 import queue
 import subprocess
 import sys
@@ -36,6 +37,7 @@ class Server:
     def __init__(self, root: Path, port: int):
         self.url = f"http://127.0.0.1:{port}/"
         self.lines: queue.Queue[str] = queue.Queue()
+        self.recent: collections.deque[str] = collections.deque(maxlen=30)  # shown if the server gets stuck
         self.process = subprocess.Popen(
             [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--no-strict"],  # as `make serve`
             cwd=root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -45,6 +47,7 @@ class Server:
     def _read(self) -> None:
         for line in self.process.stdout:
             self.lines.put(line.rstrip())
+            self.recent.append(f"{time.strftime('%H:%M:%S')} {line.rstrip()}")
 
     def wait_for_build(self, timeout: float = TIMEOUT_S) -> None:
         deadline = time.monotonic() + timeout
@@ -59,7 +62,7 @@ class Server:
                 return
             if "ERROR" in line or "Aborted" in line:
                 log(f"    server: {line}")
-        raise RuntimeError("mkdocs serve did not finish a build in time")
+        raise RuntimeError("mkdocs serve did not finish a build in time; its last lines:\n" + "\n".join(self.recent))
 
     def settle(self, quiet_s: float = 1.5) -> None:
         """Return once the server has logged nothing about a new build for ``quiet_s``."""
