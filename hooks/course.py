@@ -18,6 +18,7 @@ from lms import checks, glossary, links, minify, pageassets, pages, progressdata
 from lms.course import load_course
 from lms.quiz import check as quiz_check
 from lms.quiz import searchview
+from lms.readings import citeonly
 from lms.quiz import summary as quiz_summary
 from lms.problems import count_errors, sort_problems
 
@@ -92,12 +93,21 @@ def on_build_error(error):
 
 @event_priority(100)  # before the macros plugin
 def _render_macros_only_where_used(markdown, page, config, files):
-    """Spare pages without Jinja syntax the macros plugin's template compile
-    (a few milliseconds a page); a page's own render_macros: still wins."""
+    """Spare a page the macros plugin's template compile (a few milliseconds a
+    page) when it has no Jinja syntax, or only cite() calls, rendered here as
+    Jinja would (lms/readings/citeonly.py); a page's own render_macros: still wins."""
     macros = config.plugins.get("macros")
-    if macros is not None and "render_macros" not in page.meta and not macros.has_j2(markdown + (page.title or "")):
+    if macros is None or "render_macros" in page.meta or macros.has_j2(page.title or ""):
+        return markdown
+    if not macros.has_j2(markdown):
         page.meta["render_macros"] = False
-    return markdown
+        return markdown
+    build, uri = state.require(), page.file.src_uri
+    rendered = citeonly.render(markdown, lambda keys: readings.cite_for_build(build, uri, keys)) if citeonly.uses_jinja_defaults(macros.env) else None
+    if rendered is None:
+        return markdown
+    page.meta["render_macros"] = False
+    return rendered
 
 
 def _add_generated_sections(markdown, page, config, files):

@@ -18,7 +18,7 @@ from .load import load
 from .render import module_entries_html, module_section, reading_list_page
 from .usage import check
 
-__all__ = ["check", "cite", "downloads", "load", "module_entries_html", "module_section", "reading_list_page"]
+__all__ = ["check", "cite", "cite_for_build", "downloads", "load", "module_entries_html", "module_section", "reading_list_page"]
 
 
 def cite(course: Course, page_uri: str, keys: list[str]) -> tuple[str, list[Problem]]:
@@ -34,6 +34,15 @@ def cite(course: Course, page_uri: str, keys: list[str]) -> tuple[str, list[Prob
     # A call the source scan cannot see (its id comes from a variable) is reported without a line.
     unseen = [usage.citation_problem(course, usage.Citation(page_uri, 0, k)) for k in missing if k not in seen]
     return cite_markdown(catalogue, list(keys), target), usage.citation_problems(course, page_uri) + unseen
+
+
+def cite_for_build(build, page_uri: str, keys: list[str]) -> str:
+    """``cite(*keys)`` as ``build`` (a ``state.BuildState``) renders it on
+    ``page_uri``; the problems join the build's. The macro and the hook's
+    citation-only pages (``citeonly.py``) both call this."""
+    markdown, problems = cite(build.course, page_uri, [str(key) for key in keys])
+    build.problems += problems
+    return markdown
 
 
 def downloads(course: Course) -> dict[str, bytes]:
