@@ -126,6 +126,17 @@ def test_reading_list_page_says_which_modules_use_and_cite_each_reading(built):
     assert "Reading for: Feedback" in kluger and "Cited in: Feedback" in kluger
 
 
+def test_an_entry_names_the_modules_whose_counts_it_changes(built):
+    """readings.js updates the counts of the modules an entry names: on a module
+    page only that module's (a list of every module would grow each page with the
+    course); on the reading list, every module's."""
+    on_module = entries(html(built, "modules/02-feedback/index.html"))
+    on_list = entries(html(built, "readings/index.html"))
+    shared = [rid for rid in on_module if set(on_list[rid].attributes["data-lms-reading-modules"].split()) >= {"motivation", "feedback"}]
+    assert shared, "the sample has a reading used by both modules"
+    assert {node.attributes["data-lms-reading-modules"] for node in on_module.values()} == {"feedback"}
+
+
 def test_downloads_are_published_and_linked_from_the_reading_list(built):
     tree = html(built, "readings/index.html")
     links = {a.text(strip=True): a.attributes["href"] for a in tree.css("a[download]")}

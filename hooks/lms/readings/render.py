@@ -42,8 +42,15 @@ def _facts(reading: Reading) -> str:
     return " · ".join(f for f in facts if f)
 
 
+# A module page counts only its own readings, so its entries name just that
+# module (module_entries_html fills it in): the full list of modules that use a
+# reading would grow every module page with the course (8 KB a page at 2,000
+# modules, bench/generate.py), when one name does the same for readings.js.
+THIS_MODULE = "lms-this-module"
+
+
 def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool) -> str:
-    modules = usage.reading_modules(course)[reading.id]
+    modules = usage.reading_modules(course)[reading.id] if on_list_page else [THIS_MODULE]
     title = reading.title or reading.id
     # Search finds a reading on the reading-list page; on module pages the same
     # entry again would only repeat it in the results (and a sixth of the index).
@@ -112,7 +119,7 @@ def module_entries_html(course: Course, module: Module, to_html: Callable[[str],
         if reading_id not in done:
             done[reading_id] = to_html(entry(course, catalogue.readings[reading_id], module.src_uri, on_list_page=False))
         parts.append(done[reading_id])
-    return "\n".join(parts)
+    return "\n".join(parts).replace(f'data-lms-reading-modules="{THIS_MODULE}"', f'data-lms-reading-modules="{attr(module.id)}"')
 
 
 def _short_link(reading: Reading, label: str) -> str:
