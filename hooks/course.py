@@ -18,9 +18,9 @@ from lms import checks, glossary, links, minify, pageassets, pages, progressdata
 from lms.course import load_course
 from lms.quiz import check as quiz_check
 from lms.quiz import searchview
-from lms.readings import citeonly
 from lms.quiz import summary as quiz_summary
 from lms.problems import count_errors, sort_problems
+from lms.readings import citeonly
 
 log = logging.getLogger("mkdocs.hooks.course")
 
@@ -102,8 +102,10 @@ def _render_macros_only_where_used(markdown, page, config, files):
     if not macros.has_j2(markdown):
         page.meta["render_macros"] = False
         return markdown
+    if not citeonly.uses_jinja_defaults(macros.env):
+        return markdown
     build, uri = state.require(), page.file.src_uri
-    rendered = citeonly.render(markdown, lambda keys: readings.cite_for_build(build, uri, keys)) if citeonly.uses_jinja_defaults(macros.env) else None
+    rendered = citeonly.render(markdown, lambda keys: readings.cite_for_build(build, uri, keys))
     if rendered is None:
         return markdown
     page.meta["render_macros"] = False
