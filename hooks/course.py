@@ -14,10 +14,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from lms import checks, glossary, links, minify, pageassets, pages, progressdata, readings, state
+from lms import checks, glossary, links, minify, pageassets, pages, progressdata, readings, searchview, state
 from lms.course import load_course
 from lms.quiz import check as quiz_check
-from lms.quiz import searchview
 from lms.quiz import summary as quiz_summary
 from lms.problems import count_errors, sort_problems
 from lms.readings import citeonly
@@ -143,22 +142,22 @@ def _site_markdown(config):
     return build.course.extras["to_html"]
 
 
-_quiz_parts: tuple[str, list[str]] = ("", [])  # the page being indexed: its content and what was cut
+_unsearched: tuple[str, list[str]] = ("", [])  # the page being indexed: its content and what was cut
 
 
 @event_priority(50)  # before the search plugin indexes the page
-def _cut_quiz_parts_for_search(context, page, config, nav):
-    """The indexer reads the page without the quiz parts it would skip (lms/quiz/searchview.py)."""
-    global _quiz_parts
+def _cut_unsearched_parts(context, page, config, nav):
+    """The indexer reads the page without the parts it would skip (lms/searchview.py)."""
+    global _unsearched
     content = page.content or ""
     page.content, parts = searchview.without_unsearched(content)
-    _quiz_parts = (content, parts)
+    _unsearched = (content, parts)
     return context
 
 
 @event_priority(-50)  # after the search plugin
 def _page_context(context, page, config, nav):
-    content, parts = _quiz_parts
+    content, parts = _unsearched
     if parts:
         page.content = searchview.with_unsearched(page.content, parts) or content
     # Read by overrides/main.html; each feature's script is loaded by main.js.
@@ -167,7 +166,7 @@ def _page_context(context, page, config, nav):
     return context
 
 
-on_page_context = CombinedEvent(_cut_quiz_parts_for_search, _page_context)
+on_page_context = CombinedEvent(_cut_unsearched_parts, _page_context)
 
 
 def on_post_build(config):

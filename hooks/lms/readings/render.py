@@ -54,7 +54,10 @@ def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool
     title = reading.title or reading.id
     # Search finds a reading on the reading-list page; on module pages the same
     # entry again would only repeat it in the results (and a sixth of the index).
-    placement = f' id="{attr(reading.id)}"' if on_list_page else " data-search-exclude"
+    # The value is empty, as on a quiz's parts: Material strips the non-empty
+    # data-search-* attributes of what it indexed, and lms/searchview.py hands it
+    # the page without these entries, so an empty one stays either way.
+    placement = f' id="{attr(reading.id)}"' if on_list_page else ' data-search-exclude=""'
     lines = [
         f'<div class="lms-reading" markdown{placement} data-lms-reading="{attr(reading.id)}" '
         f'data-lms-reading-modules="{attr(" ".join(modules))}" data-lms-reading-title="{attr(title)}">',

@@ -1,10 +1,11 @@
-"""What the search indexer reads of a quiz page (lms/quiz/searchview.py).
+"""What the search indexer reads of a page with quizzes or a module's
+reading entries (lms/searchview.py).
 
 Material's indexer parses every tag of a page, the ones it excludes too, so
-the hook hands it each page without the quiz parts under
-``data-search-exclude`` and puts them back after. These tests hold the cut to
-its promise: the index is the one Material makes of the whole page, the page
-itself comes back byte for byte, and author text cannot end a cut early.
+the hook hands it each page without our parts under ``data-search-exclude``
+and puts them back after. These tests hold the cut to its promise: the index
+is the one Material makes of the whole page, the page itself comes back byte
+for byte, and author text cannot end a cut early.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from __future__ import annotations
 import markdown
 from material.plugins.search.plugin import Parser
 
-from lms.quiz import searchview
+from lms import searchview
 from lms.sitebuild import build_into
-from support.sites import module_page
+from support.sites import SiteFactory, module_page
+from test_readings_sample import write_sample
 
 EXTENSIONS = ["lms.quiz", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite"]
 
@@ -150,3 +152,22 @@ def test_a_quiz_with_a_list_in_its_feedback_builds_and_keeps_it_out_of_search(si
     assert "Agendas agreed ahead" in page
     for hidden in ("Two habits", "notes are shared", "fixed script", "Show answer", "Background reading", "Last words"):
         assert hidden not in index
+
+
+def _built_files(root) -> dict:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_a_module_pages_reading_entries_are_cut_and_the_build_is_the_same(tmp_path, monkeypatch):
+    site = SiteFactory(tmp_path / "course")
+    config = site.write_config(write_sample(site))
+    cut = []
+    original = searchview.without_unsearched
+    monkeypatch.setattr(searchview, "without_unsearched", lambda html: cut.append(original(html)) or cut[-1])
+    assert build_into(config, tmp_path / "cut") == []
+    entries = [part for _, parts in cut for part in parts if part.startswith('<div class="lms-reading"')]
+    assert len(entries) == 5 + 7, "every entry of the two module pages, none of the reading-list page's"
+    assert all(part.endswith("</div>") and part.count("<div") == 1 for part in entries)
+    monkeypatch.setattr(searchview, "without_unsearched", lambda html: (html, []))
+    assert build_into(config, tmp_path / "whole") == []
+    assert _built_files(tmp_path / "cut") == _built_files(tmp_path / "whole")
