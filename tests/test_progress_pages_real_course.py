@@ -90,3 +90,22 @@ def test_the_progress_table_fits_a_phone_and_stays_a_table(open_page, built_cour
     assert cell.get_attribute("data-label") == "Knowledge check"
     assert cell.evaluate("e => getComputedStyle(e, '::before').content") == '"Knowledge check: "'
     assert axe_violations(page) == []
+
+
+def test_the_minified_progress_code_writes_time_as_the_build_does(open_page, built_course, course_url):
+    """The built site ships our scripts minified (lms/minify.py): the progress
+    page's "time left", written by the script for a learner with a record, reads
+    exactly as the build's own text for a new learner, spaces and all."""
+    from lms.pages import duration_text
+
+    data = json.loads((built_course / "assets/lms/course.json").read_text(encoding="utf-8"))
+    first = data["modules"][0]["id"]
+    total = sum(m["duration"] for m in data["modules"])
+    assert total % 60, "the check needs a total with hours and minutes"
+    page = open_page().page
+    seed(page, course_url, record(visited={first: AT}), key=PREFIX + "progress")
+    page.goto(course_url + "dashboard/")
+    shown = page.locator("[data-lms-dashboard-body][data-lms-shown] p", has_text="Time left")
+    assert shown.inner_text() == f"Time left: about {duration_text(total)}."
+    assert "assets/lms/progress/dashboard.js" in " ".join(e["name"] for e in page.evaluate("performance.getEntriesByType('resource').map(e => ({name: e.name}))"))
+    assert "\n//" not in (built_course / "assets/lms/progress/dashboard.js").read_text(encoding="utf-8"), "the built copy is minified"
