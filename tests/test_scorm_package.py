@@ -164,12 +164,16 @@ def test_search_language_files_are_kept_for_the_languages_searched():
 def test_a_learner_page_linking_the_guide_gets_no_package(tmp_path):
     site = write_course(tmp_path / "course")
     site.write("docs/index.md", "---\ntitle: Welcome\n---\n\n# Welcome\n\nTrainers read [the guide](guide/index.md).\n")
+    page = site.root / "docs" / "modules" / "02-practice.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<a href="../guide/">How this course is written</a>\n', encoding="utf-8")
+    last = len(page.read_text(encoding="utf-8").splitlines())
     site.write_config([{"Home": "index.md"}, {"Course": list(site.nav)}, {"Reading list": "readings.md"}, {"Trainer guide": ["guide/index.md", "guide/quizzes.md"]}])
     status, out, err = run_course("--config", str(site.root / "mkdocs.yml"), "scorm", "--output", str(tmp_path / "dist"))
     assert status == 1, out + err
+    hint = "(remove the link from this learner page, or give the guide's published address (https://...) so learners open it on the site)"
     assert out.splitlines() == [
-        "docs/index.md:7: link to 'guide/index.md' leads into the trainer guide, which SCORM packages leave out "
-        "(remove the link from this learner page, or give the guide's published address (https://...) so learners open it on the site)"
+        f"docs/index.md:7: link to 'guide/index.md' leads into the trainer guide, which SCORM packages leave out {hint}",
+        f"docs/modules/02-practice.md:{last}: link to '../guide/' leads into the trainer guide, which SCORM packages leave out {hint}",
     ]
     assert not (tmp_path / "dist").exists()
 

@@ -34,7 +34,8 @@ SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# source
 
 
 def _is_guide(target: str) -> bool:
-    return posixpath.normpath(target.strip()).startswith(GUIDE_DIR + "/")
+    path = posixpath.normpath(target.strip())
+    return path == GUIDE_DIR or path.startswith(GUIDE_DIR + "/")
 
 
 def _without_guide(items: list) -> list:
