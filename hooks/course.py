@@ -47,7 +47,13 @@ def on_config(config):
     course_module = Path(config.config_file_path)
     build = state.begin(load_course(course_module))
     # The link check resolves against the settings of this build (a packager may override them).
-    build.course.extras["build_settings"] = {"site_url": config.site_url or "", "use_directory_urls": config.use_directory_urls}
+    # `mkdocs serve` replaces site_url with the preview's address before any hook runs, which
+    # made a link to http://127.0.0.1:8000 count as a link into this site: the preview judges
+    # links as the published site will, by the site_url of mkdocs.yml (lms/links/settings.py).
+    settings = {"use_directory_urls": config.use_directory_urls}
+    if not state.previewing:
+        settings["site_url"] = config.site_url or ""
+    build.course.extras["build_settings"] = settings
     logging.getLogger("lms.quiz").disabled = True  # the source check reports quiz problems at exact file lines
     build.problems += checks.check_sources(build.course)
     _define_glossary_terms(config, build.course)
