@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from lms import preview
 from lms.sitebuild import build_into
@@ -58,6 +59,9 @@ def test_banner_lists_this_pages_problems_first_with_location_hint_and_link(open
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     region = _banner(page)
     assert region.get_by_role("heading", level=2).inner_text() == "2 problems in the course"
+    others = region.locator("details")
+    assert others.get_attribute("open") is None  # this page's problem comes first, the others on request
+    others.locator("summary").click()
     items = _items(region)
     assert items[0].startswith(f"Error docs/modules/02-plan.md:{link_line} (this page)")
     assert "link \"the missing plan\" to 'missing-plan.md' names a Markdown file that is not a page of the site" in items[0]
@@ -70,7 +74,9 @@ def test_banner_lists_this_pages_problems_first_with_location_hint_and_link(open
     # Each location links to its page; instant navigation shows the banner again, in that page's order.
     region.get_by_role("link", name="docs/modules/01-intro.md:7").click()
     page.wait_for_url(base + "modules/01-intro/")
-    assert _items(_banner(page))[0].startswith("Error docs/modules/01-intro.md:7 (this page)")
+    region = _banner(page)
+    assert region.locator("ol").first.inner_text().startswith("Error docs/modules/01-intro.md:7 (this page)")
+    assert region.locator("details summary").inner_text() == "1 problem elsewhere in the course"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -105,9 +111,8 @@ def test_banner_is_gone_after_the_save_that_fixes_the_problems(open_page, site):
         site.module("01-intro.md", module_page("intro", title="Introduction", body="Intro text.\n"), nav=False)
         written["plan"].write_text(module_page("plan", title="Your plan", body="Plan text.\n"), encoding="utf-8")
         wait_for(base + preview.FOLDER + "/" + preview.PROBLEMS, '"problems": []')
-        page.reload()
-        page.wait_for_function("document.querySelector('[data-lms-preview]')?.dataset.lmsPreviewShown === ''")
-        assert page.locator(".lms-preview section").is_hidden()
+        # Livereload reloads the page after the rebuild; the banner shown then is empty and hidden.
+        expect(page.locator("[data-lms-preview=shown] section[hidden]")).to_have_count(1, timeout=60_000)
         assert page.locator("[data-lms-preview-status]").inner_text() == ""
     finally:
         server.terminate()

@@ -27,19 +27,18 @@ from ..problems import Problem
 FOLDER = "assets/lms-preview"  # in the preview's site dir only
 PROBLEMS = "problems.json"
 ASSETS = ("banner.js", "banner.css")
-CONTENT = '<div class="md-content" data-md-component="content">'  # Material's base.html
+CONTENT = '<article class="md-content__inner md-typeset">'  # Material's base.html: the page's content
 REGION = (
     '<div class="lms-preview" data-lms-preview>'
     '<p class="lms-preview__status" role="status" aria-live="polite" data-lms-preview-status></p>'
     '<section class="lms-preview__region md-typeset" role="region" aria-labelledby="lms-preview-title" hidden>'
     '<h2 id="lms-preview-title">Problems in the course</h2>'
-    '<ol class="lms-preview__list" tabindex="0"></ol>'
     "</section></div>"
 )
 
 
 def add_banner(page_html: str, page_url: str) -> str:
-    """The page with the banner's empty region above its content, and its
+    """The page with the banner's empty region first in its content, and its
     script and stylesheet (relative links: the preview may run under a path)."""
     if CONTENT not in page_html or "</head>" not in page_html or "</body>" not in page_html:
         return page_html

@@ -62,24 +62,45 @@ function item(problem, address, here) {
 
 const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
+function list(entries, here) {
+  const items = element("ol", "lms-preview__list");
+  items.append(...entries.map(({ problem, address }) => item(problem, address, here)));
+  return items;
+}
+
+/** The other pages' problems, in a disclosure (open when this page has none): the banner stays short above the page being fixed. */
+function elsewhere(entries, open) {
+  const disclosure = element("details", "lms-preview__elsewhere");
+  disclosure.open = open;
+  const items = list(entries, false);
+  items.tabIndex = 0; // a long list scrolls: by keyboard too
+  items.setAttribute("aria-label", "Problems elsewhere in the course");
+  disclosure.append(element("summary", "", `${plural(entries.length, "problem")} elsewhere in the course`), items);
+  return disclosure;
+}
+
+function fill(region, mine, others) {
+  const title = `${plural(mine.length + others.length, "problem")} in the course`;
+  region.querySelector("h2").textContent = title;
+  region.append(element("p", "lms-preview__note", "Only this preview shows this list, never the published site. Fix a problem in its file and save: the list updates."));
+  if (mine.length) region.append(list(mine, true));
+  if (others.length) region.append(elsewhere(others, mine.length === 0));
+  region.hidden = false;
+  return `${title}, ${mine.length} on this page.`;
+}
+
 async function show() {
   const banner = document.querySelector("[data-lms-preview]");
-  if (!banner || banner.dataset.lmsPreviewShown) return;
-  banner.dataset.lmsPreviewShown = "";
+  if (!banner || banner.dataset.lmsPreview !== "") return; // each page's banner is filled once
+  banner.dataset.lmsPreview = "loading";
   const problems = (await currentProblems()).map((problem) => ({ problem, address: pageAddress(problem) }));
   const mine = problems.filter(({ address }) => isThisPage(address));
   const others = problems.filter(({ address }) => !isThisPage(address));
-  const region = banner.querySelector("section");
-  region.hidden = problems.length === 0;
-  if (!problems.length) return;
-  const title = `${plural(problems.length, "problem")} in the course`;
-  region.querySelector("h2").textContent = title;
-  const note = element("p", "lms-preview__note", "Only this preview shows this list, never the published site. Fix a problem in its file and save: the list updates.");
-  const list = region.querySelector("ol");
-  list.replaceChildren(...mine.map(({ problem, address }) => item(problem, address, true)), ...others.map(({ problem, address }) => item(problem, address, false)));
-  list.before(note);
-  // Announced once the list is there; the status line was in the page before.
-  banner.querySelector("[data-lms-preview-status]").textContent = `${title}, ${mine.length} on this page.`;
+  if (problems.length) {
+    // Announced once the list is there; the status line was in the page before.
+    banner.querySelector("[data-lms-preview-status]").textContent = fill(banner.querySelector("section"), mine, others);
+  }
+  banner.dataset.lmsPreview = "shown";
 }
 
 if (window.document$) window.document$.subscribe(show);
