@@ -17,12 +17,13 @@ from support.sites import SiteFactory, module_page
 from test_serve import fetch, start_preview, wait_for
 
 XSS = "<img src=x onerror=alert(1)>"  # author text in a problem message
+PLAN = "02-planning-the-first-ninety-days-with-the-team"  # a long path: it must wrap on a phone
 BROKEN_LINK = "See [the missing plan](missing-plan.md) before the meeting.\n"
 
 
 def _write_course(site: SiteFactory) -> dict[str, object]:
     site.module("01-intro.md", module_page("intro", title="Introduction", level=XSS, body="Intro text.\n"))
-    plan = site.module("02-plan.md", module_page("plan", title="Your plan", body="Plan text.\n\n" + BROKEN_LINK))
+    plan = site.module(f"{PLAN}.md", module_page("plan", title="Your plan", body="Plan text.\n\n" + BROKEN_LINK))
     link_line = plan.read_text(encoding="utf-8").splitlines().index(BROKEN_LINK.strip()) + 1
     return {"plan": plan, "link_line": link_line}
 
@@ -54,7 +55,7 @@ def _items(region) -> list[str]:
 
 def test_banner_lists_this_pages_problems_first_with_location_hint_and_link(open_page, mistakes):
     base, link_line = mistakes
-    watched = open_page(base + "modules/02-plan/")
+    watched = open_page(base + f"modules/{PLAN}/")
     page, dialogs = watched.page, []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     region = _banner(page)
@@ -63,7 +64,7 @@ def test_banner_lists_this_pages_problems_first_with_location_hint_and_link(open
     assert others.get_attribute("open") is None  # this page's problem comes first, the others on request
     others.locator("summary").click()
     items = _items(region)
-    assert items[0].startswith(f"Error docs/modules/02-plan.md:{link_line} (this page)")
+    assert items[0].startswith(f"Error docs/modules/{PLAN}.md:{link_line} (this page)")
     assert "link \"the missing plan\" to 'missing-plan.md' names a Markdown file that is not a page of the site" in items[0]
     assert "To fix: check the file name and path" in items[0]
     assert items[1].startswith("Error docs/modules/01-intro.md:7 ")
@@ -81,14 +82,14 @@ def test_banner_lists_this_pages_problems_first_with_location_hint_and_link(open
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_banner_has_no_axe_violations(open_page, mistakes, scheme):
-    page = open_page(mistakes[0] + "modules/02-plan/", color_scheme=scheme).page
+    page = open_page(mistakes[0] + f"modules/{PLAN}/", color_scheme=scheme).page
     _banner(page)
     set_scheme(page, "slate" if scheme == "dark" else "default")
     assert axe_violations(page) == []
 
 
 def test_banner_links_are_reached_by_tab_with_a_visible_focus_ring(open_page, mistakes):
-    page = open_page(mistakes[0] + "modules/02-plan/").page
+    page = open_page(mistakes[0] + f"modules/{PLAN}/").page
     _banner(page)
     for _ in range(200):
         page.keyboard.press("Tab")
@@ -100,13 +101,22 @@ def test_banner_links_are_reached_by_tab_with_a_visible_focus_ring(open_page, mi
     assert style != "none" and width >= 2
 
 
+def test_banner_fits_a_phone(browser, open_page, mistakes):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = open_page(mistakes[0] + f"modules/{PLAN}/", context=context).page
+    _banner(page).locator("summary").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    box = page.locator(".lms-preview section").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
 def test_banner_is_gone_after_the_save_that_fixes_the_problems(open_page, site):
     written = _write_course(site)
     server, port = start_preview(site)
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for(base + preview.FOLDER + "/" + preview.PROBLEMS, "missing-plan.md")
-        page = open_page(base + "modules/02-plan/").page
+        page = open_page(base + f"modules/{PLAN}/").page
         _banner(page)
         site.module("01-intro.md", module_page("intro", title="Introduction", body="Intro text.\n"), nav=False)
         written["plan"].write_text(module_page("plan", title="Your plan", body="Plan text.\n"), encoding="utf-8")
@@ -148,5 +158,5 @@ def test_problem_list_names_each_problems_page(mistakes):
     listed = json.loads(fetch(base + preview.FOLDER + "/" + preview.PROBLEMS))["problems"]
     assert [(p["where"], p["page"]) for p in listed] == [
         ("docs/modules/01-intro.md:7", "modules/01-intro/"),
-        (f"docs/modules/02-plan.md:{link_line}", "modules/02-plan/"),
+        (f"docs/modules/{PLAN}.md:{link_line}", f"modules/{PLAN}/"),
     ]
