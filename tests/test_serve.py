@@ -37,10 +37,10 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{url} never showed {text!r}")
 
 
-def start_preview(site) -> tuple[subprocess.Popen, int]:
-    """What `make serve` runs."""
+def start_preview(site, port: int | None = None) -> tuple[subprocess.Popen, int]:
+    """What `make serve` runs, on ``port`` or a free one."""
     site.write_config()
-    port = free_port()
+    port = port or free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen(
         [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--no-strict"],
@@ -76,6 +76,25 @@ def test_preview_keeps_running_and_lists_a_mistake(site):
         output = server.communicate(timeout=30)[0]
     assert "docs/modules/01-intro.md:7: 'level' must be one of foundation, practitioner, advanced, not 'expert'" in output
     assert "Traceback" not in output
+
+
+def test_preview_judges_links_as_the_published_site_and_counts_each_error_once(site):
+    """`mkdocs serve` swaps site_url for its own address, here with the published
+    path (/course/) as mount path: a link to the preview's root must stay an
+    outside link, as in the published site, and one mistake is one error."""
+    site.site_url = "https://example.org/course/"
+    site.module("01-intro.md", module_page("intro", title="Introduction", level="expert", body="Draft.\n"))
+    port = free_port()
+    site.write("docs/index.md", f"# Home\n\nPreview it at <http://127.0.0.1:{port}>.\n")
+    server, port = start_preview(site, port)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/course/", "Preview it at")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "leaves the published site" not in output
+    assert "docs/modules/01-intro.md:7: 'level' must be one of" in output
+    assert "1 content error(s) above" in output
 
 
 def test_browser_lookup_prefers_the_environment_variable(monkeypatch, tmp_path):
