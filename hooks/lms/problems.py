@@ -7,6 +7,7 @@ can jump straight to the line.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -86,3 +87,9 @@ def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
 
 def count_errors(problems: Iterable[Problem]) -> int:
     return sum(1 for p in problems if p.is_error)
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """"did you mean 'x'?" for the known name closest to a mistyped one, else ""."""
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"did you mean '{close[0]}'?" if close else ""
