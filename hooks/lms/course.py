@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .config import SiteConfig, read_site_config
 from .modules import Module, parse_module
-from .problems import Problem
+from .problems import WARNING, Problem, did_you_mean
 from .source import SourceFile, read_source
 
 MODULES_DIR = "modules"
@@ -90,10 +90,16 @@ def _nav_problems(site: SiteConfig, files: list[str]) -> list[Problem]:
     in_nav = {entry.src_uri for entry in site.nav}
     for entry in site.nav:
         if entry.src_uri not in existing and not (site.docs_dir / entry.src_uri).exists():
-            problems.append(Problem(site.config_path, entry.line, f"nav entry '{entry.src_uri}' points at a missing file", f"create {site.report_path(entry.src_uri)} or fix the path in nav"))
+            hint = did_you_mean(entry.src_uri, files) or f"create {site.report_path(entry.src_uri)} or fix the path in nav"
+            problems.append(Problem(site.config_path, entry.line, f"nav entry '{entry.src_uri}' points at a missing file", hint))
+    # MkDocs' own nav validation is off in mkdocs.yml: these say the same, at lines.
     for src_uri in files:
-        if src_uri.startswith(MODULES_DIR + "/") and src_uri not in in_nav:
-            problems.append(Problem(site.report_path(src_uri), 1, "module file is not listed in nav", "add it under the course section of nav in mkdocs.yml, in course order"))
+        if src_uri in in_nav:
+            continue
+        if src_uri.startswith(MODULES_DIR + "/"):
+            problems.append(Problem(site.report_path(src_uri), 1, "module file is not listed in nav", "add it under the course section of nav in mkdocs.yml, in course order", follows_from=(site.config_path,)))
+        else:
+            problems.append(Problem(site.report_path(src_uri), 1, "page is not listed in nav", "add it to nav in mkdocs.yml, or delete it", WARNING, follows_from=(site.config_path,)))
     return problems
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
 ERROR = "error"
@@ -24,6 +24,10 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = ERROR
+    # Files whose errors this problem may follow from (e.g. a nav entry naming a
+    # missing file makes the theme link to nothing): left out while any of them
+    # has an error, so that a mistake is reported once, at its cause.
+    follows_from: tuple[str, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         location = f"{self.path}:{self.line}" if self.line else self.path
@@ -38,8 +42,16 @@ class Problem:
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    """Deterministic order: by file, then line, then message; duplicates removed."""
-    return sorted(set(problems))
+    """Deterministic order: by file, then line, then message; duplicates and
+    problems that follow from another file's error removed."""
+    return sorted(root_causes(set(problems)))
+
+
+def root_causes(problems: set[Problem]) -> set[Problem]:
+    """``problems`` without those whose ``follows_from`` files have an error
+    that follows from nothing else."""
+    causes = {p.path for p in problems if p.is_error and not p.follows_from}
+    return {p for p in problems if not causes.intersection(p.follows_from)}
 
 
 def format_text(problems: Iterable[Problem]) -> str:
@@ -47,7 +59,8 @@ def format_text(problems: Iterable[Problem]) -> str:
 
 
 def format_json(problems: Iterable[Problem]) -> str:
-    return json.dumps([asdict(p) for p in sort_problems(problems)], indent=2)
+    fields = ("path", "line", "message", "hint", "severity")
+    return json.dumps([{name: asdict(p)[name] for name in fields} for p in sort_problems(problems)], indent=2)
 
 
 def _escape_annotation(value: str, *, is_property: bool = False) -> str:

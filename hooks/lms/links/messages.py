@@ -6,13 +6,15 @@ be found in the page even when no Markdown line could be given.
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from ..course import DATA_DIR
-from ..problems import ERROR, WARNING, Problem
+from ..problems import ERROR, WARNING, Problem, did_you_mean
 from . import rules
 from .scan import shorten
-from .sourcemap import GENERATED, THEME, Where
+from .sourcemap import GENERATED, MARKDOWN, THEME, Where
 
 if TYPE_CHECKING:  # pragma: no cover
     from .find import Finding
@@ -61,8 +63,27 @@ def _describe(finding: Finding, prefix: str) -> tuple[str, str]:
     return f"{subject} to '{url}': the link text is a bare URL", "use the page or article title as the link text; screen readers read a URL out character by character"
 
 
-def problem(finding: Finding, where: Where, prefix: str = "/", others: int = 0) -> Problem:
+def _written_path(url: str, where: Where) -> str:
+    """The file a relative link written in ``where.path`` names, e.g. docs/modules/img/x.png."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(where.path), unquote(urlsplit(url).path)))
+
+
+def _source_hint(finding: Finding, where: Where, pages: list[str]) -> str:
+    """For a link written in Markdown to a file that does not exist: where to
+    put the file (an image), or the closest page's path as it would be written."""
+    url = finding.link.url
+    if where.origin != MARKDOWN or url.startswith("/") or finding.kind not in (rules.MISSING, rules.MARKDOWN):
+        return ""
+    if finding.link.tag in ("img", "source"):
+        return f"put the file at {_written_path(url, where)}, or correct the path, which is relative to the Markdown file"
+    folder = posixpath.dirname(where.path)
+    return did_you_mean(urlsplit(url).path, [posixpath.relpath(page, folder) for page in pages])
+
+
+def problem(finding: Finding, where: Where, prefix: str = "/", others: int = 0, pages: list[str] = ()) -> Problem:
+    """``pages``: the Markdown pages of the course as trainers name them (docs/...)."""
     message, hint = _describe(finding, prefix)
+    hint = _source_hint(finding, where, list(pages)) or hint
     message += ORIGIN_NOTES.get(where.origin, "")
     if where.origin == THEME:
         message = f"in the page {finding.page}: {message}"
