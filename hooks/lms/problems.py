@@ -102,6 +102,15 @@ def count_errors(problems: Iterable[Problem]) -> int:
     return sum(1 for p in problems if p.is_error)
 
 
+def count_line(problems: list[Problem]) -> str:
+    """The summary that ``course check`` and the build both print, e.g.
+    "3 problem(s) found: 2 error(s), 1 warning(s)." """
+    if not problems:
+        return "No problems found."
+    errors = count_errors(problems)
+    return f"{len(problems)} problem(s) found: {errors} error(s), {len(problems) - errors} warning(s)."
+
+
 def did_you_mean(word: str, known: Iterable[str]) -> str:
     """"did you mean 'x'?" for the known name closest to a mistyped one, else ""."""
     close = difflib.get_close_matches(word, list(known), n=1)

@@ -47,7 +47,8 @@ def to_problems(findings: list[Finding], sources: SourceMap) -> list[Problem]:
                 continue
             repeated[key] = [(finding, where), 0]
             continue
-        problems.append(messages.problem(finding, where, sources.settings.prefix, pages=pages))
+        written = (pages, site.report_path(""), sources.source_line(finding.page, where.line))
+        problems.append(messages.problem(finding, where, sources.settings.prefix, written=written))
     for (finding, where), others in repeated.values():
         found = messages.problem(finding, where, sources.settings.prefix, others)
         # The theme's links come from nav and the settings: a mistake there is reported at its line.
