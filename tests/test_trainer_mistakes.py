@@ -61,15 +61,6 @@ def test_undefined_names_and_failing_macros_are_reported_by_the_build(site):
     assert build_problems(site)[:2] == (1, expected)
 
 
-def test_literal_braces_build_clean(site):
-    body = 'Write {{ "{{" }} name }} for a variable.\n\n{% raw %}\nOr {{ first name }} and {% if %} as they are.\n{% endraw %}\n'
-    site.module("01-intro.md", module_page("intro", body=body))
-    status, lines, _ = build_problems(site)
-    assert (status, lines) == (0, [])
-    page = (site.root / "site/modules/01-intro/index.html").read_text(encoding="utf-8")
-    assert "Write {{ name }} for a variable." in page and "Or {{ first name }} and {% if %} as they are." in page
-
-
 NAV_MISTAKES = {
     # A section title followed by its pages at the same indentation: the section is empty.
     "pages not indented under their section": ("- Home: index.md\n- Course:\n- modules/01-intro.md\n", 2, "nav entry 'Course' must name a page or a list of pages"),
