@@ -20,6 +20,7 @@ from jinja2.defaults import DEFAULT_NAMESPACE
 
 from .course import Course
 from .problems import Problem, did_you_mean
+from .readings import citeonly
 from .source import SourceFile
 
 LITERAL_HINT = 'to show {{ or {% as text, write {{ "{{" }} or put the text between {% raw %} and {% endraw %}'
@@ -73,9 +74,17 @@ def _cite_problems(template: nodes.Template, path: str, offset: int) -> list[Pro
     return problems
 
 
+def _has_template_code(env: jinja2.Environment, text: str) -> bool:
+    """Whether ``text`` needs Jinja's parser: most pages have none, or only
+    cite() calls with quoted ids, which are valid (lms/readings/citeonly.py)."""
+    if citeonly.uses_jinja_defaults(env):
+        text = citeonly.CALL.sub("", text)
+    return any(marker in text for marker in (env.variable_start_string, env.block_start_string, env.comment_start_string))
+
+
 def page_problems(env: jinja2.Environment, source: SourceFile) -> list[Problem]:
     text, offset = body(source)
-    if not any(marker in text for marker in (env.variable_start_string, env.block_start_string, env.comment_start_string)):
+    if not _has_template_code(env, text):
         return []
     try:
         template = env.parse(text)
