@@ -47,6 +47,11 @@ class Course:
     def module_at(self, src_uri: str) -> Module | None:
         return self._modules_by("src_uri").get(src_uri)
 
+    def unloaded_modules(self) -> tuple[str, ...]:
+        """Module pages that errors kept out of the course: a problem about a
+        module id or a module's readings may follow from their errors."""
+        return tuple(s.path for uri, s in self.pages.items() if uri.startswith(MODULES_DIR + "/") and self.module_at(uri) is None)
+
     @property
     def total_minutes(self) -> int:
         return sum(m.duration for m in self.modules)
@@ -110,7 +115,8 @@ def _modules_dir_problems(site: SiteConfig, files: list[str]) -> list[Problem]:
     return [Problem(path, 0, "there are no modules", f"add at least one module file, e.g. {path}01-introduction.md")]
 
 
-def _cross_module_problems(modules: list[Module]) -> list[Problem]:
+def _cross_module_problems(modules: list[Module], unloaded: tuple[str, ...]) -> list[Problem]:
+    """``unloaded``: module pages whose errors kept their id out of ``modules``."""
     problems: list[Problem] = []
     first_seen: dict[str, Module] = {}
     position = {m.id: i for i, m in reversed(list(enumerate(modules)))}
@@ -125,7 +131,7 @@ def _cross_module_problems(modules: list[Module]) -> list[Problem]:
             if prerequisite == module.id:
                 problems.append(Problem(module.path, line, f"module lists itself ('{prerequisite}') as a prerequisite", "remove it from prerequisites"))
             elif prerequisite not in position:
-                problems.append(Problem(module.path, line, f"prerequisite '{prerequisite}' is not the id of any module", "use the id: of a module listed in nav"))
+                problems.append(Problem(module.path, line, f"prerequisite '{prerequisite}' is not the id of any module", "use the id: of a module listed in nav", follows_from=unloaded))
             elif position[prerequisite] > index:
                 problems.append(Problem(module.path, line, f"prerequisite '{prerequisite}' comes after this module in the course", "move this module after it in nav, or drop the prerequisite"))
     return problems
@@ -155,5 +161,5 @@ def load_course(config_file: Path) -> Course:
         if module and src_uri in nav_order:
             course.modules.append(module)
     course.modules.sort(key=lambda m: nav_order.index(m.src_uri))
-    course.problems += _cross_module_problems(course.modules)
+    course.problems += _cross_module_problems(course.modules, course.unloaded_modules())
     return course

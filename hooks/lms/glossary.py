@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from .course import DATA_DIR, MODULES_DIR, Course
+from .course import DATA_DIR, Course
 from .problems import Problem
 from .yamlsrc import item_line, key_line, load_yaml
 
@@ -54,9 +54,7 @@ def _load_file(course: Course, file) -> tuple[list[Term], list[Problem]]:
     if data is None:
         return [], problems
     if course.module(module_id) is None:
-        # A module page with errors defines no id: its errors come first.
-        unloaded = tuple(s.path for uri, s in course.pages.items() if uri.startswith(MODULES_DIR + "/") and course.module_at(uri) is None)
-        problems.append(Problem(path, 1, f"glossary file is named '{module_id}', which is not a module id", "name the file after the module that introduces the terms", follows_from=unloaded))
+        problems.append(Problem(path, 1, f"glossary file is named '{module_id}', which is not a module id", "name the file after the module that introduces the terms", follows_from=course.unloaded_modules()))
     if not isinstance(data, list):
         return [], problems + [Problem(path, 1, "glossary file must be a list of terms", "start each entry with - term:")]
     terms = []
