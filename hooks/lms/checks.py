@@ -26,9 +26,10 @@ def _source_checks() -> list[SourceCheck]:
 
 def _site_checks() -> list[SiteCheck]:
     from . import links
+    from .course import omitted_pages
     from .quiz import sitecheck as quiz_sitecheck
 
-    return [links.check_site, quiz_sitecheck.check]
+    return [links.check_site, quiz_sitecheck.check, omitted_pages]
 
 
 def check_sources(course: Course) -> list[Problem]:

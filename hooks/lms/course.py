@@ -95,17 +95,26 @@ def _nav_problems(site: SiteConfig, files: list[str]) -> list[Problem]:
     in_nav = {entry.src_uri for entry in site.nav}
     for entry in site.nav:
         if entry.src_uri not in existing and not (site.docs_dir / entry.src_uri).exists():
-            hint = did_you_mean(entry.src_uri, files) or f"create {site.report_path(entry.src_uri)} or fix the path in nav"
+            # The file meant is one that nav does not list yet.
+            hint = did_you_mean(entry.src_uri, [f for f in files if f not in in_nav]) or f"create {site.report_path(entry.src_uri)} or fix the path in nav"
             problems.append(Problem(site.config_path, entry.line, f"nav entry '{entry.src_uri}' points at a missing file", hint))
-    # MkDocs' own nav validation is off in mkdocs.yml: these say the same, at lines.
     for src_uri in files:
-        if src_uri in in_nav:
-            continue
-        if src_uri.startswith(MODULES_DIR + "/"):
+        if src_uri.startswith(MODULES_DIR + "/") and src_uri not in in_nav:
             problems.append(Problem(site.report_path(src_uri), 1, "module file is not listed in nav", "add it under the course section of nav in mkdocs.yml, in course order", follows_from=(site.config_path,)))
-        else:
-            problems.append(Problem(site.report_path(src_uri), 1, "page is not listed in nav", "add it to nav in mkdocs.yml, or delete it", WARNING, follows_from=(site.config_path,)))
     return problems
+
+
+def omitted_pages(course: Course, _site_dir: Path) -> list[Problem]:
+    """Pages other than modules that nav leaves out: MkDocs' own warning
+    (off in mkdocs.yml), said at the page and, as MkDocs did, only in a build."""
+    site = course.site
+    if hasattr(site.raw, "get") and "not_in_nav" in site.raw:
+        return []
+    in_nav = {entry.src_uri for entry in site.nav}
+    return [
+        Problem(site.report_path(src_uri), 1, "page is not listed in nav", "add it to nav in mkdocs.yml, or delete it", WARNING, follows_from=(site.config_path,))
+        for src_uri in course.pages if src_uri not in in_nav and not src_uri.startswith(MODULES_DIR + "/")
+    ]
 
 
 def _modules_dir_problems(site: SiteConfig, files: list[str]) -> list[Problem]:

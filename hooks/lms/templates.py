@@ -65,11 +65,12 @@ def lines_before(source: SourceFile | None, markdown: str) -> int:
 
 
 def _cite_problems(template: nodes.Template, path: str, offset: int) -> list[Problem]:
-    """cite() reads reading ids as text: an unquoted id is a sum of undefined names."""
+    """cite() takes reading ids as text: an id without quotes reads as a
+    subtraction (kluger - denisi - 1996) of names that are not defined."""
     problems = []
     for call in template.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name) and call.node.name == "cite":
-            if any(not isinstance(arg, nodes.Const) for arg in call.args):
+            if any(isinstance(arg, nodes.Sub) for arg in call.args):
                 problems.append(Problem(path, call.lineno + offset, "cite() needs each reading id in quotes", 'write e.g. {{ cite("kluger-denisi-1996") }}'))
     return problems
 
