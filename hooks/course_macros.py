@@ -55,8 +55,9 @@ def on_pre_page_macros(env):
     passes the rendered text on as it is.
     """
     page, build = env.page, state.require()
-    if page.meta.get("render_macros") is False:
-        return
+    opted_out = env.config.get("render_by_default") is False and page.meta.get("render_macros") is not True
+    if page.meta.get("render_macros") is False or opted_out:
+        return  # the plugin renders nothing either
     page.meta["render_macros"] = False  # rendered here, or shown as written when faulty
     source = build.course.pages.get(page.file.src_uri)
     if page.file.src_uri in build.course.extras.get(templates.FAULTY, ()):

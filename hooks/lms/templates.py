@@ -98,6 +98,10 @@ def syntax_problem(error: jinja2.TemplateSyntaxError, path: str, offset: int) ->
     return Problem(path, (error.lineno or 1) + offset, f"template syntax error: {error.message}", LITERAL_HINT)
 
 
+def _opted_in(source: SourceFile) -> bool:
+    return hasattr(source.meta, "get") and source.meta.get("render_macros") is True
+
+
 def check(course: Course) -> list[Problem]:
     """Syntax errors (and unquoted cite() ids) in every page that renders macros."""
     from .readings.usage import renders_macros
@@ -107,9 +111,11 @@ def check(course: Course) -> list[Problem]:
     if settings is None:
         return []
     env = syntax_environment(settings)
+    opt_in = settings.get("render_by_default") is False  # then only pages with render_macros: true
     problems = []
     for src_uri, source in course.pages.items():
-        found = page_problems(env, source) if renders_macros(source) else []
+        rendered = _opted_in(source) if opt_in else renders_macros(source)
+        found = page_problems(env, source) if rendered else []
         if found:
             course.extras[FAULTY].add(src_uri)
             problems += found
