@@ -14,11 +14,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from lms import checks, glossary, links, minify, pageassets, pages, preview, progressdata, readings, searchview, state
+from lms import checks, glossary, links, minify, pageassets, pages, preview, progressdata, readings, searchview, sitebuild, state
 from lms.course import load_course
 from lms.quiz import check as quiz_check
 from lms.quiz import summary as quiz_summary
-from lms.problems import Problem, count_errors, sort_problems
+from lms.problems import Problem, count_errors, count_line, sort_problems
 from lms.readings import citeonly
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -35,13 +35,27 @@ def _report(build: state.BuildState) -> list[Problem]:
     if errors and state.previewing:
         log.warning(f"{errors} content error(s) above: the preview shows the pages anyway, but the strict build will refuse them.")
     elif errors:
-        raise Abort(f"Aborted: {errors} content error(s) above. Fix them and build again (run 'course check' to list them without building).")
+        raise Abort(f"Aborted: {count_line(problems)} Fix the errors and build again (run 'course check' to list them without building).")
+    elif problems:
+        log.info(count_line(problems))  # info: a warning of ours would count twice in a strict build
     return problems
 
 
 def on_startup(command, dirty):
     # While a trainer previews, a mistake must not stop the server: it is listed, and fixed on save.
     state.previewing = command == "serve"
+
+
+def on_serve(server, config, builder):
+    # A save that breaks mkdocs.yml is listed at its line; the last good build stays served.
+    server.builder = sitebuild.keep_serving(server.builder, Path(config.config_file_path), _report_stopped_rebuild)
+    return server
+
+
+def _report_stopped_rebuild(problems) -> None:
+    for problem in sort_problems(problems):
+        (log.error if problem.is_error else log.warning)(str(problem))
+    log.warning("The preview shows the last good build until these are fixed.")
 
 
 def on_config(config):
