@@ -85,7 +85,7 @@ function setUpResetButton() {
 // choices the progress record kept (storage refused the quiz's own: quiz/check.js).
 function answered(forms) {
   const stored = new Set(names("quiz:"));
-  const recorded = load("progress", (r) => isPlainObject(r) && isPlainObject(r.quizzes))?.quizzes ?? {};
+  const recorded = load("progress" /* progress/start.js: KEY */, (r) => isPlainObject(r) && isPlainObject(r.quizzes))?.quizzes ?? {};
   return forms.some(({ dataset: { lmsQuiz: id } }) => stored.has(`quiz:${id}`) || (Object.hasOwn(recorded, id) && recorded[id]?.choices));
 }
 

@@ -9,6 +9,7 @@ import { load, save, remove, isPlainObject } from "../store.js";
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
 const storageName = (form) => `quiz:${form.dataset.lmsQuiz}`;
+const RECORD = "progress"; // the learner's progress record, version 1 (progress/start.js: KEY, VERSION)
 const isAnswer = (value) =>
   isPlainObject(value) && Array.isArray(value.choices) && value.choices.length > 0 &&
   value.choices.length <= 50 && value.choices.every((key) => typeof key === "string" && /^[0-9a-f]{8}$/.test(key));
@@ -130,7 +131,7 @@ function tryAgain(form) {
 function recorded(ids) {
   const answers = Object.fromEntries(ids.map((id) => [id, null]));
   document.dispatchEvent(new CustomEvent("lms:quiz-answers", { detail: { answers } }));
-  const quizzes = load("progress", (r) => isPlainObject(r) && r.v === 1 && isPlainObject(r.quizzes))?.quizzes ?? {};
+  const quizzes = load(RECORD, (r) => isPlainObject(r) && r.v === 1 && isPlainObject(r.quizzes))?.quizzes ?? {};
   for (const id of ids) if (!answers[id] && Object.hasOwn(quizzes, id)) answers[id] = quizzes[id]?.choices;
   return answers;
 }
