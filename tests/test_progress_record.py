@@ -123,7 +123,6 @@ ids = st.sampled_from(["a", "b", "a-1", "a-2", "r-1"])
 flag = lambda key: st.fixed_dictionaries({key: st.booleans(), "at": timestamps})  # noqa: E731
 records = st.builds(
     v1,
-    epoch=st.sampled_from([0, 0, 5 * 10**5]),
     visited=st.dictionaries(ids, timestamps, max_size=3),
     completed=st.dictionaries(ids, flag("done"), max_size=3),
     quizzes=st.dictionaries(ids, flag("correct"), max_size=3),

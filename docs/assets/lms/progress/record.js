@@ -77,7 +77,10 @@ export function clean(raw, now = Date.now()) {
   return { record, problems, migrated };
 }
 
-const newer = (x, y) => (!x ? y : !y ? x : y.at > x.at ? y : x);
+// The later entry; of two at the same ms, the same one whichever comes first,
+// so that tabs merging in any order end with the same record.
+const later = (x, y) => y.at > x.at || (y.at === x.at && JSON.stringify(y) > JSON.stringify(x));
+const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
 function better(field, x, y) {
   if (x === undefined) return y;
   if (field === "visited") return Math.min(x, y);
@@ -118,17 +121,12 @@ function since(record, epoch) {
  *    plus what the other recorded since that epoch began: a reset clears what
  *    came before it everywhere, but not an answer another tab gave after it,
  *    before that tab heard of the reset.
- *  Commutative, so tabs merging in any order end with the same record. */
+ *  Commutative and associative, so tabs merging in any order agree. */
 export function merge(a, b) {
   if (a.epoch === b.epoch) return combine(a, b);
   const [fresh, old] = a.epoch > b.epoch ? [a, b] : [b, a];
   return combine(fresh, since(old, fresh.epoch));
 }
-
-// Object keys in one order, so that equal records give equal JSON.
-const sortKeys = (_key, v) => (isObj(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v);
-/** Whether two records hold the same facts. */
-export const same = (a, b) => JSON.stringify(a, sortKeys) === JSON.stringify(b, sortKeys);
 
 /** Whether `raw` (stored, untrusted) is a record of a newer version of the
  *  course than this code: it cannot be read here, and must not be written over. */

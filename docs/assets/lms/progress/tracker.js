@@ -14,7 +14,7 @@
 // this tab's progress lives in memory only (ui.js tells the learner).
 
 import * as store from "../store.js";
-import { clean, empty, isAnchor, isId, isNewer, merge, recordQuiz, same, settle } from "./record.js";
+import { clean, empty, isAnchor, isId, isNewer, merge, recordQuiz, settle } from "./record.js";
 import { KEY, pageModule } from "./start.js";
 
 export const root = new URL("../../../", import.meta.url);
@@ -113,8 +113,10 @@ store.onExternalChange((name) => {
   const outside = stored();
   memory = merge(outside.record, memory);
   notify();
-  // The writer had not seen everything this tab recorded: write it back.
-  if (!newer && !same(memory, outside.record)) update(() => {});
+  // The writer had not seen everything this tab recorded: write it back. (merge
+  // keeps the stored record's order and, on a tie, its entries: the JSON of a
+  // merge that adds nothing is the stored record's.)
+  if (!newer && JSON.stringify(memory) !== JSON.stringify(outside.record)) update(() => {});
 });
 
 // Write back at once a record that was migrated from v0 or repaired.

@@ -8,7 +8,7 @@ import { moduleState } from "./record.js";
 
 const STATUS = { complete: ["✓", "Complete"], started: ["◐", "In progress"], none: ["○", "Not started"] };
 export const UNSAVED = "Your progress could not be saved in this browser (its storage is turned off or full). It is kept while this tab stays open: export it from the progress page to keep it.";
-export const NEWER = "Progress from a newer version of this course was found in this browser. It is kept as it is, but this older copy of the course cannot show it or add to it, so what you do here is not saved. To continue with your progress, open the newest version of the course (reload this page).";
+export const NEWER = "Progress from a newer version of this course was found in this browser. It is kept, but this older page cannot show it or add to it, so what you do here is not saved: open the newest version of the course (reload the page) to continue.";
 /** Why progress is not being saved, when it is not; else "". */
 export const unsaved = () => (newer ? NEWER : saved ? "" : UNSAVED);
 
