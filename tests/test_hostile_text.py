@@ -134,14 +134,22 @@ def test_allowed_inline_markdown_still_renders(hostile_site):
     assert card.css_first('a[href="https://example.org/grow"]').text() == "the guide"
 
 
+# A click on an http(s) link runs the link's handlers, but does not leave the page.
+STAY = """addEventListener("click", event => {
+  const link = event.target.closest && event.target.closest("a[href]");
+  if (link && /^https?:$/.test(link.protocol)) event.preventDefault();
+}, true);"""
+
+
 class Visit:
     """One page at a time: every request leaving 127.0.0.1 is blocked and
-    recorded, and so is loading another page of the site, so that a click on
-    a link runs whatever the link would run without leaving the page."""
+    recorded; a click on a link to a page runs what the link would run (its
+    handlers) but stays, and loading another page is blocked all the same."""
 
     def __init__(self, context) -> None:
         self.path, self.foreign = "", []
         context.route("**/*", self._route)
+        context.add_init_script(STAY)
 
     def _route(self, route) -> None:
         parts = urlsplit(route.request.url)
@@ -154,7 +162,14 @@ class Visit:
             route.continue_()
 
     def go(self, page, url: str) -> None:
+        """Go to ``url``, even when the blocked navigation of a click interrupts the first try."""
         self.path = urlsplit(url).path
+        for _attempt in range(3):
+            try:
+                page.goto(url)
+                return
+            except PlaywrightError:
+                page.wait_for_load_state()
         page.goto(url)
 
 
@@ -167,21 +182,18 @@ def _click_everything(visit: Visit, page, url: str, everything: bool) -> None:
     for abbr in page.query_selector_all(f"{scope}abbr"):
         abbr.hover()
     controls = page.locator(selector)
-    for index in range(controls.count()):
-        control = controls.nth(index)
-        if not control.is_visible():
-            continue
-        target = urlsplit(control.get_attribute("href", timeout=500) or "")
-        if target.scheme in ("http", "https") and target.hostname != "127.0.0.1":
-            continue  # another site: the request would be blocked anyway
+    shown = controls.evaluate_all("all => all.map(e => [e.getClientRects().length > 0, e.getAttribute('href') || ''])")
+    for index, (visible, href) in enumerate(shown):
+        target = urlsplit(href)
+        if not visible or (target.scheme in ("http", "https") and target.hostname != "127.0.0.1"):
+            continue  # a link to another site: its request would be blocked anyway
         try:
-            control.click(timeout=500)
+            controls.nth(index).click(timeout=300, no_wait_after=True)
         except PlaywrightError:  # covered by another element: its click event still runs what it would
             try:
-                control.dispatch_event("click", timeout=500)
+                controls.nth(index).dispatch_event("click", timeout=300)
             except PlaywrightError:
                 continue  # gone with what the last click changed
-        page.wait_for_timeout(50)
         if urlsplit(page.url).path != visit.path:
             visit.go(page, url)
         page.keyboard.press("Escape")  # close a dialog or the search a click opened

@@ -27,6 +27,8 @@ from .problems import Problem
 ALLOWED = "plain text with *emphasis*, **strong**, `code` and [links](https://...) only"
 TITLE_ALLOWED = "plain text with *emphasis*, **strong** and `code` only (a title is itself a link)"
 SAFE_SCHEMES = ("http", "https", "mailto")
+# The theme prints page titles into the HTML as they are, so markup in a title would run.
+MARKUP = re.compile(r"<\s*[A-Za-z/!]|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _PATTERNS = ("backtick", "escape", "link", "image_link", "em_strong", "em_strong2", "not_strong")
 _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 _ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[.#][\w-]|[\w-]+\s*=)")
@@ -34,8 +36,6 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|])")
 _NUMBERED = re.compile(r"^(\d+)\.(?= )")
 _URL_UNSAFE = {" ": "%20", '"': "%22", "<": "%3C", ">": "%3E", "(": "%28", ")": "%29", "\\": "%5C", "`": "%60"}
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-# The theme prints page titles into the HTML as they are, so markup in a title would run.
-MARKUP = re.compile(r"<\s*[A-Za-z/!]|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]")  # browsers drop these before reading a scheme
 
 
@@ -131,6 +131,8 @@ def _not_a_list(markdown: str) -> str:
 @lru_cache(maxsize=1)
 def _parser() -> Markdown:
     md = Markdown()
+    # A keep-list, so that a pattern a later Python-Markdown adds is not let in
+    # (the registry lists its names only in _priority).
     for name in [item.name for item in md.inlinePatterns._priority]:
         if name not in _PATTERNS:
             md.inlinePatterns.deregister(name)
