@@ -217,23 +217,31 @@ def test_no_payload_runs_in_the_browser(hostile_site, browser):
 
 def scripts_in(site_dir: Path) -> list[str]:
     """Event-handler attributes, script URLs, markup in an abbreviation's title,
-    and tags with stray attributes (a quote in a value ended it early), page by page."""
+    and tags with stray attributes (a quote in a value ended it early), page by
+    page and in the search index (the theme shows its entries as HTML)."""
     found = []
     for file in sorted(site_dir.rglob("*.html")):
-        page = file.relative_to(site_dir).as_posix()
-        for node in HTMLParser(file.read_text(encoding="utf-8")).css("*"):
-            for name, value in node.attributes.items():
-                if name.lower().startswith("on"):
-                    found.append(f"{page}: <{node.tag} {name}=...>")
-                scheme = urlsplit(re.sub(r"[\x00-\x20]", "", value or "")).scheme.lower()
-                if name.lower() in ("href", "src", "action", "formaction", "xlink:href") and scheme in ("javascript", "vbscript", "data"):
-                    found.append(f"{page}: <{node.tag} {name}={value!r}>")
-            if node.tag == "abbr" and "<" in node.attributes.get("title", ""):
-                found.append(f"{page}: markup in {node.html} (the theme shows the title as HTML)")
-            if node.tag == "meta" and set(node.attributes) - {"name", "content", "charset", "http-equiv", "property", "media"}:
-                found.append(f"{page}: malformed {node.html}")
-            elif any(not ATTRIBUTE_NAME.match(name) for name in node.attributes):
-                found.append(f"{page}: malformed <{node.tag}> {list(node.attributes)}")
+        found += _scripts_in_html(file.relative_to(site_dir).as_posix(), file.read_text(encoding="utf-8"))
+    for entry in json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]:
+        found += _scripts_in_html(f"search index, {entry['location']}", entry["title"] + entry["text"])
+    return found
+
+
+def _scripts_in_html(where: str, text: str) -> list[str]:
+    found = []
+    for node in HTMLParser(text).css("*"):
+        for name, value in node.attributes.items():
+            if name.lower().startswith("on"):
+                found.append(f"{where}: <{node.tag} {name}=...>")
+            scheme = urlsplit(re.sub(r"[\x00-\x20]", "", value or "")).scheme.lower()
+            if name.lower() in ("href", "src", "action", "formaction", "xlink:href") and scheme in ("javascript", "vbscript", "data"):
+                found.append(f"{where}: <{node.tag} {name}={value!r}>")
+        if node.tag == "abbr" and "<" in node.attributes.get("title", ""):
+            found.append(f"{where}: markup in {node.html} (the theme shows the title as HTML)")
+        if node.tag == "meta" and set(node.attributes) - {"name", "content", "charset", "http-equiv", "property", "media"}:
+            found.append(f"{where}: malformed {node.html}")
+        elif any(not ATTRIBUTE_NAME.match(name) for name in node.attributes):
+            found.append(f"{where}: malformed <{node.tag}> {list(node.attributes)}")
     return found
 
 
