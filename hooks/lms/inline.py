@@ -105,9 +105,19 @@ class _Writer:
         elif not is_safe_url(href):
             self.refuse(f"a link to '{href}'")
         else:
-            return f"[{self.children(element)}]({md_url(href)})"
+            return f"[{self.children(element)}]({_link_target(href)})"
         title = f' "{element.get("title")}"' if element.get("title") is not None else ""
         return md_text(f"[{''.join(element.itertext())}]({href}{title})")
+
+
+def _link_target(href: str) -> str:
+    """``md_url``, but balanced parentheses, as in .../Pygmalion_(film), stay as written."""
+    depth = 0
+    for ch in href:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return md_url(href)
+    return md_url(href) if depth else "".join(ch if ch in "()" else md_url(ch) for ch in href)
 
 
 def _code_text(escaped: str) -> str:
