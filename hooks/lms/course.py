@@ -12,7 +12,6 @@ from pathlib import Path
 
 from . import inline
 from .config import SiteConfig, read_site_config
-from .inline import MARKUP
 from .modules import Module, parse_module
 from .problems import WARNING, Problem, did_you_mean
 from .source import SourceFile, read_source
@@ -74,7 +73,7 @@ def _title_problems(source: SourceFile, is_module: bool) -> list[Problem]:
     from .yamlsrc import key_line
 
     line = key_line(meta, "title", source.meta_first_line)
-    if MARKUP.search(title):
+    if inline.MARKUP.search(title):
         return [Problem(source.path, line, "title contains HTML markup, which the theme would put into the page as code", "write the title as plain text, without < > or & entities")]
     # The home page, syllabus and key points render a module's title as Markdown.
     return inline.problems(title, source.path, line, "title", links=False) if is_module else []
