@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from lms import checks, glossary, links, minify, pageassets, pages, preview, progressdata, readings, searchview, sitebuild, state
+from lms import checks, glossary, inline, links, minify, pageassets, pages, preview, progressdata, readings, searchview, sitebuild, state
 from lms.course import load_course
 from lms.quiz import check as quiz_check
 from lms.quiz import summary as quiz_summary
@@ -61,6 +61,8 @@ def _report_stopped_rebuild(problems) -> None:
 def on_config(config):
     course_module = Path(config.config_file_path)
     build = state.begin(load_course(course_module))
+    site_meta = inline.theme_meta({"description": config.site_description, "author": config.site_author})
+    config.site_description, config.site_author = site_meta.get("description"), site_meta.get("author")
     # The link check resolves against the settings of this build (a packager may override them).
     # `mkdocs serve` replaces site_url with the preview's address before any hook runs, which
     # made a link to http://127.0.0.1:8000 count as a link into this site: the preview judges
@@ -145,7 +147,14 @@ def _add_generated_sections(markdown, page, config, files):
     return markdown
 
 
-on_page_markdown = CombinedEvent(_render_macros_only_where_used, _add_generated_sections)
+def _escape_meta_for_theme(markdown, page, config, files):
+    """After the macros plugin (a page may print its own front matter), before
+    any template: every page's title shows in the navigation of the others."""
+    page.meta.update(inline.theme_meta(page.meta))
+    return markdown
+
+
+on_page_markdown = CombinedEvent(_render_macros_only_where_used, _add_generated_sections, _escape_meta_for_theme)
 
 
 def on_page_content(html, page, config, files):

@@ -7,10 +7,10 @@ cross-module rules (unique ids, prerequisites, nav coverage).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import inline
 from .config import SiteConfig, read_site_config
 from .modules import Module, parse_module
 from .problems import WARNING, Problem, did_you_mean
@@ -63,19 +63,20 @@ class Course:
 
 
 UNREADABLE = ("file is not valid UTF-8",)
-# The theme prints page titles into the HTML as they are, so markup in a title would run.
-MARKUP = re.compile(r"<\s*[A-Za-z/!]|&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 
 
-def _title_problems(source: SourceFile) -> list[Problem]:
+def _title_problems(source: SourceFile, is_module: bool) -> list[Problem]:
     meta = source.meta
     title = meta.get("title") if hasattr(meta, "get") else None
-    if not isinstance(title, str) or not MARKUP.search(title):
+    if not isinstance(title, str):
         return []
     from .yamlsrc import key_line
 
     line = key_line(meta, "title", source.meta_first_line)
-    return [Problem(source.path, line, "title contains HTML markup, which the theme would put into the page as code", "write the title as plain text, without < > or & entities")]
+    if inline.MARKUP.search(title):
+        return [Problem(source.path, line, "title contains HTML markup, which the theme would put into the page as code", "write the title as plain text, without < > or & entities")]
+    # The home page, syllabus and key points render a module's title as Markdown.
+    return inline.problems(title, source.path, line, "title", links=False) if is_module else []
 
 
 def _markdown_files(docs_dir: Path) -> list[str]:
@@ -161,7 +162,7 @@ def load_course(config_file: Path) -> Course:
     nav_order = [e.src_uri for e in site.nav if e.src_uri.startswith(MODULES_DIR + "/") and e.src_uri in course.pages]
     for src_uri in files:
         source = course.pages[src_uri]
-        course.problems += _title_problems(source)
+        course.problems += _title_problems(source, src_uri.startswith(MODULES_DIR + "/"))
         if not src_uri.startswith(MODULES_DIR + "/"):
             course.problems += source.problems
             continue

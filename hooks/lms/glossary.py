@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from . import inline
 from .course import DATA_DIR, Course
 from .problems import Problem
 from .yamlsrc import item_line, key_line, load_yaml
@@ -41,6 +42,7 @@ def _entry(item, path: str, line: int, module_id: str) -> tuple[Term | None, lis
             problems.append(Problem(path, line, f"glossary entry needs '{key}' as non-empty text", f"add {key}: ..."))
         else:
             values[key] = " ".join(value.split())
+            problems += inline.problems(value, path, key_line(item, key, 1), f"glossary {key}")
     if len(values) < len(KEYS):
         return None, problems
     return Term(values["term"], values["definition"], module_id, path, line), problems
@@ -102,7 +104,9 @@ def abbreviations(course: Course) -> dict[str, str]:
     more than doubled the time to convert a module page.
     """
     terms, _ = load(course)
-    return {t.term: t.definition for t in terms}
+    # The theme's tooltip shows an abbreviation's title as HTML, and Python-Markdown
+    # writes entities in attributes as they are: escaped twice, it shows as typed.
+    return {t.term: html.escape(html.escape(t.definition, quote=False), quote=False) for t in terms}
 
 
 def glossary_page(course: Course) -> str:
@@ -113,6 +117,6 @@ def glossary_page(course: Course) -> str:
     lines = []
     for term in sorted(terms, key=lambda t: t.term.casefold()):
         module = course.module(term.module_id)
-        source = f" *(module: {html.escape(module.title, quote=False)})*" if module else ""
-        lines += [html.escape(term.term, quote=False), f":   {html.escape(term.definition, quote=False)}{source}", ""]
+        source = f" *(module: {inline.to_markdown(module.title, links=False)})*" if module else ""
+        lines += [inline.to_markdown(term.term), f":   {inline.to_markdown(term.definition)}{source}", ""]
     return "\n".join(lines)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from . import inline
 from .problems import Problem
 from .source import SourceFile
 from .yamlsrc import item_line, key_line
@@ -120,6 +121,18 @@ def _objective_problems(block: Any, first: int, path: str) -> list[Problem]:
     return problems
 
 
+def _text_problems(source: SourceFile, block: Any, values: dict[str, Any]) -> list[Problem]:
+    """Description, objectives and key points keep to the inline subset of
+    lms/inline.py (the title is checked with every page's title, in course.py)."""
+    meta, path, first = source.meta, source.path, source.meta_first_line
+    description = meta.get("description")
+    problems = inline.problems(description, path, key_line(meta, "description", first), "description") if isinstance(description, str) else []
+    for key, field in (("objectives", "objective"), ("key_points", "key point")):
+        for index, text in enumerate(values.get(key, [])):
+            problems += inline.problems(text, path, item_line(block[key], index, first), field)
+    return problems
+
+
 def _page_text(meta: Any, key: str, source: SourceFile, required: bool) -> tuple[str, list[Problem]]:
     value = meta.get(key) if hasattr(meta, "get") else None
     if isinstance(value, str) and value.strip():
@@ -163,6 +176,7 @@ def parse_module(source: SourceFile, src_uri: str) -> tuple[Module | None, list[
             problems.append(Problem(path, lines["module"], f"module is missing required key '{key}'", hint))
     if "objectives" in values:
         problems += _objective_problems(block, first, path)
+    problems += _text_problems(source, block, values)
     if any(key not in values for key, (required, *_rest) in FIELDS.items() if required):
         return None, problems
     module = Module(

@@ -3,7 +3,8 @@ key points and each module's header. Never maintained by hand.
 
 Everything returned here is Markdown (with ``md_in_html`` blocks), so MkDocs
 resolves and validates the links exactly as it does for hand-written ones.
-Author text is escaped where it lands inside HTML attributes.
+Author text keeps only its inline subset (lms/inline.py) and is escaped where
+it lands inside HTML attributes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import html
 import posixpath
 
+from . import inline
 from .course import Course
 from .modules import Module
 
@@ -30,8 +32,13 @@ def duration_text(minutes: int) -> str:
 
 
 def _md_text(text: str) -> str:
-    """Author text placed inside generated Markdown: escape raw HTML, keep Markdown."""
-    return html.escape(text, quote=False)
+    """A metadata field in generated Markdown: its inline subset kept, all else literal."""
+    return inline.to_markdown(text)
+
+
+def _md_title(module: Module) -> str:
+    """A module title, which the generated pages often make a link itself."""
+    return inline.to_markdown(module.title, links=False)
 
 
 def not_started(kind: str = "") -> str:
@@ -71,13 +78,13 @@ def course_home(course: Course, page_uri: str) -> str:
     for number, module in enumerate(course.modules, start=1):
         cards.append(
             f'<div class="lms-card" markdown data-lms-module="{html.escape(module.id)}">\n\n'
-            f"## {number}. {_md_text(module.title)}\n\n"
+            f"## {number}. {_md_title(module)}\n\n"
             f"{not_started('lms-badge--card')}\n\n"
             f"{_md_text(module.description)}\n\n"
             f'<p class="lms-card__facts"><span>{duration_text(module.duration)}</span> · '
             f"<span>{LEVEL_LABELS[module.level]}</span></p>\n\n"
             f"**You will be able to:**\n\n{_objectives(module)}\n\n"
-            f"[Start module {number}: {_md_text(module.title)}]({link(page_uri, module.src_uri)}){{ .md-button }}\n\n"
+            f"[Start module {number}: {_md_title(module)}]({link(page_uri, module.src_uri)}){{ .md-button }}\n\n"
             "</div>"
         )
     summary = f'<p class="lms-course-total">{count} modules · total time {duration_text(course.total_minutes)}</p>'
@@ -90,7 +97,7 @@ def syllabus(course: Course, page_uri: str) -> str:
     for number, module in enumerate(course.modules, start=1):
         elapsed += module.duration
         parts.append(
-            f"## {number}. [{_md_text(module.title)}]({link(page_uri, module.src_uri)})\n\n"
+            f"## {number}. [{_md_title(module)}]({link(page_uri, module.src_uri)})\n\n"
             f"*{LEVEL_LABELS[module.level]} · {duration_text(module.duration)} · "
             f"running total {duration_text(elapsed)}*\n\n{_md_text(module.description)}\n\n"
             f"{_objectives(module)}\n"
@@ -104,7 +111,7 @@ def key_points(course: Course, page_uri: str) -> str:
         if not module.key_points:
             continue
         points = "\n".join(f"- {_md_text(p)}" for p in module.key_points)
-        parts.append(f"## {number}. [{_md_text(module.title)}]({link(page_uri, module.src_uri)})\n\n{points}\n")
+        parts.append(f"## {number}. [{_md_title(module)}]({link(page_uri, module.src_uri)})\n\n{points}\n")
     return "\n".join(parts)
 
 
@@ -113,7 +120,7 @@ def module_header(course: Course, module: Module) -> str:
     facts = f"**Duration:** {duration_text(module.duration)} · **Level:** {LEVEL_LABELS[module.level]} · **Pass mark:** {module.pass_mark}%"
     lines = [f'<div class="lms-module-header" markdown data-lms-module="{html.escape(module.id)}">', "", facts, ""]
     prerequisites = [course.module(p) for p in module.prerequisites]
-    links = [f"[{_md_text(p.title)}]({link(module.src_uri, p.src_uri)})" for p in prerequisites if p]
+    links = [f"[{_md_title(p)}]({link(module.src_uri, p.src_uri)})" for p in prerequisites if p]
     if links:
         lines += [f"**Before this module:** {', '.join(links)}", ""]
     lines += ["**By the end of this module you will be able to:**", "", _objectives(module), "", "</div>", ""]

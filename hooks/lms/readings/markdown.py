@@ -8,25 +8,18 @@ show as text, never become HTML or Markdown markup.
 from __future__ import annotations
 
 import html
-import re
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|])")
-_URL_UNSAFE = {" ": "%20", '"': "%22", "<": "%3C", ">": "%3E", "(": "%28", ")": "%29", "\\": "%5C", "`": "%60"}
+from ..inline import md_text, md_url  # noqa: F401 - the escaping every generated page shares
 
 
-def md_text(text: str) -> str:
-    """Literal text inside Markdown (also inside link text)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def md_url(url: str) -> str:
-    """A URL usable as a Markdown link target (no spaces, brackets or quotes)."""
-    return "".join(_URL_UNSAFE.get(ch, ch) for ch in url)
+# Python-Markdown reads [links](...), `code` and \escapes even inside the
+# attributes of raw HTML it is given: written as references, they stay text.
+_MARKDOWN_IN_ATTRIBUTE = str.maketrans({"[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;"})
 
 
 def attr(text: str) -> str:
-    """Text inside a double-quoted HTML attribute."""
-    return html.escape(text, quote=True)
+    """Text inside a double-quoted attribute of HTML written into Markdown."""
+    return html.escape(text, quote=True).translate(_MARKDOWN_IN_ATTRIBUTE)
 
 
 def doi_url(doi: str) -> str:
