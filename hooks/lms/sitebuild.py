@@ -26,6 +26,14 @@ class _Capture(logging.Handler):
         self.records.append(record)
 
 
+def _unreadable_config(config_file: Path, error: ValueError) -> list[Problem]:
+    from .config import read_site_config
+
+    return read_site_config(config_file).problems or [
+        Problem(config_file.name, 0, f"MkDocs cannot read the configuration: {error}", "check the addresses in mkdocs.yml")
+    ]
+
+
 def build_and_collect(config_file: Path) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="course-check-") as site_dir:
         return build_into(config_file, Path(site_dir), strict=False)
@@ -51,7 +59,10 @@ def build_into(config_file: Path, site_dir: Path, *, skip_templates: tuple[str, 
     state.current = None  # a failed config must not report an earlier build's problems
     problems: list[Problem] = []
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
+        try:
+            config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
+        except ValueError as error:  # MkDocs' reading of a malformed address (site_url) raises
+            return _unreadable_config(config_file, error)
         config.theme.static_templates.difference_update(skip_templates)
         build(config)
     except MkDocsException as error:
