@@ -10,7 +10,9 @@ works under any MkDocs-compatible generator, with or without our hooks.
 2. A block processor turns each placeholder into the quiz form, or into a
    visible error box when the block is invalid (never into plain text).
 3. Raw HTML in author text is turned back into text after inline
-   processing: ``<script>`` or ``onerror=`` in a quiz never becomes markup.
+   processing: ``<script>`` or ``onerror=`` in a quiz never becomes markup,
+   and a link or image to a script or data address (``unsafe.py``; the
+   source check reports it) becomes plain text.
 
 Problems are logged to the ``lms.quiz`` logger with Markdown line numbers;
 the MkDocs hook silences it because the source check reports exact file lines.
@@ -33,11 +35,11 @@ from .model import Block, Quiz
 from .parse import parse_block
 from .render import render_error, render_quiz
 from .scan import scan
+from .unsafe import unsafe_scheme
 
 log = logging.getLogger("lms.quiz")
 PLACEHOLDER = "\x02lms-quiz:{}\x03"
 PLACEHOLDER_RE = re.compile(r"^\x02lms-quiz:(\d+)\x03$")
-UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
 
 
 class QuizPreprocessor(Preprocessor):
@@ -93,9 +95,19 @@ class StashMark(Treeprocessor):
         self.md.lms_quiz_stash_start = len(self.md.htmlStash.rawHtmlBlocks)
 
 
+def _unlink(element: Element) -> None:
+    """An unsafe link keeps its text, an unsafe image its description, as a
+    plain span: MkDocs requires every <a> and <img> to have an address."""
+    if element.tag == "img":
+        element.text = element.get("alt", "")
+    element.tag = "span"
+    element.attrib.clear()
+
+
 class QuizSanitizer(Treeprocessor):
-    """Raw HTML inside quiz text becomes visible text; event handlers and
-    script URLs (e.g. from attribute lists) are dropped."""
+    """Raw HTML inside quiz text becomes visible text; event handlers are
+    dropped, and links and images to script or data addresses (e.g. from a
+    reference defined outside the quiz) become plain text."""
 
     def _text(self, text: str) -> str:
         stash, start = self.md.htmlStash.rawHtmlBlocks, self.md.lms_quiz_stash_start
@@ -116,10 +128,8 @@ class QuizSanitizer(Treeprocessor):
                 if attrib:
                     for name in [n for n in attrib if n[:2].lower() == "on"]:
                         del attrib[name]
-                    if element.tag in ("a", "img"):
-                        for name in ("href", "src"):
-                            if UNSAFE_URL.match(attrib.get(name, "")):
-                                del attrib[name]
+                    if element.tag in ("a", "img") and unsafe_scheme(attrib.get("href" if element.tag == "a" else "src", "")):
+                        _unlink(element)
                 text, tail = element.text, element.tail
                 if text and "\x02" in text and element.tag not in ("code", "pre"):  # code text is already literal
                     element.text = self._text(text)
