@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import yaml
 
-from ..modules import SLUG
+from ..modules import SLUG, too_long
 from ..problems import Problem
 from ..yamlsrc import anchor_problems
 
@@ -28,6 +28,8 @@ def _id(value: Any) -> tuple[str, str] | None:
         return "quiz id is empty", "write id: followed by a slug, e.g. id: mentoring-first-move"
     if not isinstance(value, str) or not SLUG.match(value):
         return f"quiz id {str(value)!r} is not a slug", ID_HINT
+    if error := too_long(value):
+        return f"quiz id {error}", "shorten it before the quiz is published (a published id never changes)"
     return None
 
 
