@@ -99,6 +99,10 @@ CASES = {
         lambda s: _reading_file(s, url='"https://[::1/x"'),
         "docs/_data/readings.yml:6: url 'https://[::1/x' is not a well-formed address (copy the address again from the browser's address bar)",
     ),
+    "page link: malformed address": (
+        lambda s: s.module("01-intro.md", module_page("intro", body="See [the notes](https://[::1/x) and `[code](https://[::1/y)`.\n")),
+        "docs/modules/01-intro.md:12: link address 'https://[::1/x' is not well-formed (copy the address again from the browser's address bar)",
+    ),
     "quiz feedback: javascript link": (
         lambda s: s.module("01-intro.md", module_page("intro", body=quiz(feedback="See [why](javascript:alert(1))."))),
         "docs/modules/01-intro.md:17: unsafe link 'javascript:alert(1)' in a quiz: javascript: addresses are not allowed (link to an https:// page or a page of the course instead)",
@@ -194,6 +198,11 @@ def test_script_link_the_check_cannot_see_renders_as_text(site):
 def test_renderer_alone_drops_script_addresses():
     html = markdown.Markdown(extensions=["lms.quiz"]).convert("[x]: JavaScript:alert(1)\n\n" + quiz(feedback="A [link][x]."))
     assert "A <span>link</span>." in html and "script:" not in html
+
+
+def test_link_with_malformed_address_renders_as_text():
+    html = markdown.Markdown(extensions=["lms.safelinks"]).convert("[notes](https://[::1/x) ![chart](//[x/c.png) [ok](https://example.org/)")
+    assert html == '<p><span>notes</span> <span>chart</span> <a href="https://example.org/">ok</a></p>'
 
 
 def test_browser_and_build_agree_on_the_longest_id():

@@ -31,6 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..problems import Problem
+from ..safelinks import unlink
 from .model import Block, Quiz
 from .parse import parse_block
 from .render import render_error, render_quiz
@@ -95,15 +96,6 @@ class StashMark(Treeprocessor):
         self.md.lms_quiz_stash_start = len(self.md.htmlStash.rawHtmlBlocks)
 
 
-def _unlink(element: Element) -> None:
-    """An unsafe link keeps its text, an unsafe image its description, as a
-    plain span: MkDocs requires every <a> and <img> to have an address."""
-    if element.tag == "img":
-        element.text = element.get("alt", "")
-    element.tag = "span"
-    element.attrib.clear()
-
-
 class QuizSanitizer(Treeprocessor):
     """Raw HTML inside quiz text becomes visible text; event handlers are
     dropped, and links and images to script or data addresses (e.g. from a
@@ -129,7 +121,7 @@ class QuizSanitizer(Treeprocessor):
                     for name in [n for n in attrib if n[:2].lower() == "on"]:
                         del attrib[name]
                     if element.tag in ("a", "img") and unsafe_scheme(attrib.get("href" if element.tag == "a" else "src", "")):
-                        _unlink(element)
+                        unlink(element)
                 text, tail = element.text, element.tail
                 if text and "\x02" in text and element.tag not in ("code", "pre"):  # code text is already literal
                     element.text = self._text(text)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..problems import Problem
-from .scan import fence_end
+from ..urls import markdown_addresses
+from .scan import in_fenced_code
 
 UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -17,14 +18,6 @@ SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # spaces around it, before reading its scheme: "java\tscript:" is javascript:.
 IGNORED_IN_URL = re.compile(r"[\t\n\r]")
 C0_AND_SPACE = "".join(map(chr, range(0x21)))
-# Where Markdown takes a link or image address: "](...)", a reference
-# definition "[name]: ...", and href= or src= in an attribute list "{...}"
-# (raw HTML in a quiz stays text, so its attributes never link).
-DESTINATION = re.compile(
-    r"""(?:\]\(|^\s{0,3}\[[^\]]+\]:|\{[^}]*\b(?:href|src)\s*=)[\x00-\x20]*["'<]?[\x00-\x20]*(?P<url>[a-z][a-z0-9+.\-\x00-\x20]*:[^\s"'>]*)""",
-    re.IGNORECASE,
-)
-CODE_SPAN = re.compile(r"(`+).+?\1")
 LINK_HINT = "link to an https:// page or a page of the course instead"
 HINTS = {"data": "save the image or file beside the page and link to it instead"}
 
@@ -35,31 +28,14 @@ def unsafe_scheme(url: str) -> str | None:
     return scheme[1].lower() if scheme and scheme[1].lower() in UNSAFE_SCHEMES else None
 
 
-def _as_written(url: str) -> str:
-    """The address up to the ")" that closes the Markdown link (its own parentheses pair up)."""
-    depth = 0
-    for index, char in enumerate(url):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            return url[:index]
-    return url
-
-
-def _line_problems(text: str, path: str, line: int) -> list[Problem]:
-    text = CODE_SPAN.sub("", IGNORED_IN_URL.sub("", text))  # code spans show addresses, they do not link
-    found = [(_as_written(m["url"]), scheme) for m in DESTINATION.finditer(text) if (scheme := unsafe_scheme(m["url"]))]
-    return [Problem(path, line, f"unsafe link '{url}' in a quiz: {scheme}: addresses are not allowed", HINTS.get(scheme, LINK_HINT)) for url, scheme in found]
-
-
 def unsafe_link_problems(lines: list[str], start: int, end: int, path: str, first_line: int) -> list[Problem]:
     """Every unsafe address in ``lines[start:end]`` (a quiz block), at its file line;
     examples in fenced code are not links."""
-    problems, index = [], start
-    while index < end:
-        closing = fence_end(lines, index, end)
-        if closing is not None:
-            index = closing + 1
-            continue
-        problems += _line_problems(lines[index], path, index + first_line)
-        index += 1
+    text = "\n".join(lines[start:end]).replace("\t", "").replace("\r", "")
+    found = [(offset, url, scheme) for offset, url in markdown_addresses(text) if (scheme := unsafe_scheme(url))]
+    problems = []
+    for offset, url, scheme in found:
+        index = start + text.count("\n", 0, offset)
+        if not in_fenced_code(lines, index, start):
+            problems.append(Problem(path, index + first_line, f"unsafe link '{url}' in a quiz: {scheme}: addresses are not allowed", HINTS.get(scheme, LINK_HINT)))
     return problems
