@@ -121,7 +121,7 @@ CASES = {
     ),
     "quiz id of 101 characters": (
         lambda s: s.module("01-intro.md", module_page("intro", body=quiz(options=f"    id: {'q' * 101}\n"))),
-        "docs/modules/01-intro.md:13: quiz id is 101 characters long; an id has at most 100 (learners' progress is stored under it) (shorten it before the quiz is published (a published id never changes))",
+        "docs/modules/01-intro.md:13: quiz id is 101 characters long; an id has at most 100 (learners' progress is stored under it) (shorten it before the quiz is published; a published id never changes)",
     ),
     "reading id of 101 characters": (
         lambda s: (_reading_file(s), (s.docs / "_data/readings.yml").write_text(READING.format(authors='["Doe, Jane"]', url="https://example.org/").replace("doe-2020", "d" * 101))),

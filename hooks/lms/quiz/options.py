@@ -29,7 +29,7 @@ def _id(value: Any) -> tuple[str, str] | None:
     if not isinstance(value, str) or not SLUG.match(value):
         return f"quiz id {str(value)!r} is not a slug", ID_HINT
     if error := too_long(value):
-        return f"quiz id {error}", "shorten it before the quiz is published (a published id never changes)"
+        return f"quiz id {error}", "shorten it before the quiz is published; a published id never changes"
     return None
 
 
