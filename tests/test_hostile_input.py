@@ -227,15 +227,10 @@ def test_no_string_breaks_a_url_check(url):
 
 
 def test_serve_keeps_running_and_names_the_line(site):
-    from test_serve import start_preview, wait_for
+    from test_serve import preview_output
 
     site.module("01-intro.md", front_matter("  key_points: &kp [A point, *kp]\n"))
     site.module("02-next.md", module_page("next", title="Next", body="Still previewed.\n"))
-    server, port = start_preview(site)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/modules/02-next/", "Still previewed.")
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
+    output = preview_output(site, "/modules/02-next/", "Still previewed.")
     assert f"docs/modules/01-intro.md:9: {ANCHORS} (found &kp, *kp) {ANCHORS_HINT}" in output
     assert "Traceback" not in output
