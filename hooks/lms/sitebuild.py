@@ -27,11 +27,12 @@ class _Capture(logging.Handler):
 
 
 def _unreadable_config(config_file: Path, error: ValueError) -> list[Problem]:
+    """MkDocs' own reading of a setting it cannot parse (a malformed site_url)
+    raised: the course's reading of mkdocs.yml says which line."""
     from .config import read_site_config
 
-    return read_site_config(config_file).problems or [
-        Problem(config_file.name, 0, f"MkDocs cannot read the configuration: {error}", "check the addresses in mkdocs.yml")
-    ]
+    stopped = Problem(config_file.name, 0, f"the build stopped: MkDocs cannot read a setting ({error})", "fix the other problems listed for mkdocs.yml, then run the check again")
+    return read_site_config(config_file).problems + [stopped]
 
 
 def build_and_collect(config_file: Path) -> list[Problem]:
@@ -61,7 +62,7 @@ def build_into(config_file: Path, site_dir: Path, *, skip_templates: tuple[str, 
     try:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
-        except ValueError as error:  # MkDocs' reading of a malformed address (site_url) raises
+        except ValueError as error:
             return _unreadable_config(config_file, error)
         config.theme.static_templates.difference_update(skip_templates)
         build(config)
