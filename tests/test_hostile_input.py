@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lms import modules, urls
-from lms.links import probe, rules, verdict
+from lms.links import addresses, probe, rules, verdict
 from lms.links.settings import ExternalSettings
 from lms.readings import fields
 from support.sites import MKDOCS, ROOT, SiteFactory, module_page
@@ -222,6 +222,8 @@ URL_LIKE = st.builds(lambda scheme, rest: scheme + rest, st.sampled_from(["https
 def test_no_string_breaks_a_url_check(url):
     fields.url(url)  # a reading's url: a problem, never an exception
     urls.host_of(url)
+    urls.unsafe_scheme(url)
+    addresses.page_problems(f"[link]({url}) ![image]({url})\n[ref]: {url}\n", "docs/p.md")
     rules.is_plain_http(url, ("example.org",))
     verdict._accepted(url, 999, ExternalSettings())
     probe._absolute("https://example.org/", url)

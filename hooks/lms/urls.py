@@ -5,6 +5,8 @@ IPv6 bracket, "https://[::1/x"; characters that change under NFKC), and a
 split address raises again when its port is not a number from 0 to 65535.
 Every check of an address from author data goes through ``split_url``, so a
 malformed one becomes a problem at its line, never a traceback.
+``unsafe_scheme`` names the addresses that run script or carry unchecked
+content (``javascript:``, ``vbscript:``, ``data:``) as a browser reads them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,13 @@ import re
 from urllib.parse import SplitResult, urlsplit
 
 MALFORMED_HINT = "copy the address again from the browser's address bar"
+
+UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
+SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Browsers drop tabs and line breaks anywhere in an address, and controls and
+# spaces around it, before reading its scheme: "java\tscript:" is javascript:.
+IGNORED_IN_URL = re.compile(r"[\t\n\r]")
+C0_AND_SPACE = "".join(map(chr, range(0x21)))
 
 
 def split_url(url: str) -> SplitResult | None:
@@ -23,6 +32,12 @@ def split_url(url: str) -> SplitResult | None:
     except ValueError:
         return None
     return parts
+
+
+def unsafe_scheme(url: str) -> str | None:
+    """``javascript``, ``vbscript`` or ``data`` when the browser would read ``url`` so, else None."""
+    scheme = SCHEME.match(IGNORED_IN_URL.sub("", url).strip(C0_AND_SPACE))
+    return scheme[1].lower() if scheme and scheme[1].lower() in UNSAFE_SCHEMES else None
 
 
 def host_of(url: str) -> str:

@@ -32,11 +32,11 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..problems import Problem
 from ..safelinks import unlink
+from ..urls import unsafe_scheme
 from .model import Block, Quiz
 from .parse import parse_block
 from .render import render_error, render_quiz
 from .scan import scan
-from .unsafe import unsafe_scheme
 
 log = logging.getLogger("lms.quiz")
 PLACEHOLDER = "\x02lms-quiz:{}\x03"

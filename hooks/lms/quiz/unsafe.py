@@ -6,26 +6,12 @@ never checked. The source check reports each at its line; the renderer
 
 from __future__ import annotations
 
-import re
-
 from ..problems import Problem
-from ..urls import markdown_addresses
+from ..urls import markdown_addresses, unsafe_scheme
 from .scan import in_fenced_code
 
-UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data"})
-SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
-# Browsers drop tabs and line breaks anywhere in an address, and controls and
-# spaces around it, before reading its scheme: "java\tscript:" is javascript:.
-IGNORED_IN_URL = re.compile(r"[\t\n\r]")
-C0_AND_SPACE = "".join(map(chr, range(0x21)))
 LINK_HINT = "link to an https:// page or a page of the course instead"
 HINTS = {"data": "save the image or file beside the page and link to it instead"}
-
-
-def unsafe_scheme(url: str) -> str | None:
-    """``javascript``, ``vbscript`` or ``data`` when the browser would read ``url`` so, else None."""
-    scheme = SCHEME.match(IGNORED_IN_URL.sub("", url).strip(C0_AND_SPACE))
-    return scheme[1].lower() if scheme and scheme[1].lower() in UNSAFE_SCHEMES else None
 
 
 def unsafe_link_problems(lines: list[str], start: int, end: int, path: str, first_line: int) -> list[Problem]:
