@@ -31,7 +31,7 @@ sys.path.insert(0, str(BENCH))
 from benchlib import OUT, log  # noqa: E402
 from report import write_report  # noqa: E402
 
-OURS = ("bench_build", "bench_serve", "bench_weight", "bench_lighthouse")
+OURS = ("bench_build", "bench_serve", "bench_weight", "bench_lighthouse", "bench_scorm")
 
 
 def discover() -> list[str]:

@@ -14,28 +14,31 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from lms import checks, glossary, links, minify, pageassets, pages, progressdata, readings, searchview, state
+from lms import checks, glossary, links, minify, pageassets, pages, preview, progressdata, readings, searchview, sitebuild, state
 from lms.course import load_course
 from lms.quiz import check as quiz_check
 from lms.quiz import summary as quiz_summary
-from lms.problems import count_errors, sort_problems
+from lms.problems import Problem, count_errors, count_line, sort_problems
 from lms.readings import citeonly
 
 log = logging.getLogger("mkdocs.hooks.course")
 
 
-def _report(build: state.BuildState) -> None:
-    """Print every problem of the build at once, then stop on errors."""
+def _report(build: state.BuildState) -> list[Problem]:
+    """Print every problem of the build at once, then stop on errors; returns them."""
     problems = sort_problems(build.problems)
     if build.collect_only:
-        return
+        return problems
     for problem in problems:
         (log.error if problem.is_error else log.warning)(str(problem))
     errors = count_errors(problems)
     if errors and state.previewing:
         log.warning(f"{errors} content error(s) above: the preview shows the pages anyway, but the strict build will refuse them.")
     elif errors:
-        raise Abort(f"Aborted: {errors} content error(s) above. Fix them and build again (run 'course check' to list them without building).")
+        raise Abort(f"Aborted: {count_line(problems)} Fix the errors and build again (run 'course check' to list them without building).")
+    elif problems:
+        log.info(count_line(problems))  # info: a warning of ours would count twice in a strict build
+    return problems
 
 
 def on_startup(command, dirty):
@@ -43,11 +46,29 @@ def on_startup(command, dirty):
     state.previewing = command == "serve"
 
 
+def on_serve(server, config, builder):
+    # A save that breaks mkdocs.yml is listed at its line; the last good build stays served.
+    server.builder = sitebuild.keep_serving(server.builder, Path(config.config_file_path), _report_stopped_rebuild)
+    return server
+
+
+def _report_stopped_rebuild(problems) -> None:
+    for problem in sort_problems(problems):
+        (log.error if problem.is_error else log.warning)(str(problem))
+    log.warning("The preview shows the last good build until these are fixed.")
+
+
 def on_config(config):
     course_module = Path(config.config_file_path)
     build = state.begin(load_course(course_module))
     # The link check resolves against the settings of this build (a packager may override them).
-    build.course.extras["build_settings"] = {"site_url": config.site_url or "", "use_directory_urls": config.use_directory_urls}
+    # `mkdocs serve` replaces site_url with the preview's address before any hook runs, which
+    # made a link to http://127.0.0.1:8000 count as a link into this site: the preview judges
+    # links as the published site will, by the site_url of mkdocs.yml (lms/links/settings.py).
+    settings = {"use_directory_urls": config.use_directory_urls}
+    if not state.previewing:
+        settings["site_url"] = config.site_url or ""
+    build.course.extras["build_settings"] = settings
     logging.getLogger("lms.quiz").disabled = True  # the source check reports quiz problems at exact file lines
     build.problems += checks.check_sources(build.course)
     _define_glossary_terms(config, build.course)
@@ -71,6 +92,9 @@ def on_files(files, config):
         raise Abort("Aborted: a page could not be read.")
     for path, content in readings.downloads(build.course).items():  # BibTeX, RIS, CSL-JSON
         files.append(File.generated(config, path, content=content))
+    if state.previewing:  # the problem banner's script and styles (lms/preview)
+        for path, content in preview.assets().items():
+            files.append(File.generated(config, path, content=content))
     progressdata.note_page_urls(build.course, {f.src_uri: f.url for f in files.documentation_pages()})
     return files
 
@@ -82,7 +106,7 @@ def on_pre_build(config):
 
 def on_post_page(output, page, config):
     links.page_rendered(state.require().course, page.file.dest_uri)
-    return output
+    return preview.add_banner(output, page.url) if state.previewing else output
 
 
 def on_build_error(error):
@@ -186,4 +210,6 @@ def on_post_build(config):
         minify.minify_site(Path(config.site_dir))
     pageassets.write_stylesheets(Path(config.site_dir))  # from the copies just minified
     build.problems += checks.check_built_site(build.course, Path(config.site_dir))
-    _report(build)
+    problems = _report(build)
+    if state.previewing:  # the problem banner of every previewed page (lms/preview)
+        preview.write_problems(Path(config.site_dir), problems, build.course, config.use_directory_urls)

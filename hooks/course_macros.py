@@ -6,7 +6,7 @@ home, syllabus, key points and glossary can never drift from the modules.
 
 from __future__ import annotations
 
-from lms import glossary, pages, readings, state
+from lms import glossary, pages, readings, state, templates
 
 
 def define_env(env):
@@ -40,3 +40,32 @@ def define_env(env):
     @env.macro
     def reading_list() -> str:
         return readings.reading_list_page(state.require().course, page_uri())
+
+
+def on_pre_page_macros(env):
+    """Render the page here, just before the plugin would, so that a mistake in
+    its template code becomes a problem at its line in the file.
+
+    The plugin's own error handling cannot do that: with ``on_error_fail`` it
+    exits the process (no other problem is listed and the preview dies), and
+    without it, it puts a traceback into the page and logs it, with the line
+    counted from the end of the front matter and no line at all for an
+    undefined name. This hook is the plugin's documented one, and
+    ``render_macros: false`` its documented page setting: the plugin then
+    passes the rendered text on as it is.
+    """
+    page, build = env.page, state.require()
+    opted_out = env.config.get("render_by_default") is False and page.meta.get("render_macros") is not True
+    if page.meta.get("render_macros") is False or opted_out:
+        return  # the plugin renders nothing either
+    page.meta["render_macros"] = False  # rendered here, or shown as written when faulty
+    source = build.course.pages.get(page.file.src_uri)
+    if page.file.src_uri in build.course.extras.get(templates.FAULTY, ()):
+        return  # the source check reported its mistake; the page shows its text as written
+    where = (source.path if source else f"docs/{page.file.src_uri}", templates.lines_before(source, env.markdown))
+    context = {**env.variables, **page.meta}
+    env.markdown, problem = templates.render(env.env, env.markdown, context, where)
+    if problem is None and page.title and env.has_j2(page.title):
+        page.title, problem = templates.render(env.env, page.title, context, (where[0], 0))
+    if problem:
+        build.problems.append(problem)

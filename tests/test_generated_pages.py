@@ -100,3 +100,15 @@ def test_generated_pages_follow_the_modules(site):
     assert result.returncode == 0, result.output
     assert "Renamed" in result.page("index.html") and "1 h 20 min" in result.page("index.html")
     assert "Renamed" in result.page("syllabus/index.html")
+
+
+def test_page_titles_name_the_page_then_the_course_and_the_home_page_once(site):
+    site.write("docs/index.md", "---\ntitle: Test course\n---\n\n# Test course\n")
+    site.module("01-first.md", module_page("first", title="First steps & habits"))
+    result = site.build(nav=[{"Home": "index.md"}, {"Course": ["modules/01-first.md"]}])
+    assert result.returncode == 0, result.output
+    title = lambda path: HTMLParser(result.page(path)).css_first("title").text()  # noqa: E731
+    site_name = HTMLParser(result.page("index.html")).css_first(".md-header__topic .md-ellipsis").text().strip()
+    assert title("index.html") == site_name
+    assert title("modules/01-first/index.html") == f"First steps & habits - {site_name}"
+    assert "<title>First steps &amp; habits - " in result.page("modules/01-first/index.html")

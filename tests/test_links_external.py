@@ -113,6 +113,17 @@ def refused_url() -> str:
     return f"http://127.0.0.1:{port}/anything"
 
 
+def refused_urls(count: int) -> list[str]:
+    """``count`` URLs on distinct closed ports: an offline machine fails every server alike."""
+    sockets = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(count)]
+    for sock in sockets:
+        sock.bind(("127.0.0.1", 0))
+    ports = [sock.getsockname()[1] for sock in sockets]
+    for sock in sockets:
+        sock.close()
+    return [f"http://127.0.0.1:{port}/page" for port in ports]
+
+
 # --------------------------------------------------------------------------- checks
 
 import contextlib
@@ -395,3 +406,72 @@ def test_the_checker_works_inside_a_running_event_loop(tmp_path):
     with ThreadPoolExecutor(max_workers=1) as thread:
         results = thread.submit(asyncio.run, inside_a_loop()).result()
     assert [(r.status, r.code) for r in results] == [("ok", 200)]
+
+
+# --------------------------------------------------------------------------- offline
+
+def test_no_network_is_one_sentence_and_nothing_is_cached(tmp_path):
+    """Every server refusing before any answer (three closed ports on 127.0.0.1,
+    as an offline machine fails every outside host) stops the check at once."""
+    from lms.links.external import NoNetwork
+
+    urls = {url: [f"docs/modules/01-x.md:{n}"] for n, url in enumerate(refused_urls(3), start=1)}
+    with pytest.raises(NoNetwork) as stopped:
+        check_urls(urls, fast_settings(), LinkCache(tmp_path / "cache", ttl_hours=24))
+    assert str(stopped.value).startswith("no network: none of the 3 servers of the 3 outside addresses could be reached")
+    assert not (tmp_path / "cache").exists(), "an offline run must cache nothing"
+
+
+def test_one_server_answering_means_the_network_works(tmp_path):
+    with LinkServer() as server:
+        urls = {url: ["docs/x.md:1"] for url in refused_urls(3)} | {server.base + "/ok": ["docs/x.md:2"]}
+        results = {r.url: r for r in check_urls(urls, fast_settings(), LinkCache(tmp_path, ttl_hours=24))}
+    assert results[server.base + "/ok"].status == "ok"
+    assert sorted(r.status for r in results.values()) == ["ok", "unreachable", "unreachable", "unreachable"]
+
+
+def test_one_or_two_dead_servers_are_broken_links_not_an_offline_machine(tmp_path):
+    urls = {url: ["docs/x.md:1"] for url in refused_urls(2)}
+    results = check_urls(urls, fast_settings(), LinkCache(tmp_path, ttl_hours=24))
+    assert [r.status for r in results] == ["unreachable", "unreachable"]
+    assert (tmp_path / "external-links.json").is_file()
+
+
+def test_names_that_do_not_resolve_and_missing_routes_count_as_no_network():
+    import errno
+    import urllib.error
+
+    from lms.links.external import _offline
+    from lms.links.probe import DNS, NO_ROUTE, TIMEOUT, _error
+
+    unreachable = _error(urllib.error.URLError(OSError(errno.ENETUNREACH, "Network is unreachable")))
+    assert unreachable.error == NO_ROUTE
+    lost = [Outcome(f"https://site-{n}.example/", error=DNS) for n in range(3)]
+    assert _offline(lost) == 3
+    assert _offline(lost[:2] + [Outcome("https://other.example/", error=NO_ROUTE)]) == 3
+    assert _offline(lost[:2] + [Outcome("https://slow.example/", error=TIMEOUT)]) == 0, "a timeout may be a slow site"
+    assert _offline(lost[:2] + [Outcome("https://up.example/", code=404)]) == 0
+
+
+def test_course_links_external_offline_exits_3_with_one_sentence(site, tmp_path):
+    body = "".join(f"See [source {n}]({url}).\n\n" for n, url in enumerate(refused_urls(3)))
+    site.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
+    site.module("01-intro.md", module_page(body=body))
+    config = site.write_config()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(["--config", str(config), "links", "--external", "--timeout", "0.5", "--cache-dir", str(tmp_path / "cache")])
+    assert status == 3
+    assert out.getvalue() == ""
+    lines = err.getvalue().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("no network: ") and lines[0].endswith("run the check again.")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_the_guide_shows_the_sentence_the_command_prints():
+    from lms.links.external import NoNetwork
+    from support.sites import ROOT
+
+    guide = (ROOT / "docs" / "guide" / "links.md").read_text(encoding="utf-8")
+    assert f"\n{NoNetwork(65, 40)}.\n" in guide
+    assert "exits with status 3" in guide

@@ -102,7 +102,7 @@ EXPECTED = {
 def test_the_strict_build_fails_on_broken_links(broken):
     _site, _intro, result = broken
     assert result.returncode == 1
-    assert "content error(s)" in result.output
+    assert "problem(s) found" in result.output
 
 
 @pytest.mark.parametrize("kind", EXPECTED)

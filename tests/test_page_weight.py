@@ -103,15 +103,18 @@ def test_a_learner_with_progress_sees_badges_on_every_page(built_course, course_
 
 def test_minified_copies_are_deterministic_and_sources_stay_readable(tmp_path):
     source = "// why this is so\nexport const answer = (a, b) => `${a}/${b}`; /* a note */\n"
+    nested = "export const t = (h, m) => `${h} h${m ? ` ${m} min` : ''}`;\n"  # a space inside a nested literal
     style = "/* why */\n.lms-x  {  color : red ; }\n"
     for run in ("a", "b"):
         (tmp_path / run / "assets/lms").mkdir(parents=True)
         (tmp_path / run / "assets/lms/x.js").write_text(source, encoding="utf-8")
+        (tmp_path / run / "assets/lms/t.js").write_text(nested, encoding="utf-8")
         (tmp_path / run / "assets/course.css").write_text(style, encoding="utf-8")
         (tmp_path / run / "assets/lms/data.json").write_text('{"a": 1}', encoding="utf-8")
         assert minify.minify_site(tmp_path / run) > 0
     for name in ("assets/lms/x.js", "assets/course.css"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-    assert (tmp_path / "a/assets/lms/x.js").read_text(encoding="utf-8") == "export const answer=(a,b)=>`${a}/${b}`;\n"
+    assert (tmp_path / "a/assets/lms/x.js").read_text(encoding="utf-8") == "export const answer=(e,t)=>`${e}/${t}`\n"
+    assert (tmp_path / "a/assets/lms/t.js").read_text(encoding="utf-8") == "export const t=(e,t)=>`${e} h${t?` ${t} min`:\"\"}`\n"
     assert (tmp_path / "a/assets/course.css").read_text(encoding="utf-8") == ".lms-x{color:red}\n"
     assert (tmp_path / "a/assets/lms/data.json").read_text(encoding="utf-8") == '{"a": 1}'  # only JS and CSS

@@ -170,3 +170,13 @@ def test_completion_code_falls_back_to_fnv_without_subtle_crypto(js):
     )
     assert result[0] == result[1]
     assert result[0].startswith("F-") and len(result[0]) == 16
+
+
+def test_a_reading_counts_toward_a_module_without_starting_it(js):
+    """A reading shared by several modules, ticked on one of them: the others'
+    tallies change, but a module the learner never opened is not "in progress"."""
+    state = js("return R.moduleState(rec, course.modules[0]);", rec=v1(readings={"r-1": {"read": True, "at": 5}}), course=COURSE)
+    assert state["read"] == 1
+    assert state["started"] is False
+    opened = js("return R.moduleState(rec, course.modules[0]);", rec=v1(visited={"a": 5}, readings={"r-1": {"read": True, "at": 5}}), course=COURSE)
+    assert opened["started"] is True

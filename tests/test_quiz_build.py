@@ -195,7 +195,7 @@ def _course_command(site, *args) -> tuple[int, str, str]:
 
 def test_answer_key_as_markdown_and_csv(site, tmp_path):
     _key_site(site)
-    status, text, _ = _course_command(site, "answer-key", "--format", "md")
+    status, text, _ = _course_command(site, "answer-key", "--format", "md", "--output", "-")
     assert status == 0
     assert "## Module 1: Introduction (quiz)" in text
     assert "### 1. Which is the [first step](02-other.md)?" in text
@@ -220,6 +220,35 @@ def test_answer_key_is_never_written_where_it_would_be_published(site):
         status, _, err = _course_command(site, "answer-key", "--output", str(site.root / target))
         assert status == 2 and "refusing to write the answer key" in err
         assert not (site.root / target).exists()
+
+
+def test_answer_key_goes_outside_the_repository_by_default(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    _key_site(site)
+    before = sorted(site.root.rglob("*"))
+    status, text, err = _course_command(site, "answer-key")
+    key = tmp_path / "home" / "answer-keys" / "from-sales-manager-to-sales-leader.md"
+    assert status == 0 and text == ""
+    assert "| **correct** | Ask what changed |" in key.read_text(encoding="utf-8")
+    assert f"Answer key written to {key}" in err
+    assert sorted(site.root.rglob("*")) == before, "nothing new in the course folder"
+    status, _, _ = _course_command(site, "answer-key", "--format", "csv")
+    assert status == 0 and key.with_suffix(".csv").read_text(encoding="utf-8").startswith("module,")
+
+
+def test_answer_key_is_never_written_inside_the_repository(tmp_path, monkeypatch):
+    from support.sites import SiteFactory
+
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)  # the course sits in a subfolder of a git work tree
+    site = _key_site(SiteFactory(repository / "course"))
+    for target in (site.root / "key.md", repository / "answer-key.md", repository / "keys" / "k.csv"):
+        status, _, err = _course_command(site, "answer-key", "--output", str(target))
+        assert status == 2 and f"refusing to write the answer key inside {repository}" in err
+        assert not target.exists()
+    monkeypatch.setenv("HOME", str(repository))  # even the default path, when home is the repository
+    status, _, err = _course_command(site, "answer-key")
+    assert status == 2 and not (repository / "answer-keys").exists()
 
 
 def test_answer_key_refuses_a_broken_quiz(site):

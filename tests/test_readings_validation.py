@@ -277,7 +277,7 @@ def _course_with_several_problems(site):
     site.module("01-motivation.md", module_page("motivation", title="Motivation", readings=["pink-2009"]))
     site.write("docs/readings.md", "# Reading list\n\n{{ reading_list() }}\n")
     site.write("docs/_data/readings.yml", SEVERAL_PROBLEMS, dedent=False)
-    return [{"Course": ["modules/01-motivation.md"]}, {"Reading list": "readings.md"}]
+    return [{"Home": "index.md"}, {"Course": ["modules/01-motivation.md"]}, {"Reading list": "readings.md"}]
 
 
 def test_a_real_file_with_several_problems_reports_all_of_them(site):

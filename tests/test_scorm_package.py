@@ -3,12 +3,15 @@ build; each has a well-formed imsmanifest.xml at its root that names the
 right schema version, validates against the schemas shipped beside it and
 lists every file; pages are files (not folders); nothing reaches outside
 the package; the zips are byte-identical from one build to the next; a
-course with problems gives no package."""
+course with problems gives no package. Packages leave out what no learner
+opens: the trainer guide, source maps and unused search-language files."""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import json
+import re
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote
@@ -19,6 +22,7 @@ from lxml import etree
 
 from lms import cli
 from lms.scorm.launch import LAUNCH_FILE, island_json
+from lms.scorm.learner import search_files_used
 from lms.scorm.offline import css_problems, html_problems, outside_references
 from scorm_harness.course import write_course
 from support.sites import ROOT, module_page
@@ -129,6 +133,49 @@ def test_nothing_in_the_zip_reaches_outside_the_package(packages, version, tmp_p
             for absolute in ('href="/', 'src="/', "url(/", 'href="http://127', "github.com/sales-leader-academy"):
                 assert absolute not in text, f"{name} holds {absolute!r}"
     assert "404.html" not in names
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_the_package_leaves_out_the_guide_source_maps_and_unused_search_languages(packages, version, tmp_path):
+    with zipfile.ZipFile(packages[version]) as archive:
+        archive.extractall(tmp_path)
+        names = archive.namelist()
+    assert "modules/01-intro.html" in names and "readings.html" in names
+    assert [n for n in names if n.startswith("guide/")] == []
+    assert [n for n in names if n.endswith(".map")] == []
+    index = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    assert [n for n in names if "/lunr/" in n] == []  # an English-only search loads no language file
+    assert not any(doc["location"].startswith("guide/") for doc in index["docs"]), "guide pages in the search"
+    for name in names:
+        if name.endswith((".html", ".js", ".css")):
+            text = (tmp_path / name).read_text(encoding="utf-8")
+            assert not re.search(r"""href=["']?(\.\./)*guide/""", text), f"{name} links the left-out guide"
+            assert "sourceMappingURL" not in text, f"{name} names a left-out source map"
+
+
+def test_search_language_files_are_kept_for_the_languages_searched():
+    assert search_files_used(["en"]) == set()
+    assert search_files_used(["de"]) == {"min/lunr.stemmer.support.min.js", "min/lunr.de.min.js"}
+    assert search_files_used(["en", "ja"]) == {"min/lunr.stemmer.support.min.js", "tinyseg.js", "min/lunr.ja.min.js", "min/lunr.multi.min.js"}
+    assert "wordcut.js" in search_files_used(["th"])
+
+
+def test_a_learner_page_linking_the_guide_gets_no_package(tmp_path):
+    site = write_course(tmp_path / "course")
+    site.write("docs/index.md", "---\ntitle: Welcome\n---\n\n# Welcome\n\nTrainers read [the guide](guide/index.md).\n")
+    page = site.root / "docs" / "modules" / "02-practice.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<a href="../guide/">How this course is written</a>\n', encoding="utf-8")
+    last = len(page.read_text(encoding="utf-8").splitlines())
+    site.write_config([{"Home": "index.md"}, {"Course": list(site.nav)}, {"Reading list": "readings.md"}, {"Trainer guide": ["guide/index.md", "guide/quizzes.md"]}])
+    status, out, err = run_course("--config", str(site.root / "mkdocs.yml"), "scorm", "--output", str(tmp_path / "dist"))
+    assert status == 1, out + err
+    hint = "(remove the link from this learner page, or give the guide's published address (https://...) so learners open it on the site)"
+    assert out.splitlines() == [
+        f"docs/index.md:7: link to 'guide/index.md' leads into the trainer guide, which SCORM packages leave out {hint}",
+        f"docs/modules/02-practice.md:{last}: link to '../guide/' leads into the trainer guide, which SCORM packages leave out {hint}",
+    ]
+    assert not (tmp_path / "dist").exists()
 
 
 def test_launch_page_carries_the_course_outline(packages):

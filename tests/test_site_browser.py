@@ -89,6 +89,27 @@ def test_dark_mode_toggle_is_remembered_after_reload(open_page, sample_url):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
 
 
+def scheme_of(page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def test_the_scheme_follows_the_device_until_the_learner_picks_one(open_page, sample_url):
+    page = open_page(sample_url, color_scheme="light").page
+    assert scheme_of(page) == "default"
+    page.emulate_media(color_scheme="dark")  # the device switches to dark, e.g. at sunset
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.reload()
+    assert scheme_of(page) == "slate"
+    set_scheme(page, "default")  # the learner picks light: it stays, whatever the device says
+    assert page.locator("form[data-md-component=palette] input:checked").get_attribute("aria-label").startswith("Light mode")
+    page.reload()
+    assert scheme_of(page) == "default"
+    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(300)
+    assert scheme_of(page) == "default"
+
+
 def test_search_finds_a_module(open_page, sample_url):
     page = open_page(sample_url).page
     page.keyboard.press("/")  # Material's search shortcut

@@ -18,18 +18,19 @@ SiteCheck = Callable[[Course, Path], list[Problem]]
 
 
 def _source_checks() -> list[SourceCheck]:
-    from . import glossary, readings
+    from . import glossary, readings, templates
     from .links import addresses
     from .quiz import check as quiz_check
 
-    return [glossary.check, readings.check, quiz_check.check, addresses.check]
+    return [glossary.check, readings.check, quiz_check.check, templates.check, addresses.check]
 
 
 def _site_checks() -> list[SiteCheck]:
     from . import links
+    from .course import omitted_pages
     from .quiz import sitecheck as quiz_sitecheck
 
-    return [links.check_site, quiz_sitecheck.check]
+    return [links.check_site, quiz_sitecheck.check, omitted_pages]
 
 
 def check_sources(course: Course) -> list[Problem]:

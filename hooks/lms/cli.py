@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import format_problems, sort_problems
+from .problems import count_line, format_problems, sort_problems
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -36,7 +36,7 @@ def _check(args: argparse.Namespace) -> int:
     if output:
         print(output)
     if args.format in ("text", "auto") and not output.startswith("::"):
-        print(f"{len(problems)} problem(s) found." if problems else "No problems found.", file=sys.stderr)
+        print(count_line(problems), file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -64,7 +64,11 @@ def _walk_nav(items: Any, config_path: str, out: list[NavEntry], problems: list[
         if isinstance(item, str):
             if not _is_external(item):
                 out.append(NavEntry(item, None, line))
-        elif hasattr(item, "items"):
+        elif not hasattr(item, "items") or len(item) != 1:
+            # What MkDocs refuses ("Expected nav item to be a string or dict..."), said at the line.
+            what = f"has {len(item)} titles ({', '.join(map(str, item))})" if hasattr(item, "items") else f"is {item!r}"
+            problems.append(Problem(config_path, line, f"nav entry {what}, not one page or section", "write one entry per line, - path/to/page.md or - Title: path/to/page.md, with the pages of a section indented under it"))
+        else:
             for title, value in item.items():
                 if isinstance(value, str):
                     if not _is_external(value):
@@ -72,7 +76,7 @@ def _walk_nav(items: Any, config_path: str, out: list[NavEntry], problems: list[
                 elif isinstance(value, list):
                     _walk_nav(value, config_path, out, problems)
                 else:
-                    problems.append(Problem(config_path, line, f"nav entry '{title}' must name a page or a list of pages", "write Title: path/to/page.md"))
+                    problems.append(Problem(config_path, line, f"nav entry '{title}' must name a page or a list of pages", "write Title: path/to/page.md, or indent the section's pages under it"))
 
 
 def _address_problems(data: Any, config_path: str) -> list[Problem]:

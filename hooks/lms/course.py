@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .config import SiteConfig, read_site_config
 from .modules import Module, parse_module
-from .problems import Problem
+from .problems import WARNING, Problem, did_you_mean
 from .source import SourceFile, read_source
 
 MODULES_DIR = "modules"
@@ -46,6 +46,11 @@ class Course:
 
     def module_at(self, src_uri: str) -> Module | None:
         return self._modules_by("src_uri").get(src_uri)
+
+    def unloaded_modules(self) -> tuple[str, ...]:
+        """Module pages that errors kept out of the course: a problem about a
+        module id or a module's readings may follow from their errors."""
+        return tuple(s.path for uri, s in self.pages.items() if uri.startswith(MODULES_DIR + "/") and self.module_at(uri) is None)
 
     @property
     def total_minutes(self) -> int:
@@ -92,11 +97,26 @@ def _nav_problems(site: SiteConfig, files: list[str]) -> list[Problem]:
     in_nav = {entry.src_uri for entry in site.nav}
     for entry in site.nav:
         if entry.src_uri not in existing and not (site.docs_dir / entry.src_uri).exists():
-            problems.append(Problem(site.config_path, entry.line, f"nav entry '{entry.src_uri}' points at a missing file", f"create {site.report_path(entry.src_uri)} or fix the path in nav"))
+            # The file meant is one that nav does not list yet.
+            hint = did_you_mean(entry.src_uri, [f for f in files if f not in in_nav]) or f"create {site.report_path(entry.src_uri)} or fix the path in nav"
+            problems.append(Problem(site.config_path, entry.line, f"nav entry '{entry.src_uri}' points at a missing file", hint))
     for src_uri in files:
         if src_uri.startswith(MODULES_DIR + "/") and src_uri not in in_nav:
-            problems.append(Problem(site.report_path(src_uri), 1, "module file is not listed in nav", "add it under the course section of nav in mkdocs.yml, in course order"))
+            problems.append(Problem(site.report_path(src_uri), 1, "module file is not listed in nav", "add it under the course section of nav in mkdocs.yml, in course order", follows_from=(site.config_path,)))
     return problems
+
+
+def omitted_pages(course: Course, _site_dir: Path) -> list[Problem]:
+    """Pages other than modules that nav leaves out: MkDocs' own warning
+    (off in mkdocs.yml), said at the page and, as MkDocs did, only in a build."""
+    site = course.site
+    if hasattr(site.raw, "get") and "not_in_nav" in site.raw:
+        return []
+    in_nav = {entry.src_uri for entry in site.nav}
+    return [
+        Problem(site.report_path(src_uri), 1, "page is not listed in nav", "add it to nav in mkdocs.yml, or delete it", WARNING, follows_from=(site.config_path,))
+        for src_uri in course.pages if src_uri not in in_nav and not src_uri.startswith(MODULES_DIR + "/")
+    ]
 
 
 def _modules_dir_problems(site: SiteConfig, files: list[str]) -> list[Problem]:
@@ -106,7 +126,8 @@ def _modules_dir_problems(site: SiteConfig, files: list[str]) -> list[Problem]:
     return [Problem(path, 0, "there are no modules", f"add at least one module file, e.g. {path}01-introduction.md")]
 
 
-def _cross_module_problems(modules: list[Module]) -> list[Problem]:
+def _cross_module_problems(modules: list[Module], unloaded: tuple[str, ...]) -> list[Problem]:
+    """``unloaded``: module pages whose errors kept their id out of ``modules``."""
     problems: list[Problem] = []
     first_seen: dict[str, Module] = {}
     position = {m.id: i for i, m in reversed(list(enumerate(modules)))}
@@ -121,7 +142,7 @@ def _cross_module_problems(modules: list[Module]) -> list[Problem]:
             if prerequisite == module.id:
                 problems.append(Problem(module.path, line, f"module lists itself ('{prerequisite}') as a prerequisite", "remove it from prerequisites"))
             elif prerequisite not in position:
-                problems.append(Problem(module.path, line, f"prerequisite '{prerequisite}' is not the id of any module", "use the id: of a module listed in nav"))
+                problems.append(Problem(module.path, line, f"prerequisite '{prerequisite}' is not the id of any module", "use the id: of a module listed in nav", follows_from=unloaded))
             elif position[prerequisite] > index:
                 problems.append(Problem(module.path, line, f"prerequisite '{prerequisite}' comes after this module in the course", "move this module after it in nav, or drop the prerequisite"))
     return problems
@@ -151,5 +172,5 @@ def load_course(config_file: Path) -> Course:
         if module and src_uri in nav_order:
             course.modules.append(module)
     course.modules.sort(key=lambda m: nav_order.index(m.src_uri))
-    course.problems += _cross_module_problems(course.modules)
+    course.problems += _cross_module_problems(course.modules, course.unloaded_modules())
     return course

@@ -57,7 +57,7 @@ def _load_file(course: Course, file) -> tuple[list[Term], list[Problem]]:
     if data is None:
         return [], problems
     if course.module(module_id) is None:
-        problems.append(Problem(path, 1, f"glossary file is named '{module_id}', which is not a module id", "name the file after the module that introduces the terms"))
+        problems.append(Problem(path, 1, f"glossary file is named '{module_id}', which is not a module id", "name the file after the module that introduces the terms", follows_from=course.unloaded_modules()))
     if not isinstance(data, list):
         return [], problems + [Problem(path, 1, "glossary file must be a list of terms", "start each entry with - term:")]
     terms = []

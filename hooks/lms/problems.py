@@ -7,9 +7,10 @@ can jump straight to the line.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
 ERROR = "error"
@@ -23,6 +24,10 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = ERROR
+    # Files whose errors this problem may follow from (e.g. a nav entry naming a
+    # missing file makes the theme link to nothing): left out while any of them
+    # has an error, so that a mistake is reported once, at its cause.
+    follows_from: tuple[str, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         location = f"{self.path}:{self.line}" if self.line else self.path
@@ -37,8 +42,16 @@ class Problem:
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    """Deterministic order: by file, then line, then message; duplicates removed."""
-    return sorted(set(problems))
+    """Deterministic order: by file, then line, then message; duplicates and
+    problems that follow from another file's error removed."""
+    return sorted(root_causes(set(problems)))
+
+
+def root_causes(problems: set[Problem]) -> set[Problem]:
+    """``problems`` without those whose ``follows_from`` files have an error
+    that follows from nothing else."""
+    causes = {p.path for p in problems if p.is_error and not p.follows_from}
+    return {p for p in problems if not causes.intersection(p.follows_from)}
 
 
 def format_text(problems: Iterable[Problem]) -> str:
@@ -46,7 +59,8 @@ def format_text(problems: Iterable[Problem]) -> str:
 
 
 def format_json(problems: Iterable[Problem]) -> str:
-    return json.dumps([asdict(p) for p in sort_problems(problems)], indent=2)
+    fields = ("path", "line", "message", "hint", "severity")
+    return json.dumps([{name: asdict(p)[name] for name in fields} for p in sort_problems(problems)], indent=2)
 
 
 def _escape_annotation(value: str, *, is_property: bool = False) -> str:
@@ -86,3 +100,18 @@ def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
 
 def count_errors(problems: Iterable[Problem]) -> int:
     return sum(1 for p in problems if p.is_error)
+
+
+def count_line(problems: list[Problem]) -> str:
+    """The summary that ``course check`` and the build both print, e.g.
+    "3 problem(s) found: 2 error(s), 1 warning(s)." """
+    if not problems:
+        return "No problems found."
+    errors = count_errors(problems)
+    return f"{len(problems)} problem(s) found: {errors} error(s), {len(problems) - errors} warning(s)."
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """"did you mean 'x'?" for the known name closest to a mistyped one, else ""."""
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -77,6 +77,13 @@ def module_footer(module: Module, has_quizzes: bool) -> str:
     return "\n".join(parts)
 
 
+# The progress table's columns, as progress/dashboard.js writes them too. Each
+# cell carries its column's name (data-label) and every part its table role: on
+# a phone the rows are shown as stacked cards (progress/pages.css), and a browser
+# that drops a table's meaning when its display changes (Safari) keeps it so.
+DASHBOARD_HEADINGS = ("Module", "Status", "Knowledge check", "Readings", "Time left")
+
+
 def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
     title = html.escape(module.title)
     status = not_started()
@@ -85,9 +92,10 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
                    f'aria-label="Mark complete: {title}" hidden>Mark complete</button>')
     check = f"0 of {quizzes} correct (0%), pass mark {module.pass_mark}%" if quizzes else "No knowledge check"
     readings = f"0 of {len(module.readings)} read" if module.readings else "None listed"
-    cells = [f'<th scope="row"><a href="{html.escape(href)}">{title}</a></th>', f"<td>{status}</td>",
-             f"<td>{check}</td>", f"<td>{readings}</td>", f"<td>{duration_text(module.duration)}</td>"]
-    return f"<tr>{''.join(cells)}</tr>"
+    values = [status, check, readings, duration_text(module.duration)]
+    cells = [f'<th scope="row" role="rowheader"><a href="{html.escape(href)}">{title}</a></th>']
+    cells += [f'<td role="cell" data-label="{label}">{value}</td>' for label, value in zip(DASHBOARD_HEADINGS[1:], values)]
+    return f"<tr role=\"row\">{''.join(cells)}</tr>"
 
 
 def dashboard_body(course: Course, url: str) -> str:
@@ -98,11 +106,12 @@ def dashboard_body(course: Course, url: str) -> str:
         for m in course.modules
     ]
     count = len(course.modules)
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Module", "Status", "Knowledge check", "Readings", "Time left"))
+    head = "".join(f'<th scope="col" role="columnheader">{h}</th>' for h in DASHBOARD_HEADINGS)
     return (f"{no_progress_bar(count)}"
             f"<p>Time left: about {duration_text(course.total_minutes)}.</p>"
-            f'<div class="lms-table-wrap"><table><caption>Your modules</caption><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+            f'<div class="lms-table-wrap"><table role="table"><caption>Your modules</caption>'
+            f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+            f"<tbody role=\"rowgroup\">{''.join(rows)}</tbody></table></div>")
 
 
 def certificate_gate(course: Course, url: str) -> str:

@@ -1,6 +1,7 @@
 """A small throwaway course for the SCORM tests: three modules with quizzes
-(the last is the final assessment, pass mark 60) and a reading list, built
-with the project's real configuration, hooks and theme."""
+(the last is the final assessment, pass mark 60), a reading list and a
+trainer guide (which packages leave out), built with the project's real
+configuration, hooks and theme."""
 
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ pink-2009:
   level: foundation
   note: A readable tour of research on motivation.
   modules: [intro]
+"""
+
+
+GUIDE = """\
+---
+title: Trainer guide
+---
+
+# Trainer guide
+
+For the people who write the course: start with [the first module](../modules/01-intro.md)
+and [writing quizzes](quizzes.md).
 """
 
 
@@ -73,7 +86,10 @@ def write_course(root: Path) -> SiteFactory:
     site.module("01-intro.md", module_text("intro"))
     site.module("02-practice.md", module_text("practice", prerequisites=["intro"]))
     site.module("03-final.md", module_text("final-assessment", prerequisites=["practice"], pass_mark=60))
-    home = [{"Home": "index.md"}, {"Course": list(site.nav)}, {"Reading list": "readings.md"}]
+    site.write("docs/guide/index.md", GUIDE)
+    site.write("docs/guide/quizzes.md", "---\ntitle: Writing quizzes\n---\n\n# Writing quizzes\n\nSee [the guide](index.md).\n")
+    guide = {"Trainer guide": ["guide/index.md", "guide/quizzes.md"]}
+    home = [{"Home": "index.md"}, {"Course": list(site.nav)}, {"Reading list": "readings.md"}, guide]
     site.write_config(home)
     return site
 

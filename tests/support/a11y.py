@@ -19,7 +19,11 @@ def axe_violations(page) -> list[str]:
 
 def set_scheme(page, scheme: str) -> None:
     """Switch Material's palette the way a learner does, by its toggle."""
-    current = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    if current != scheme:
+    # The toggle cycles device -> light -> dark -> device (mkdocs.yml): at most three clicks.
+    for _ in range(3):
+        if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme:
+            return
+        before = page.evaluate("document.body.getAttribute('data-md-color-media')")
         page.locator("form[data-md-component=palette] label:visible").first.click()
-        page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{scheme}'")
+        page.wait_for_function(f"document.body.getAttribute('data-md-color-media') !== {before!r}")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme

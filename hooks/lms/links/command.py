@@ -6,7 +6,8 @@
 
 Both build the course into a temporary folder first (or use ``--site-dir``).
 Exit status: 1 when a link is broken (inside: any problem; outside: broken,
-unreachable or timed out), 0 otherwise, 2 when the course cannot be built.
+unreachable or timed out), 0 otherwise, 2 when the course cannot be built,
+3 when --external finds no network (one sentence; nothing checked or cached).
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ import tempfile
 from pathlib import Path
 
 INTERNAL_FORMATS = {"auto": "auto", "text": "text", "table": "text", "markdown": "text", "json": "json", "github": "github"}
+NO_NETWORK_STATUS = 3
+EPILOG = "exit status: 0 all good, 1 a link is broken, 2 the course cannot be built, 3 no network (--external only: nothing checked or cached)"
 EXTERNAL_FORMATS = {"auto": "table", "text": "table", "table": "table", "github": "table", "json": "json", "markdown": "markdown"}
 
 
 def add_links_command(commands) -> None:
-    parser = commands.add_parser("links", help="check every link inside the site, or with --external every outside URL")
+    parser = commands.add_parser("links", help="check every link inside the site, or with --external every outside URL", epilog=EPILOG)
     parser.add_argument("--external", action="store_true", help="check outside URLs of the site and the reading list (uses the network)")
     parser.add_argument("--format", choices=tuple(INTERNAL_FORMATS), default="auto", help="text|json|github for links inside; table|json|markdown for --external")
     parser.add_argument("--cache-dir", default=".cache/links", help="where answers are kept between runs, relative to the course folder (default: .cache/links)")
@@ -33,7 +36,7 @@ def add_links_command(commands) -> None:
 
 def _external(course, site_dir: Path, args: argparse.Namespace) -> int:
     from .cache import LinkCache
-    from .external import check_external
+    from .external import NoNetwork, check_external
     from .report import format_results
     from .settings import read_settings
     from .verdict import FAILING
@@ -43,7 +46,11 @@ def _external(course, site_dir: Path, args: argparse.Namespace) -> int:
         settings.external.timeout = args.timeout
     cache_dir = Path(args.cache_dir)
     cache_dir = cache_dir if cache_dir.is_absolute() else course.site.root / cache_dir
-    results = check_external(course, site_dir, LinkCache(cache_dir, args.ttl_hours), settings)
+    try:
+        results = check_external(course, site_dir, LinkCache(cache_dir, args.ttl_hours), settings)
+    except NoNetwork as offline:
+        print(f"{offline}.", file=sys.stderr)
+        return NO_NETWORK_STATUS
     print(format_results(results, EXTERNAL_FORMATS[args.format]))
     return 1 if any(r.status in FAILING for r in results) else 0
 

@@ -12,6 +12,7 @@ worker that reads the pages while the build writes them (``start_reader``,
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..course import Course
@@ -21,7 +22,7 @@ from .find import Finding, find_in_pages
 from .resolve import Resolver
 from .scan import ScannedPage, scan_site, site_files
 from .settings import LinkSettings, read_settings
-from .sourcemap import MARKDOWN, SourceMap
+from .sourcemap import MARKDOWN, THEME, SourceMap
 
 READER = "link_check_reader"  # course.extras key of the running background.BackgroundCheck
 
@@ -35,6 +36,8 @@ def to_problems(findings: list[Finding], sources: SourceMap) -> list[Problem]:
     generated content repeats on many pages is reported once, with a count."""
     problems: list[Problem] = []
     repeated: dict[tuple, list] = {}
+    site = sources.course.site
+    pages = [site.report_path(src_uri) for src_uri in sources.course.pages]
     for finding in findings:
         where = sources.where(finding.page, finding.link, _canonical(finding) if finding.target else None)
         if where.origin != MARKDOWN:
@@ -44,9 +47,12 @@ def to_problems(findings: list[Finding], sources: SourceMap) -> list[Problem]:
                 continue
             repeated[key] = [(finding, where), 0]
             continue
-        problems.append(messages.problem(finding, where, sources.settings.prefix))
+        written = (pages, site.report_path(""), sources.source_line(finding.page, where.line))
+        problems.append(messages.problem(finding, where, sources.settings.prefix, written=written))
     for (finding, where), others in repeated.values():
-        problems.append(messages.problem(finding, where, sources.settings.prefix, others))
+        found = messages.problem(finding, where, sources.settings.prefix, others)
+        # The theme's links come from nav and the settings: a mistake there is reported at its line.
+        problems.append(replace(found, follows_from=(site.config_path,)) if where.origin == THEME else found)
     return problems
 
 

@@ -6,13 +6,16 @@ be found in the page even when no Markdown line could be given.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from ..course import DATA_DIR
-from ..problems import ERROR, WARNING, Problem
+from ..problems import ERROR, WARNING, Problem, did_you_mean
 from . import rules
 from .scan import shorten
-from .sourcemap import GENERATED, THEME, Where
+from .sourcemap import GENERATED, MARKDOWN, THEME, Where
 
 if TYPE_CHECKING:  # pragma: no cover
     from .find import Finding
@@ -61,8 +64,33 @@ def _describe(finding: Finding, prefix: str) -> tuple[str, str]:
     return f"{subject} to '{url}': the link text is a bare URL", "use the page or article title as the link text; screen readers read a URL out character by character"
 
 
-def problem(finding: Finding, where: Where, prefix: str = "/", others: int = 0) -> Problem:
+def _file_to_create(finding: Finding, where: Where, source_line: str, docs_root: str) -> str:
+    """Where in docs/ the missing file belongs: a Markdown link or image is
+    relative to the Markdown file; raw HTML to the published page."""
+    url = finding.link.url
+    if re.search(r"\]\(\s*<?" + re.escape(url) + r"|^\s*\[[^\]]+\]:\s*<?" + re.escape(url), source_line):
+        return posixpath.normpath(posixpath.join(posixpath.dirname(where.path), unquote(urlsplit(url).path)))
+    return docs_root + finding.target
+
+
+def _source_hint(finding: Finding, where: Where, pages: list[str], source_line: str, docs_root: str) -> str:
+    """For a link written in Markdown to a file that does not exist: where to
+    put the file (an image), or the closest page's path as it would be written."""
+    url = finding.link.url
+    if where.origin != MARKDOWN or url.startswith("/") or finding.kind not in (rules.MISSING, rules.MARKDOWN):
+        return ""
+    if finding.link.tag in ("img", "source"):
+        return f"put the file at {_file_to_create(finding, where, source_line, docs_root)}, or correct the path"
+    folder = posixpath.dirname(where.path)
+    return did_you_mean(urlsplit(url).path, [posixpath.relpath(page, folder) for page in pages])
+
+
+def problem(finding: Finding, where: Where, prefix: str = "/", others: int = 0, written: tuple[list[str], str, str] = ([], "", "")) -> Problem:
+    """``written``: what a Markdown link's hint needs: the course's pages as
+    trainers name them (docs/...), the docs folder (docs/) and the line with the link."""
     message, hint = _describe(finding, prefix)
+    pages, docs_root, source_line = written
+    hint = _source_hint(finding, where, pages, source_line, docs_root) or hint
     message += ORIGIN_NOTES.get(where.origin, "")
     if where.origin == THEME:
         message = f"in the page {finding.page}: {message}"

@@ -7,6 +7,7 @@ the new address. Every failure becomes an ``Answer``; nothing is raised.
 from __future__ import annotations
 
 import email.utils
+import errno
 import http.client
 import socket
 import ssl
@@ -19,6 +20,8 @@ from urllib.parse import urljoin
 USER_AGENT = "Mozilla/5.0 (compatible; course-link-check/1.0; +https://www.mkdocs.org/)"
 HEADERS = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 TIMEOUT, REFUSED, DNS, TLS, NETWORK = "timeout", "connection refused", "host not found", "TLS error", "network error"
+NO_ROUTE = "network unreachable"  # this machine has no route to the host: no packet left it
+NO_ROUTE_ERRNOS = (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN)
 
 
 @dataclass
@@ -26,7 +29,7 @@ class Answer:
     code: int | None = None  # HTTP status; None when no answer came
     location: str = ""  # absolute target of a redirect
     retry_after: float | None = None  # seconds, from a 429's or 503's Retry-After
-    error: str = ""  # TIMEOUT, REFUSED, DNS, TLS or NETWORK when code is None
+    error: str = ""  # TIMEOUT, REFUSED, DNS, NO_ROUTE, TLS or NETWORK when code is None
     reason: str = ""  # the status line's reason or the error's details
 
 
@@ -62,6 +65,8 @@ def _error(error: BaseException) -> Answer:
         return Answer(error=DNS, reason=str(reason))
     if isinstance(reason, ssl.SSLError):
         return Answer(error=TLS, reason=str(reason))
+    if isinstance(reason, OSError) and reason.errno in NO_ROUTE_ERRNOS:
+        return Answer(error=NO_ROUTE, reason=str(reason))
     return Answer(error=NETWORK, reason=str(reason) or type(reason).__name__)
 
 

@@ -96,6 +96,11 @@ class SourceMap:
     def src_uri(self, page: str) -> str | None:
         return self.sources.get(page)
 
+    def source_line(self, page: str, number: int) -> str:
+        """Line ``number`` of the Markdown source of built ``page``."""
+        src_uri = self.src_uri(page)
+        return self._source_links(src_uri).line(number) if src_uri and number else ""
+
     def _source_links(self, src_uri: str) -> SourceLinks:
         if src_uri not in self._links:
             text = self.course.pages[src_uri].text

@@ -58,17 +58,18 @@ def _kind_problems(reading: Reading, present: set[str], path: str) -> list[Probl
     return problems
 
 
-def _module_problems(reading: Reading, entry: Any, module_ids: list[str], path: str) -> list[Problem]:
+def _module_problems(reading: Reading, entry: Any, module_ids: list[str], path: str, unloaded: tuple[str, ...]) -> list[Problem]:
+    """``unloaded``: module pages whose errors kept their id out of ``module_ids``."""
     problems = []
     for index, module_id in enumerate(reading.modules):
         if module_id not in module_ids:
             line = item_line(entry["modules"], index, 1)
             hint = _closest(module_id, module_ids, "use the id: of a module listed in nav")
-            problems.append(Problem(path, line, f"modules names '{module_id}', which is not the id of any module", hint))
+            problems.append(Problem(path, line, f"modules names '{module_id}', which is not the id of any module", hint, follows_from=unloaded))
     return problems
 
 
-def parse_entry(reading_id: str, entry: Any, line: int, path: str, module_ids: list[str]) -> tuple[Reading, list[Problem]]:
+def parse_entry(reading_id: str, entry: Any, line: int, path: str, module_ids: list[str], unloaded: tuple[str, ...] = ()) -> tuple[Reading, list[Problem]]:
     """Validate one entry; the reading keeps every field that passed."""
     reading = Reading(id=reading_id, line=line)
     if not hasattr(entry, "items"):
@@ -89,11 +90,11 @@ def parse_entry(reading_id: str, entry: Any, line: int, path: str, module_ids: l
         if name not in entry:
             problems.append(Problem(path, line, f"reading '{reading_id}' has no '{name}'", REQUIRED_HINTS[name]))
     problems += _kind_problems(reading, present, path)
-    problems += _module_problems(reading, entry, module_ids, path)
+    problems += _module_problems(reading, entry, module_ids, path, unloaded)
     return reading, problems
 
 
-def parse_catalogue(text: str, path: str, module_ids: list[str]) -> Catalogue:
+def parse_catalogue(text: str, path: str, module_ids: list[str], unloaded: tuple[str, ...] = ()) -> Catalogue:
     catalogue = Catalogue(path)
     data, catalogue.problems = load_yaml(text, path)
     if data is None:
@@ -109,7 +110,7 @@ def parse_catalogue(text: str, path: str, module_ids: list[str]) -> Catalogue:
         if error := too_long(reading_id):
             catalogue.problems.append(Problem(path, line, f"reading id {error}", "shorten it, e.g. pink-2009"))
             continue
-        reading, problems = parse_entry(reading_id, entry, line, path, module_ids)
+        reading, problems = parse_entry(reading_id, entry, line, path, module_ids, unloaded)
         catalogue.readings[reading_id] = reading
         catalogue.problems += problems
         if problems:
@@ -127,6 +128,6 @@ def load(course: Course) -> Catalogue:
     if file.is_file():
         text, problems = decode_source(file.read_bytes(), path)
         module_ids = [m.id for m in course.modules]
-        catalogue = parse_catalogue(text, path, module_ids) if text is not None else Catalogue(path, problems=problems)
+        catalogue = parse_catalogue(text, path, module_ids, course.unloaded_modules()) if text is not None else Catalogue(path, problems=problems)
     course.extras[CACHE_KEY] = catalogue
     return catalogue

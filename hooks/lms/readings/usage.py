@@ -180,9 +180,9 @@ def front_matter_problems(course: Course) -> list[Problem]:
 
 def unused_problems(course: Course) -> list[Problem]:
     catalogue = load(course)
-    belongs, cited = reading_modules(course), citing_pages(course)
+    belongs, cited, unloaded = reading_modules(course), citing_pages(course), course.unloaded_modules()
     return [
-        Problem(catalogue.path, reading.line, f"reading '{reading.id}' is not used by any module or citation", "list it in a module's readings:, name a module in its modules:, cite it, or delete it", WARNING)
+        Problem(catalogue.path, reading.line, f"reading '{reading.id}' is not used by any module or citation", "list it in a module's readings:, name a module in its modules:, cite it, or delete it", WARNING, follows_from=unloaded)
         for reading in catalogue.readings.values()
         # An entry with errors is not also called unused: fix the errors first.
         if not belongs[reading.id] and not cited.get(reading.id) and not reading.modules and reading.id not in catalogue.faulty

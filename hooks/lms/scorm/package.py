@@ -7,7 +7,8 @@ The package build differs from the published site in three settings:
 not know where the LMS will put it: every address stays relative) and no
 ``repo_url`` (no "edit this page" links to the source repository for
 learners). Its 404 page is left out: an LMS never serves it, and it is the
-one page whose addresses must be absolute.
+one page whose addresses must be absolute. So are the trainer guide, source
+maps and unused search-language files (``learner``).
 
 Zips are deterministic: entries sorted, fixed timestamps and permissions,
 so the same course gives byte-identical packages.
@@ -20,9 +21,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config import read_site_config
 from ..problems import Problem
 from . import VERSIONS
 from .launch import LAUNCH_FILE, launch_page
+from .learner import guide_links, learner_settings, unused_files, without_source_map_comment
 from .manifest import identifier, manifest_xml
 from .offline import outside_references
 from .outline import Outline, course_outline
@@ -50,12 +53,10 @@ def schema_files(version: str) -> dict[str, bytes]:
 
 
 def site_files(site_dir: Path) -> dict[str, Path]:
-    files = {}
-    for file in sorted(site_dir.rglob("*")):
-        path = file.relative_to(site_dir).as_posix()
-        if file.is_file() and path not in LEFT_OUT:
-            files[path] = file
-    return files
+    """The built files a learner's browser may load, by package path."""
+    files = {file.relative_to(site_dir).as_posix(): file for file in sorted(site_dir.rglob("*")) if file.is_file()}
+    unused = LEFT_OUT | unused_files(list(files), site_dir)
+    return {path: file for path, file in files.items() if path not in unused}
 
 
 def package_name(title: str, version: str) -> str:
@@ -74,7 +75,7 @@ def write_zip(target: Path, entries: dict[str, bytes]) -> None:
 
 
 def package_entries(outline: Outline, version: str, site_dir: Path) -> dict[str, bytes]:
-    content = {path: file.read_bytes() for path, file in site_files(site_dir).items()}
+    content = {path: without_source_map_comment(path, file.read_bytes()) for path, file in site_files(site_dir).items()}
     outline.pages = sorted(path for path in content if path.endswith(".html"))
     content[LAUNCH_FILE] = launch_page(outline, version).encode("utf-8")
     entries = {**schema_files(version), **content}
@@ -95,14 +96,18 @@ def build_packages(config_file: Path, output: Path, versions: list[str] | None =
     Nothing is written when the build has a problem: a package is only made
     from a course that passes every check."""
     from .. import state
+    from ..course import load_course
     from ..sitebuild import build_into
 
     versions = list(versions or VERSIONS)
-    result = PackageResult()
+    result = PackageResult(problems=guide_links(load_course(config_file)))
+    if result.problems:
+        return result
     with tempfile.TemporaryDirectory(prefix="course-scorm-") as temp:
         site_dir = Path(temp) / "site"
         # Strict, as `mkdocs build --strict`: a warning stops the package as it stops CI.
-        result.problems = build_into(config_file, site_dir, skip_templates=("404.html",), packaging=True, **BUILD_SETTINGS)
+        settings = {**learner_settings(read_site_config(config_file)), **BUILD_SETTINGS}
+        result.problems = build_into(config_file, site_dir, skip_templates=("404.html",), packaging=True, **settings)
         if result.problems or state.current is None:
             return result
         outline = course_outline(state.current.course)

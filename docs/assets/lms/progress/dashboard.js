@@ -9,6 +9,7 @@ import { completedAt, moduleState } from "./record.js";
 import { badge, el, moduleUrl, say, statusOf, toggleComplete, UNSAVED } from "./ui.js";
 import { progressBar } from "./home.js";
 
+// As hooks/lms/progressdata.py writes them (DASHBOARD_HEADINGS: why the roles and labels).
 const HEADINGS = ["Module", "Status", "Knowledge check", "Readings", "Time left"];
 
 function minutes(n) {
@@ -18,20 +19,23 @@ function minutes(n) {
 
 function row(m, rec) {
   const s = moduleState(rec, m);
-  const status = el("td", {}, badge(statusOf(s)));
+  const status = document.createDocumentFragment();
+  status.append(badge(statusOf(s)));
   if (!s.total) {
     const label = s.complete ? "Mark as not complete" : "Mark complete";
     status.append(" ", el("button", { type: "button", class: "md-button lms-small", "data-lms-toggle": m.id, "aria-label": `${label}: ${m.title}` }, label));
   }
   const check = s.total ? `${s.correct} of ${s.total} correct (${s.score}%), pass mark ${m.pass_mark}%` : "No knowledge check";
   const readings = m.readings.length ? `${s.read} of ${m.readings.length} read` : "None listed";
-  return el("tr", {}, el("th", { scope: "row" }, el("a", { href: moduleUrl(m).href }, m.title)), status, el("td", {}, check), el("td", {}, readings), el("td", {}, s.complete ? "None" : minutes(m.duration)));
+  const cells = [status, check, readings, s.complete ? "None" : minutes(m.duration)];
+  return el("tr", { role: "row" }, el("th", { scope: "row", role: "rowheader" }, el("a", { href: moduleUrl(m).href }, m.title)),
+    ...cells.map((value, i) => el("td", { role: "cell", "data-label": HEADINGS[i + 1] }, value)));
 }
 
 function table(data, rec) {
-  const head = el("tr", {}, ...HEADINGS.map((h) => el("th", { scope: "col" }, h)));
-  const body = el("tbody", {}, ...data.modules.map((m) => row(m, rec)));
-  return el("div", { class: "lms-table-wrap" }, el("table", {}, el("caption", {}, "Your modules"), el("thead", {}, head), body));
+  const head = el("tr", { role: "row" }, ...HEADINGS.map((h) => el("th", { scope: "col", role: "columnheader" }, h)));
+  const body = el("tbody", { role: "rowgroup" }, ...data.modules.map((m) => row(m, rec)));
+  return el("div", { class: "lms-table-wrap" }, el("table", { role: "table" }, el("caption", {}, "Your modules"), el("thead", { role: "rowgroup" }, head), body));
 }
 
 function summary(data, rec) {

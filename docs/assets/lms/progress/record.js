@@ -113,7 +113,8 @@ export function moduleState(record, m) {
   const total = m.quizzes.length;
   const read = m.readings.filter((r) => record.readings[r]?.read).length;
   const complete = record.completed[m.id]?.done === true;
-  const started = complete || m.id in record.visited || results.length > 0 || read > 0;
+  // A reading shared by several modules counts toward each tally without starting them.
+  const started = complete || m.id in record.visited || results.length > 0;
   const score = total ? Math.round((correct * 100) / total) : null;
   return { complete, started, correct, answered: results.length, total, score, read };
 }
