@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from support.progress import complete_record, dashboard_row, nav_badge, quiz_checked, record, seed, served_course, stored, wait_stored
+from support.progress import KEY, answer, complete_record, dashboard_row, nav_badge, quiz_checked, ready_quiz, record, seed, served_course, stored, wait_stored
 
 UNSAVED = "Your progress could not be saved in this browser"
 DENY = "() => { throw new DOMException('The operation is insecure.', 'SecurityError'); }"
@@ -18,6 +18,13 @@ STORAGE_FULL = (
     "const setItem = Storage.prototype.setItem;"
     "Storage.prototype.setItem = function (k, v) { if (this === localStorage) throw new DOMException('full', 'QuotaExceededError'); return setItem.call(this, k, v); };"
 )
+
+# Full while this tab's sessionStorage says so: storage that fills up, then has room again.
+STORAGE_FULL_AT_TIMES = (
+    "const setItem = Storage.prototype.setItem;"
+    "Storage.prototype.setItem = function (k, v) { if (this === localStorage && sessionStorage.getItem('full')) throw new DOMException('full', 'QuotaExceededError'); return setItem.call(this, k, v); };"
+)
+NEWER = "Progress from a newer version of this course was found in this browser."
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +160,76 @@ def test_a_reset_in_one_tab_is_not_undone_by_another(course, browser, open_page)
     assert stored(first)["quizzes"] == {}
     expect(second.locator("[data-lms-dashboard-body]")).to_contain_text("1 of 3 modules complete")
     expect(dashboard_row(second, "Alpha basics")).to_contain_text("Not started")
+
+
+def go(page, title: str) -> None:
+    """Instant navigation to another page: the tab keeps its memory."""
+    page.locator(".md-sidebar--primary").get_by_role("link", name=title).first.click()
+
+
+def assert_answered_right(page, quiz_id: str) -> None:
+    form = ready_quiz(page, quiz_id)
+    expect(form).to_have_attribute("data-lms-state", "right")
+    expect(form.locator("li[data-lms-correct] input")).to_be_checked()
+
+
+def test_answers_storage_refused_come_back_from_the_progress_record(course, browser, open_page):
+    context = browser.new_context()
+    context.add_init_script(STORAGE_FULL_AT_TIMES)
+    page = open_page(course + "modules/01-alpha/", context=context).page
+    page.evaluate("sessionStorage.setItem('full', '1')")
+    answer(page, "alpha-q1")  # neither the quiz's answer nor the record could be saved
+    expect(page.locator("[data-lms-progress-foot] [role=status]")).to_contain_text(UNSAVED)
+    go(page, "Beta practice")
+    go(page, "Alpha basics")
+    assert_answered_right(page, "alpha-q1")  # from the record in this tab's memory
+    page.evaluate("sessionStorage.removeItem('full')")  # room again: the next change saves the record
+    go(page, "Beta practice")
+    page.get_by_role("button", name="Mark this module complete").click()
+    wait_stored(page, "r.completed.beta?.done && r.quizzes['alpha-q1']?.choices")
+    assert page.evaluate("Object.keys(localStorage).filter((k) => k.includes(':quiz:'))") == []
+    page.goto(course + "modules/01-alpha/")
+    assert_answered_right(page, "alpha-q1")  # from the stored record
+    expect(ready_quiz(page, "alpha-q2")).not_to_have_attribute("data-lms-state", "right")
+
+
+def test_without_storage_answers_come_back_on_return_to_the_module(course, browser, open_page):
+    context = browser.new_context()
+    context.add_init_script(STORAGE_DISABLED)
+    page = open_page(course + "modules/01-alpha/", context=context).page
+    answer(page, "alpha-q2")
+    go(page, "Gamma review")
+    go(page, "Alpha basics")
+    assert_answered_right(page, "alpha-q2")
+    ready_quiz(page, "alpha-q2").get_by_role("button", name="Try again").click()
+    go(page, "Gamma review")
+    go(page, "Alpha basics")  # "Try again" cleared it: the record forgot the choices
+    expect(ready_quiz(page, "alpha-q2")).not_to_have_attribute("data-lms-state", "right")
+
+
+NEWER_RECORD = json.dumps({"v": 2, "epoch": 5, "learner": {"done": ["alpha"]}, "quizzes": [1, 2]})
+
+
+def test_a_record_from_a_newer_version_is_kept_and_the_learner_told(course, open_page):
+    page = open_page().page
+    seed(page, course, NEWER_RECORD)
+    page.reload()
+    expect(page.locator("[data-lms-status]")).to_contain_text(NEWER)
+    page.goto(course + "modules/02-beta/")
+    status = page.locator("[data-lms-progress-foot] [role=status]")
+    expect(status).to_contain_text(NEWER)
+    page.get_by_role("button", name="Mark this module complete").click()
+    expect(status).to_contain_text("✓ Module marked complete. " + NEWER)
+    expect(nav_badge(page, "Beta practice")).to_have_text("✓ Complete")  # this tab still shows what was done here
+    go(page, "Alpha basics")
+    answer(page, "alpha-q1")
+    go(page, "Your progress")
+    expect(page.locator("[data-lms-dashboard] > [role=status]")).to_contain_text(NEWER)
+    expect(page.locator(".lms-warning")).to_contain_text(NEWER)
+    page.get_by_role("button", name="Reset all progress…").click()
+    page.get_by_role("button", name="Yes, delete all my progress").click()
+    expect(page.locator("[data-lms-dashboard] > [role=status]")).to_contain_text("✓ The progress this page can read was deleted.")
+    assert page.evaluate("k => localStorage.getItem(k)", KEY) == NEWER_RECORD  # never written over, nor deleted
+    page.reload()
+    expect(page.locator("[data-lms-dashboard] > [role=status]")).to_contain_text(NEWER)
+    assert page.evaluate("k => localStorage.getItem(k)", KEY) == NEWER_RECORD

@@ -107,6 +107,17 @@ def test_merge_across_epochs_takes_the_newer_whole(js):
     assert merge(js, after_reset, old) == after_reset
 
 
+def test_merge_across_epochs_keeps_what_another_tab_recorded_after_the_reset(js):
+    """A tab that had not heard of a reset yet: what it recorded before the
+    reset is cleared, what it recorded after is kept."""
+    before, after = {"correct": True, "at": 50}, {"correct": False, "at": 130}
+    old = v1(visited={"a": 50, "b": 140}, quizzes={"a-1": before, "a-2": after}, readings={"r-1": {"read": True, "at": 99}}, last={"module": "b", "anchor": "", "at": 140})
+    after_reset = v1(epoch=100, completed={"b": {"done": True, "at": 120}})
+    expected = v1(epoch=100, visited={"b": 140}, completed={"b": {"done": True, "at": 120}}, quizzes={"a-2": after}, last={"module": "b", "anchor": "", "at": 140})
+    assert merge(js, old, after_reset) == expected
+    assert merge(js, after_reset, old) == expected
+
+
 timestamps = st.integers(min_value=0, max_value=10**6)
 ids = st.sampled_from(["a", "b", "a-1", "a-2", "r-1"])
 flag = lambda key: st.fixed_dictionaries({key: st.booleans(), "at": timestamps})  # noqa: E731

@@ -16,11 +16,13 @@ from support.sites import ROOT
 
 ASSETS = ROOT / "docs" / "assets" / "lms"
 EVERY_PAGE = ["progress/main.js", "progress/tracker.js", "progress/ui.js", "progress/record.js", "progress/start.js"]  # its CSS is in course.css
+# Includes merging tabs under a Web Lock, keeping a newer version's record and
+# telling the learner, and giving quizzes the answers storage refused them.
 PAGES = {
-    "module page": (EVERY_PAGE, 4_950),
-    "course home": (EVERY_PAGE + ["progress/home.js"], 5_800),
-    "dashboard": (EVERY_PAGE + ["progress/home.js", "progress/dashboard.js", "progress/transfer.js", "progress/sync.js", "progress/controls.js", "progress/pages.css"], 10_500),
-    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_250),
+    "module page": (EVERY_PAGE, 5_050),
+    "course home": (EVERY_PAGE + ["progress/home.js"], 5_850),
+    "dashboard": (EVERY_PAGE + ["progress/home.js", "progress/dashboard.js", "progress/transfer.js", "progress/sync.js", "progress/controls.js", "progress/pages.css"], 10_800),
+    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_550),
 }
 
 

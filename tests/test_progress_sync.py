@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support.progress import GAMMA_BODY, PREFIX, ServedSite, build_course, come_near, ready_quiz, record, seed, wait_stored
+from support.progress import GAMMA_BODY, PREFIX, ServedSite, answer, build_course, come_near, ready_quiz, record, seed, wait_stored
 from support.server import StaticServer
 from support.sites import ROOT
 
@@ -33,13 +33,6 @@ def course(tmp_path_factory):
 
 
 form = ready_quiz
-
-
-def answer(page, quiz_id: str, right: bool = True) -> None:
-    quiz = form(page, quiz_id)
-    quiz.locator("li[data-lms-correct] label" if right else "li:not([data-lms-correct]) label").click()
-    quiz.get_by_role("button", name="Check answer").click()
-    expect(quiz).to_have_attribute("data-lms-state", "right" if right else "wrong")
 
 
 def reading_box(page):

@@ -50,12 +50,15 @@ def lms_site(tmp_path_factory):
 
 @pytest.fixture
 def launch(browser, open_page, lms_site):
-    """``launch(version, saved=None, mode="lms")``: a fresh browser (empty
-    storage) on the harness; ``saved`` is the LMS's data of an earlier attempt."""
+    """``launch(version, saved=None, mode="lms", clock=False)``: a fresh browser
+    (empty storage) on the harness; ``saved`` is the LMS's data of an earlier
+    attempt; ``clock``: Playwright's clock, so the test can move time on."""
     url, _outline = lms_site
 
-    def _launch(version: str, saved: dict | None = None, mode: str = "lms"):
+    def _launch(version: str, saved: dict | None = None, mode: str = "lms", clock: bool = False):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
+        if clock:
+            context.clock.install()
         if saved is not None:
             context.add_init_script(f"window.__lmsSaved = {json.dumps(saved)};")
         watched = open_page(context=context)
@@ -219,6 +222,23 @@ def test_lms_errors_are_logged_as_warnings_and_never_break_the_page(launch):
     assert any(w.startswith("[course SCORM] LMSSetValue(") and "failed: 101 General exception" in w for w in learner.warnings), learner.warnings
     assert any("LMSGetValue(" in w and "threw" in w for w in learner.warnings), learner.warnings
     # open_page fails the test on any console error or uncaught exception
+
+
+@pytest.mark.parametrize("mode", ["set-throws", "set-false"])
+def test_an_lms_that_cannot_store_is_tried_a_few_times_then_left_alone(launch, mode):
+    learner = launch("2004", mode=mode, clock=True)
+    take_course(learner.page, answers(correct=True))
+    for _ in range(10):  # ten minutes more in the course, every retry's wait included
+        learner.page.clock.run_for(60_000)
+    open_module(learner.page, "intro")  # the learner goes on, and the course with them
+    course(learner.page).locator('form[data-lms-quiz="intro-first-move"]').get_by_role("button", name="Try again").click()
+    answer(learner.page, "intro-first-move", ["Ask what changed"])
+    cmi, calls = leave(learner.page)
+    sets = [c for c in calls if c["name"] == "SetValue"]
+    assert len(sets) == 5, len(sets)  # retried, waiting longer each time, then left alone (session.js: MAX_FAILURES)
+    assert [c["name"] for c in calls].count("Terminate") == 1
+    assert len(learner.warnings) == 1, learner.warnings
+    assert learner.warnings[0].startswith("[course SCORM] SetValue(") and "stop after 5 failures in a row" in learner.warnings[0]
 
 
 def test_outside_an_lms_the_package_is_the_normal_site(open_page, lms_site):

@@ -49,11 +49,14 @@ def no_progress_bar(count: int) -> str:
 
 def _home_progress(course: Course, page_uri: str) -> str:
     """The home page's progress box as a new learner sees it (progress/home.js
-    updates it once there is a record): no script, no shift, on a first visit."""
+    updates it once there is a record): no script, no shift, on a first visit.
+    Below it, the page's status region, for what the progress code must tell
+    the learner (progress/ui.js: progress that cannot be saved)."""
     dashboard = f"[See your progress module by module]({link(page_uri, 'dashboard.md')})" if "dashboard.md" in course.pages else ""
     return (
         '<section class="lms-home-progress" aria-label="Your progress" data-lms-home markdown>\n'
-        f"{no_progress_bar(len(course.modules))}\n\n{dashboard}\n\n</section>"
+        f"{no_progress_bar(len(course.modules))}\n\n{dashboard}\n\n</section>\n\n"
+        '<p class="lms-status" role="status" data-lms-status></p>'
     )
 
 

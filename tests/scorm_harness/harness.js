@@ -2,6 +2,7 @@
 //   mode=lms     scorm-again's Scorm12API / Scorm2004API on window (default)
 //   mode=broken  an API whose calls all fail or throw (error handling)
 //   mode=popup   scorm-again, but the course opens in a new window (opener search)
+//   mode=set-throws / set-false  scorm-again, but every SetValue throws / returns "false"
 // The previous attempt's data, if any, is window.__lmsSaved (set by the test
 // before the page loads); every API call is logged in window.lmsCalls.
 (function () {
@@ -38,6 +39,8 @@
   }
 
   const api = mode === "broken" ? brokenApi() : realApi();
+  if (mode === "set-throws") api[names[2]] = () => { throw new Error("the test LMS cannot store anything"); };
+  if (mode === "set-false") api[names[2]] = () => "false";
   for (const name of names) {
     const real = api[name].bind(api);
     api[name] = (...args) => {

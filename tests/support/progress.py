@@ -12,6 +12,7 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
+from playwright.sync_api import expect
 from ruamel.yaml import YAML
 
 from .server import StaticServer
@@ -125,6 +126,14 @@ def ready_quiz(page, quiz_id: str):
     """The quiz once quiz.js has set it up (the learner has come near it)."""
     come_near(page, f"form[data-lms-quiz='{quiz_id}']")
     return page.locator(f"form[data-lms-quiz='{quiz_id}'][data-lms-ready]")
+
+
+def answer(page, quiz_id: str, right: bool = True) -> None:
+    """Answer the quiz as a learner does: choose, then "Check answer"."""
+    quiz = ready_quiz(page, quiz_id)
+    quiz.locator("li[data-lms-correct] label" if right else "li:not([data-lms-correct]) label").click()
+    quiz.get_by_role("button", name="Check answer").click()
+    expect(quiz).to_have_attribute("data-lms-state", "right" if right else "wrong")
 
 
 def quiz_checked(page, quiz_id: str, correct: bool = True) -> None:

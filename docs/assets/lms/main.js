@@ -27,7 +27,7 @@
 import { names, onExternalChange } from "./store.js";
 
 const RECORD = "progress"; // the learner's record in store.js (progress/start.js: KEY)
-const RECORDED = ["lms:quiz-checked", "lms:reading-marked"]; // what progress/tracker.js hears
+const RECORDED = ["lms:quiz-checked", "lms:reading-marked", "lms:quiz-reset"]; // what progress/tracker.js hears
 const hasRecord = () => names(RECORD).includes(RECORD);
 let progress = null; // the progress module, once asked for; it then sees every page itself
 let listening = false; // once it has loaded, progress hears the announcements itself

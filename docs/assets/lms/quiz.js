@@ -10,7 +10,7 @@
 // reads past a quiz downloads about 1.2 KB of its code instead of 3 (issue 9:
 // at most 5 KB of our code on any page).
 
-import { names, onExternalChange } from "./store.js";
+import { isPlainObject, load, names, onExternalChange } from "./store.js";
 
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
@@ -81,6 +81,14 @@ function setUpResetButton() {
   reset.addEventListener("click", () => withChecker((module) => module.resetPage()));
 }
 
+// Whether one of `forms` has an answer to show: its own saved answer, or the
+// choices the progress record kept (storage refused the quiz's own: quiz/check.js).
+function answered(forms) {
+  const stored = new Set(names("quiz:"));
+  const recorded = load("progress" /* progress/start.js: KEY */, (r) => isPlainObject(r) && isPlainObject(r.quizzes))?.quizzes ?? {};
+  return forms.some(({ dataset: { lmsQuiz: id } }) => stored.has(`quiz:${id}`) || (Object.hasOwn(recorded, id) && recorded[id]?.choices));
+}
+
 const settingUp = new WeakSet(); // forms set up whose saved answers may still be on their way
 const packaged = () => $(document, 'meta[name="lms-load"][content="now"]') !== null;
 
@@ -93,9 +101,8 @@ function setUpPage() {
   forms.forEach((form) => (setUp(form), settingUp.add(form)));
   setUpResetButton();
   const ready = () => forms.forEach((form) => (form.dataset.lmsReady = ""));
-  const stored = new Set(names("quiz:"));
   if (checker) checker.restoreAll(forms);
-  else if (packaged() || forms.some((form) => stored.has(`quiz:${form.dataset.lmsQuiz}`))) {
+  else if (packaged() || answered(forms)) {
     return checking().then((module) => module.restoreAll(forms), () => {}).finally(ready);
   }
   ready();

@@ -5,7 +5,7 @@
 import { course, onChange, record, root, update } from "./tracker.js";
 import { completedAt, moduleState } from "./record.js";
 import { completionCode } from "./code.js";
-import { el, say, UNSAVED } from "./ui.js";
+import { el, say, unsaved } from "./ui.js";
 
 const DATE = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
 
@@ -43,7 +43,7 @@ function wire(page, form, input) {
     const text = input.value.trim().slice(0, 100);
     if (!text) return say(page.querySelector("[data-lms-status]"), "⚠ Type your name first.");
     const ok = await update((r, at) => (r.name = { text, at }));
-    say(page.querySelector("[data-lms-status]"), `✓ Your certificate is shown below.${ok ? "" : ` ${UNSAVED}`}`);
+    say(page.querySelector("[data-lms-status]"), `✓ Your certificate is shown below.${ok ? "" : ` ${unsaved()}`}`);
   });
 }
 

@@ -4,9 +4,9 @@
 // without a record sees it (hooks/lms/progressdata.py); this fills it in once
 // there is a record. The controls are wired by controls.js.
 
-import { course, onChange, record, root, saved } from "./tracker.js";
+import { course, onChange, record, root } from "./tracker.js";
 import { completedAt, moduleState } from "./record.js";
-import { badge, el, moduleUrl, say, statusOf, toggleComplete, UNSAVED } from "./ui.js";
+import { badge, el, moduleUrl, say, statusOf, toggleComplete, unsaved } from "./ui.js";
 import { progressBar } from "./home.js";
 
 // As hooks/lms/progressdata.py writes them (DASHBOARD_HEADINGS: why the roles and labels).
@@ -42,7 +42,7 @@ function summary(data, rec) {
   const done = data.modules.filter((m) => moduleState(rec, m).complete).length;
   const left = data.modules.reduce((sum, m) => sum + (moduleState(rec, m).complete ? 0 : m.duration), 0);
   const parts = [...progressBar(done, data.modules.length), el("p", {}, `Time left: about ${minutes(left)}.`)];
-  if (!saved) parts.push(el("p", { class: "lms-warning" }, `⚠ ${UNSAVED}`));
+  if (unsaved()) parts.push(el("p", { class: "lms-warning" }, `⚠ ${unsaved()}`));
   if (completedAt(rec, data) !== null && data.pages.certificate) {
     parts.push(el("p", {}, "✓ You have completed every module."), el("p", {}, el("a", { href: new URL(data.pages.certificate, root).href, class: "md-button md-button--primary" }, "Get your certificate")));
   }
@@ -66,5 +66,5 @@ onChange(render);
 export async function toggle(id, data, status) {
   const ok = await toggleComplete(id);
   const m = data.modules.find((x) => x.id === id);
-  if (m) say(status, `${m.title}: ${moduleState(record(), m).complete ? "marked complete" : "marked as not complete"}.${ok ? "" : ` ${UNSAVED}`}`);
+  if (m) say(status, `${m.title}: ${moduleState(record(), m).complete ? "marked complete" : "marked as not complete"}.${ok ? "" : ` ${unsaved()}`}`);
 }

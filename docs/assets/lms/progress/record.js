@@ -2,8 +2,7 @@
 // Pure functions (no DOM, no storage), so the tests can run them on their own.
 //
 // v1: { v: 1, epoch, name, visited, completed, quizzes, readings, last }
-//   epoch      ms of the last "reset" or "replace"; records of different epochs
-//              are never combined: the newer epoch wins whole
+//   epoch      ms of the last "reset" or "replace": see `merge`
 //   name       null | { text, at }             for the certificate
 //   visited    { moduleId: ms of first visit }
 //   completed  { moduleId: { done, at } }      quiz modules are settled here too
@@ -78,7 +77,10 @@ export function clean(raw, now = Date.now()) {
   return { record, problems, migrated };
 }
 
-const newer = (x, y) => (!x ? y : !y ? x : y.at > x.at ? y : x);
+// The later entry; of two at the same ms, the same one whichever comes first,
+// so that tabs merging in any order end with the same record.
+const later = (x, y) => y.at > x.at || (y.at === x.at && JSON.stringify(y) > JSON.stringify(x));
+const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
 function better(field, x, y) {
   if (x === undefined) return y;
   if (field === "visited") return Math.min(x, y);
@@ -100,11 +102,35 @@ export function combine(a, b = empty()) {
   return out;
 }
 
-/** What two tabs (or storage and memory) agree on: see `epoch` above. */
+// What `record` holds that was recorded at `epoch` or later.
+function since(record, epoch) {
+  const out = empty();
+  for (const field of Object.keys(ENTRIES)) {
+    for (const [id, entry] of Object.entries(record[field])) if ((field === "visited" ? entry : entry.at) >= epoch) out[field][id] = entry;
+  }
+  for (const field of Object.keys(SINGLES)) if (record[field]?.at >= epoch) out[field] = record[field];
+  return out;
+}
+
+/** What two tabs (or storage and memory) agree on, so that no tab's news is lost:
+ *  - of one epoch, the union, entry by entry: the earliest visit; a quiz's best
+ *    result (a right answer beats a wrong one, else the later); the later
+ *    completion mark, reading mark, name and position (by `at`), so "mark as
+ *    not complete" or an unticked reading wins when it came last;
+ *  - of two epochs (a reset or "replace" in one tab), the newer epoch's record,
+ *    plus what the other recorded since that epoch began: a reset clears what
+ *    came before it everywhere, but not an answer another tab gave after it,
+ *    before that tab heard of the reset.
+ *  Commutative and associative, so tabs merging in any order agree. */
 export function merge(a, b) {
   if (a.epoch === b.epoch) return combine(a, b);
-  return combine(a.epoch > b.epoch ? a : b);
+  const [fresh, old] = a.epoch > b.epoch ? [a, b] : [b, a];
+  return combine(fresh, since(old, fresh.epoch));
 }
+
+/** Whether `raw` (stored, untrusted) is a record of a newer version of the
+ *  course than this code: it cannot be read here, and must not be written over. */
+export const isNewer = (raw) => isObj(raw) && Number.isInteger(raw.v) && raw.v > VERSION;
 
 /** A module's standing in a record; `m` is a module of course.json. */
 export function moduleState(record, m) {

@@ -23,9 +23,10 @@ const same = (a, b) => a.at === b.at && a.correct === b.correct && String(a.choi
 const tell = (type, detail = {}) => document.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
 
 /** Delete every key of this course (quiz answers, reading ticks, progress, any
- *  other), then `writeEmpty()` the fresh record; resolves to what that returns. */
-export async function resetAll(writeEmpty) {
-  for (const name of store.names()) store.remove(name);
+ *  other) but those named in `keep`, then `writeEmpty()` the fresh record;
+ *  resolves to what that returns. */
+export async function resetAll(writeEmpty, keep = []) {
+  for (const name of store.names()) if (!keep.includes(name)) store.remove(name);
   const saved = await writeEmpty();
   tell("lms:progress-reset");
   return saved;

@@ -4,9 +4,10 @@
 // Both also rewrite the quiz answers and reading ticks (sync.js). Loaded when
 // the learner first uses one of these controls (controls.js).
 
-import { record, replace, update } from "./tracker.js";
+import { newer, record, replace, update } from "./tracker.js";
+import { KEY } from "./start.js";
 import { clean, combine, empty, moduleState } from "./record.js";
-import { el, say, UNSAVED } from "./ui.js";
+import { el, say, unsaved } from "./ui.js";
 import { resetAll, withFeatureState, writeBack } from "./sync.js";
 
 const FORMAT = "lms-progress";
@@ -67,11 +68,14 @@ export async function importFile(form, data, status) {
   const ok = mode === "replace" ? await replace(result.record) : await update((next) => Object.assign(next, combine(next, result.record)));
   writeBack(record(), result.record, mode === "replace");
   const how = mode === "replace" ? "replaced the progress in this browser" : "merged with the progress in this browser";
-  say(status, `✓ Progress imported: it ${how}. ${describe(before, record(), data)}${ok ? "" : ` ${UNSAVED}`}`);
+  say(status, `✓ Progress imported: it ${how}. ${describe(before, record(), data)}${ok ? "" : ` ${unsaved()}`}`);
 }
 
-/** Delete every progress key of this course, once the learner has confirmed. */
+/** Delete every progress key of this course, once the learner has confirmed;
+ *  but never a newer version's record, which this page cannot read. */
 export async function resetProgress(status) {
-  const ok = await resetAll(() => replace(empty()));
-  say(status, `✓ All progress in this browser was deleted.${ok ? "" : ` ${UNSAVED}`}`);
+  const kept = newer;
+  const ok = await resetAll(() => replace(empty()), kept ? [KEY] : []);
+  const done = kept ? "✓ The progress this page can read was deleted." : "✓ All progress in this browser was deleted.";
+  say(status, `${done}${ok ? "" : ` ${unsaved()}`}`);
 }

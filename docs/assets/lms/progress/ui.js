@@ -3,11 +3,14 @@
 // module complete" button and the status line. Learner data only ever goes in
 // as text (textContent, never innerHTML).
 
-import { course, onChange, record, root, saved, update } from "./tracker.js";
+import { course, newer, onChange, record, root, saved, update } from "./tracker.js";
 import { moduleState } from "./record.js";
 
 const STATUS = { complete: ["✓", "Complete"], started: ["◐", "In progress"], none: ["○", "Not started"] };
 export const UNSAVED = "Your progress could not be saved in this browser (its storage is turned off or full). It is kept while this tab stays open: export it from the progress page to keep it.";
+export const NEWER = "Progress from a newer version of this course was found in this browser. It is kept, but this older page cannot show it or add to it, so what you do here is not saved: open the newest version of the course (reload the page) to continue.";
+/** Why progress is not being saved, when it is not; else "". */
+export const unsaved = () => (newer ? NEWER : saved ? "" : UNSAVED);
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -51,11 +54,17 @@ function moduleFoot(data, rec) {
       button.addEventListener("click", async () => {
         await toggleComplete(m.id);
         const done = moduleState(record(), m).complete;
-        say(status, (done ? "✓ Module marked complete." : "Module marked as not complete.") + (saved ? "" : ` ${UNSAVED}`));
+        say(status, `${done ? "✓ Module marked complete." : "Module marked as not complete."} ${unsaved()}`.trim());
       });
     }
   }
-  if (!saved && status && !status.textContent) say(status, `⚠ ${UNSAVED}`);
+}
+
+// Said once in the page's status region (the module's foot, the home, progress
+// and certificate pages have one), unless something else was said there.
+function warn() {
+  const status = document.querySelector("[data-lms-status]");
+  if (unsaved() && status && !status.textContent) say(status, `⚠ ${unsaved()}`);
 }
 
 export function render(rec = record()) {
@@ -63,6 +72,7 @@ export function render(rec = record()) {
     if (!data) return;
     navBadges(data, rec);
     moduleFoot(data, rec);
+    warn();
   });
 }
 onChange(render);

@@ -9,6 +9,7 @@ import { load, save, remove, isPlainObject } from "../store.js";
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
 const storageName = (form) => `quiz:${form.dataset.lmsQuiz}`;
+const RECORD = "progress"; // the learner's progress record, version 1 (progress/start.js: KEY, VERSION)
 const isAnswer = (value) =>
   isPlainObject(value) && Array.isArray(value.choices) && value.choices.length > 0 &&
   value.choices.length <= 50 && value.choices.every((key) => typeof key === "string" && /^[0-9a-f]{8}$/.test(key));
@@ -123,14 +124,28 @@ function tryAgain(form) {
   summarise();
 }
 
-// Show the stored answer, or none: also after a reset or an import elsewhere.
-function restore(form) {
-  const saved = load(storageName(form), isAnswer);
+// The choices the learner's progress record kept for `ids`, by id. Storage may
+// have refused a quiz's own saved answer (full, turned off) when the record
+// kept it: in memory (progress/tracker.js answers this event, if it is here),
+// or in storage, written later. "Try again" makes the record forget them.
+function recorded(ids) {
+  const answers = Object.fromEntries(ids.map((id) => [id, null]));
+  document.dispatchEvent(new CustomEvent("lms:quiz-answers", { detail: { answers } }));
+  const quizzes = load(RECORD, (r) => isPlainObject(r) && r.v === 1 && isPlainObject(r.quizzes))?.quizzes ?? {};
+  for (const id of ids) if (!answers[id] && Object.hasOwn(quizzes, id)) answers[id] = quizzes[id]?.choices;
+  return answers;
+}
+
+// Show the stored answer (the quiz's own, else the progress record's), or none:
+// also after a reset or an import elsewhere.
+function restore(form, kept) {
+  const own = load(storageName(form), isAnswer);
+  const saved = own ?? (isAnswer({ choices: kept }) ? { choices: kept } : null);
   const known = inputs(form).map((input) => input.value);
   const fits = saved && saved.choices.every((key) => known.includes(key)) &&
     (form.hasAttribute("data-lms-multiple") || saved.choices.length === 1);
   if (fits) return show(form, saved.choices);
-  if (saved) remove(storageName(form)); // the quiz changed since: start afresh
+  if (own) remove(storageName(form)); // the quiz changed since: start afresh
   if (form.dataset.lmsState) clear(form);
 }
 
@@ -160,7 +175,8 @@ export function resetPage() {
 
 /** Show what storage holds for `forms` (all the page's set-up quizzes by default). */
 export function restoreAll(forms = readyForms()) {
-  forms.forEach(restore);
+  const kept = recorded(forms.map((form) => form.dataset.lmsQuiz));
+  forms.forEach((form) => restore(form, kept[form.dataset.lmsQuiz]));
   // The summary keeps its built text ("This page has 3 questions...") until there is a result to count.
   if ($(document, "[data-lms-quiz-summary][data-lms-passed]") || forms.some((form) => form.dataset.lmsState)) summarise();
 }

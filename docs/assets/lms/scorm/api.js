@@ -5,10 +5,12 @@
 // the course in a new window). SCORM 1.2 names the object `API`, SCORM 2004
 // `API_1484_11`.
 //
-// Every call is wrapped: a failure is logged with console.warn and a clear
-// prefix, never thrown. Warn, not error: the learner's page keeps working, a
-// failed LMS call is something for the LMS administrator to read, and the
-// browser tests keep failing on real script errors (console.error) only.
+// Every call is wrapped: a failure is never thrown, and is logged with
+// console.warn and a clear prefix. Warn, not error: the learner's page keeps
+// working, a failed LMS call is something for the LMS administrator to read,
+// and the browser tests keep failing on real script errors (console.error)
+// only. Failed writes (SetValue, Commit, Terminate) are not logged here but
+// kept in `problem`: the session retries them, and says so once (session.js).
 
 const PREFIX = "[course SCORM]";
 const MAX_FRAMES = 500; // ADL's bound on how far up the frames to search
@@ -19,6 +21,7 @@ const METHODS = {
 };
 // GetValue of an element the LMS holds no value for yet: normal, not worth a warning.
 const NOT_SET = new Set(["403"]);
+const WRITES = new Set(["set", "commit", "finish"]);
 
 export const warn = (...parts) => console.warn(PREFIX, ...parts);
 
@@ -62,6 +65,7 @@ export function connect(version, start = window) {
   const api = names ? findApi(version === "2004" ? "API_1484_11" : "API", start) : null;
   if (!api) return null;
 
+  let problem = ""; // what the last failed write was
   function call(method, args) {
     const label = `${names[method]}(${args.map((a) => JSON.stringify(a)).join(", ")})`;
     try {
@@ -73,15 +77,20 @@ export function connect(version, start = window) {
       }
       if (String(result) === "true") return true;
       const { code, text } = describe(api, names);
-      warn(`${label} failed: ${code} ${text}`);
+      if (WRITES.has(method)) problem = `${label} failed: ${code} ${text}`;
+      else warn(`${label} failed: ${code} ${text}`);
     } catch (error) {
-      warn(`${label} threw:`, error);
+      if (WRITES.has(method)) problem = `${label} threw: ${error}`;
+      else warn(`${label} threw:`, error);
     }
     return method === "get" ? "" : false;
   }
 
   return {
     version,
+    get problem() {
+      return problem;
+    },
     initialize: () => call("initialize", [""]),
     get: (element) => call("get", [element]),
     set: (element, value) => call("set", [element, String(value)]),

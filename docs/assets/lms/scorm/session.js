@@ -3,6 +3,13 @@
 // the launch page's frame, and closed (commit, then finish) when the launch
 // page is hidden for good. Page changes happen inside the frame, so they
 // never end or restart the session.
+//
+// An LMS that refuses or throws on writes must not be called without end
+// (every learner action would send everything again): values wait in
+// `pending` until the LMS takes them, a failure waits longer before each
+// retry (doubling, capped), and after MAX_FAILURES in a row the session
+// leaves the LMS alone. The course goes on working in the browser; one
+// console warning tells the LMS administrator.
 
 import { connect, warn } from "./api.js";
 import { ELEMENTS, cmiValues, interactionValues, sessionTime } from "./mapping.js";
@@ -10,6 +17,9 @@ import { decode } from "./suspend.js";
 
 const PAGE = /^(?!.*\.\.)[A-Za-z0-9_\-./%]{1,250}\.html$/;
 export const isPage = (page) => typeof page === "string" && PAGE.test(page) && !page.startsWith("/");
+const MAX_FAILURES = 5;
+const FIRST_WAIT = 1000; // ms before the first retry; doubled after each failure
+const LONGEST_WAIT = 30000;
 
 /** Start the session; `state` is "none" (no LMS: a normal site), "refused"
  *  (the LMS would not start a session) or "open". */
@@ -31,6 +41,10 @@ class Session {
     this.started = Date.now();
     this.open = true;
     this.batching = false;
+    this.pending = new Map(); // element -> value, in the order they were set
+    this.failures = 0; // in a row
+    this.retryAt = 0; // no write before this time (ms)
+    this.warned = false;
     // What the LMS holds: statuses read now, every value set since (never sent twice).
     this.held = {};
     for (const element of [this.names.status, this.names.completion, this.names.success]) {
@@ -53,17 +67,43 @@ class Session {
     return index;
   }
 
+  /** Queue `values` for the LMS (those it does not hold yet). */
   send(values) {
     for (const [element, value] of values) {
-      if (this.held[element] === value) continue;
-      if (this.lms.set(element, value)) this.held[element] = value;
+      if (this.held[element] === value) this.pending.delete(element);
+      else this.pending.set(element, value);
     }
+  }
+
+  /** Write what is queued (and commit), unless waiting after a failure. */
+  flush(commit) {
+    if (!this.open || this.failures >= MAX_FAILURES || Date.now() < this.retryAt) return;
+    for (const [element, value] of this.pending) {
+      if (!this.lms.set(element, value)) return this.failed();
+      this.held[element] = value;
+      this.pending.delete(element);
+    }
+    if (commit && !this.lms.commit()) return this.failed();
+    this.failures = 0;
+  }
+
+  failed() {
+    this.failures++;
+    if (!this.warned) {
+      this.warned = true;
+      warn(`${this.lms.problem}. The course goes on working; it will try the LMS again, less and less often, and stop after ${MAX_FAILURES} failures in a row.`);
+    }
+    if (this.failures >= MAX_FAILURES) return;
+    const wait = Math.min(FIRST_WAIT * 2 ** (this.failures - 1), LONGEST_WAIT);
+    this.retryAt = Date.now() + wait;
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => this.report(), wait);
   }
 
   report(commit = true) {
     if (!this.open || this.batching) return;
     this.send(cmiValues(this.outline, this.record, this.page, this.held));
-    if (commit) this.lms.commit();
+    this.flush(commit);
   }
 
   /** Run `change` with one report and commit at the end instead of one per event. */
@@ -105,17 +145,20 @@ class Session {
 
   /** Save what the LMS has so far (the page may be hidden and never come back). */
   commit() {
-    if (this.open) this.lms.commit();
+    this.flush(true);
   }
 
-  /** Close the session: time, exit mode, commit, finish. Later calls do nothing. */
+  /** Close the session: time, exit mode, commit, finish; one last try even
+   *  while waiting after a failure. Later calls do nothing. */
   finish() {
     if (!this.open) return;
-    this.report(false);
-    this.lms.set(this.names.time, sessionTime(this.outline.version, Date.now() - this.started));
+    clearTimeout(this.retry);
+    this.send(cmiValues(this.outline, this.record, this.page, this.held));
+    this.send([[this.names.time, sessionTime(this.outline.version, Date.now() - this.started)]]);
     // "suspend": the LMS keeps this attempt's data, so the next launch resumes it.
-    this.lms.set(this.names.exit, "suspend");
-    this.lms.commit();
+    this.send([[this.names.exit, "suspend"]]);
+    this.retryAt = 0;
+    this.flush(true);
     this.lms.finish();
     this.open = false;
   }
