@@ -116,6 +116,16 @@ def on_build_error(error):
         links.stop_reader(state.current.course)
 
 
+@event_priority(100)  # before the macros plugin and the theme read the page's metadata
+def _drop_refused_front_matter(markdown, page, config, files):
+    """Front matter the course refused (a syntax error, YAML aliases that
+    would expand without end) is not used from MkDocs' own reading either."""
+    source = state.require().course.pages.get(page.file.src_uri)
+    if source is not None and source.meta is None:
+        page.meta = {}
+    return markdown
+
+
 @event_priority(100)  # before the macros plugin
 def _render_macros_only_where_used(markdown, page, config, files):
     """Spare a page the macros plugin's template compile (a few milliseconds a
@@ -154,7 +164,7 @@ def _escape_meta_for_theme(markdown, page, config, files):
     return markdown
 
 
-on_page_markdown = CombinedEvent(_render_macros_only_where_used, _add_generated_sections, _escape_meta_for_theme)
+on_page_markdown = CombinedEvent(_drop_refused_front_matter, _render_macros_only_where_used, _add_generated_sections, _escape_meta_for_theme)
 
 
 def on_page_content(html, page, config, files):

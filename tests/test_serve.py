@@ -50,6 +50,17 @@ def start_preview(site, port: int | None = None) -> tuple[subprocess.Popen, int]
     return server, port
 
 
+def preview_output(site, path: str, text: str) -> str:
+    """What the preview printed until it served ``path`` showing ``text``."""
+    server, port = start_preview(site)
+    try:
+        wait_for(f"http://127.0.0.1:{port}{path}", text)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    return output
+
+
 def test_serve_previews_and_rebuilds_on_save(site):
     site.write("docs/index.md", "# Home\n\n{{ course_home() }}\n")
     module = site.module("01-intro.md", module_page("intro", title="Introduction", body="First draft.\n"))
@@ -69,12 +80,7 @@ def test_serve_previews_and_rebuilds_on_save(site):
 def test_preview_keeps_running_and_lists_a_mistake(site):
     site.write("docs/index.md", "# Home\n")
     site.module("01-intro.md", module_page("intro", title="Introduction", level="expert", body="Draft with a mistake.\n"))
-    server, port = start_preview(site)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/modules/01-intro/", "Draft with a mistake.")
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
+    output = preview_output(site, "/modules/01-intro/", "Draft with a mistake.")
     assert "docs/modules/01-intro.md:7: 'level' must be one of foundation, practitioner, advanced, not 'expert'" in output
     assert "Traceback" not in output
 

@@ -19,9 +19,10 @@ SiteCheck = Callable[[Course, Path], list[Problem]]
 
 def _source_checks() -> list[SourceCheck]:
     from . import glossary, readings, templates
+    from .links import addresses
     from .quiz import check as quiz_check
 
-    return [glossary.check, readings.check, quiz_check.check, templates.check]
+    return [glossary.check, readings.check, quiz_check.check, templates.check, addresses.check]
 
 
 def _site_checks() -> list[SiteCheck]:

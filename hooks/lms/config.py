@@ -13,7 +13,8 @@ from typing import Any
 
 from .problems import Problem
 from .source import decode_source
-from .yamlsrc import item_line, load_yaml
+from .urls import MALFORMED_HINT, split_url
+from .yamlsrc import item_line, key_line, load_yaml
 
 
 @dataclass
@@ -78,6 +79,15 @@ def _walk_nav(items: Any, config_path: str, out: list[NavEntry], problems: list[
                     problems.append(Problem(config_path, line, f"nav entry '{title}' must name a page or a list of pages", "write Title: path/to/page.md, or indent the section's pages under it"))
 
 
+def _address_problems(data: Any, config_path: str) -> list[Problem]:
+    """MkDocs stops with a traceback on a malformed address in these settings."""
+    return [
+        Problem(config_path, key_line(data, key, 1), f"{key} '{value}' is not a well-formed address", MALFORMED_HINT)
+        for key in ("site_url", "repo_url")
+        if isinstance(value := data.get(key), str) and getattr(value, "tag", None) is None and split_url(value) is None
+    ]
+
+
 def read_site_config(config_file: Path) -> SiteConfig:
     config_file = config_file.resolve()
     root = config_file.parent
@@ -102,6 +112,7 @@ def read_site_config(config_file: Path) -> SiteConfig:
     site.docs_dir = (root / docs_dir).resolve()
     site.docs_prefix = Path(docs_dir).as_posix().strip("/") or "."
     site.site_name = str(data.get("site_name", ""))
+    site.problems += _address_problems(data, report)
     _walk_nav(data.get("nav"), report, site.nav, site.problems)
     if "nav" not in data:
         site.problems.append(Problem(report, 1, "mkdocs.yml has no nav", "list the pages in course order under nav:"))

@@ -91,6 +91,8 @@ def _markdown_files(docs_dir: Path) -> list[str]:
 
 
 def _nav_problems(site: SiteConfig, files: list[str]) -> list[Problem]:
+    if site.raw is None:
+        return []  # mkdocs.yml could not be read (its problems say why), so its nav is unknown
     problems = []
     existing = set(files)
     in_nav = {entry.src_uri for entry in site.nav}

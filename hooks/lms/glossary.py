@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import inline
 from .course import DATA_DIR, Course
 from .problems import Problem
+from .source import decode_source
 from .yamlsrc import item_line, key_line, load_yaml
 
 GLOSSARY_DIR = f"{DATA_DIR}/glossary"
@@ -52,7 +53,9 @@ def _load_file(course: Course, file) -> tuple[list[Term], list[Problem]]:
     src_uri = file.relative_to(course.site.docs_dir).as_posix()
     path = course.site.report_path(src_uri)
     module_id = file.stem
-    data, problems = load_yaml(file.read_text(encoding="utf-8"), path)
+    text, problems = decode_source(file.read_bytes(), path)
+    data, yaml_problems = load_yaml(text, path) if text is not None else (None, [])
+    problems += yaml_problems
     if data is None:
         return [], problems
     if course.module(module_id) is None:

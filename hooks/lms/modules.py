@@ -18,6 +18,9 @@ from .source import SourceFile
 from .yamlsrc import item_line, key_line
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The longest module, quiz or reading id: the learner's progress record in the
+# browser refuses longer ones (docs/assets/lms/store.js MAX_ID_LENGTH, the same number).
+MAX_ID_LENGTH = 100
 LEVELS = ("foundation", "practitioner", "advanced")
 # Verbs that describe a state of mind, not something a learner can be checked on.
 UNCHECKABLE_VERBS = {"understand", "know", "learn", "appreciate", "grasp", "realise", "realize", "believe", "see", "feel"}
@@ -65,6 +68,13 @@ def _level(value: Any) -> str | None:
 def _slug(value: Any) -> str | None:
     if not isinstance(value, str) or not SLUG.match(value):
         return f"must be a slug (lower-case letters, digits and single hyphens), not {value!r}"
+    return too_long(value)
+
+
+def too_long(value: str) -> str | None:
+    """What is wrong with an id longer than the browser's progress record keeps."""
+    if len(value) > MAX_ID_LENGTH:
+        return f"is {len(value)} characters long; an id has at most {MAX_ID_LENGTH} (learners' progress is stored under it)"
     return None
 
 

@@ -58,7 +58,7 @@ def build_into(config_file: Path, site_dir: Path, *, skip_templates: tuple[str, 
         with refused_settings() as refused:
             try:
                 config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
-            except MkDocsException as error:
+            except (MkDocsException, ValueError) as error:  # ValueError: MkDocs cannot split a malformed site_url
                 return config_problems(config_file, refused, error)
         config.theme.static_templates.difference_update(skip_templates)
         build(config)

@@ -11,9 +11,11 @@ parser, which mattered: front matter is read on every build and every save.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Problem
@@ -140,9 +142,50 @@ def _syntax_problem(text: str, path: str, first_line: int) -> Problem:
     return Problem(path, line, f"YAML syntax error: {what}", "check indentation, colons and quotes on this line and the one above")
 
 
+# An anchor (&name) or alias (*name) starts a value: at the start of a line or
+# after a space, "[", "{", "," or ":". Text without one is spared the event scan.
+MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:])[&*][^\s,\[\]{}]", re.MULTILINE)
+NO_ANCHORS_HINT = "course files have no need for anchors and aliases: write the value out"
+
+
+def anchor_problems(text: str, path: str, first_line: int = 1, loader=Loader) -> list[Problem]:
+    """YAML anchors and aliases, refused before any value is built.
+
+    An alias can make a list that contains itself, or a few lines that expand
+    to billions of values ("billion laughs"); course files never need one.
+    They are found in the parser's events, where nothing is expanded yet:
+    one problem per line, naming each anchor and alias on it."""
+    if not MAYBE_ANCHOR.search(text):
+        return []
+    parser, found = loader(text), {}
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, AliasEvent):
+                name = f"*{event.anchor}"
+            elif isinstance(event, NodeEvent) and event.anchor is not None:
+                name = f"&{event.anchor}"
+            else:
+                continue
+            names = found.setdefault(event.start_mark.line, [])
+            if name not in names:
+                names.append(name)
+    except yaml.YAMLError:
+        pass  # a syntax error is reported by the loader
+    finally:
+        parser.dispose()
+    return [
+        Problem(path, line + first_line, f"YAML anchors and aliases are not allowed (found {', '.join(names)})", NO_ANCHORS_HINT)
+        for line, names in sorted(found.items())
+    ]
+
+
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
     """Parse ``text``; line numbers in problems are offset so that the first
     line of ``text`` is ``first_line`` of the file ``path``."""
+    refused = anchor_problems(text, path, first_line)
+    if refused:
+        return None, refused
     loader, duplicates = Loader(text), []
     try:
         node = loader.get_single_node()

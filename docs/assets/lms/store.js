@@ -77,4 +77,8 @@ export function onExternalChange(callback) {
 
 // Small validators shared by the features.
 export const isPlainObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-export const isIdString = (v) => typeof v === "string" && /^[a-z0-9-]{1,100}$/.test(v);
+// The longest module, quiz or reading id; the build refuses longer ones
+// (hooks/lms/modules.py MAX_ID_LENGTH, the same number: a test compares them).
+export const MAX_ID_LENGTH = 100;
+const ID = new RegExp(`^[a-z0-9-]{1,${MAX_ID_LENGTH}}$`);
+export const isIdString = (v) => typeof v === "string" && ID.test(v);

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..course import DATA_DIR, Course
+from ..source import decode_source
 from ..yamlsrc import key_line, load_yaml
 from .resolve import Resolver
 from .scan import ScannedPage
@@ -51,7 +52,8 @@ def reading_urls(course: Course) -> dict[str, list[str]]:
     if not file.is_file():
         return {}
     path = course.site.report_path(READINGS)
-    data, _problems = load_yaml(file.read_text(encoding="utf-8"), path)  # the readings check reports them
+    text, _problems = decode_source(file.read_bytes(), path)  # the readings check reports them
+    data, _problems = load_yaml(text, path) if text is not None else (None, [])
     found: dict[str, list[str]] = defaultdict(list)
     if not hasattr(data, "items"):
         return found

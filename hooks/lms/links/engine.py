@@ -14,8 +14,8 @@ import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from urllib.parse import urlsplit
 
+from ..urls import host_of
 from .probe import Answer, probe
 from .rules import LOOPBACK
 from .settings import ExternalSettings
@@ -60,7 +60,7 @@ class Engine:
         self.hosts: dict[str, _Host] = {}
 
     def _host(self, url: str) -> _Host:
-        host = (urlsplit(url).hostname or "").lower()
+        host = host_of(url)
         return self.hosts.setdefault(host, _Host(self.settings.per_host))
 
     async def _request(self, url: str, method: str) -> Answer:
@@ -120,7 +120,7 @@ class Engine:
             await self._follow(outcome, answer.location)
         elif answer.code in TEMPORARY:
             outcome.location = answer.location
-        host = (urlsplit(url).hostname or "").lower()
+        host = host_of(url)
         if self.settings.try_https and url[:7].lower() == "http://" and host not in LOOPBACK and answer.code and answer.code < 400:
             outcome.https_ok = await self._https_works(url)
         return outcome

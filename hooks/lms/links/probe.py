@@ -70,6 +70,14 @@ def _error(error: BaseException) -> Answer:
     return Answer(error=NETWORK, reason=str(reason) or type(reason).__name__)
 
 
+def _absolute(url: str, location: str) -> str:
+    """A redirect's target; a server's malformed Location is kept as sent."""
+    try:
+        return urljoin(url, location)
+    except ValueError:
+        return location
+
+
 def probe(url: str, method: str, timeout: float) -> Answer:
     request = urllib.request.Request(url, method=method, headers=HEADERS)
     try:
@@ -80,7 +88,7 @@ def probe(url: str, method: str, timeout: float) -> Answer:
     except urllib.error.HTTPError as error:
         headers = error.headers
         location = headers.get("Location", "") if headers else ""
-        answer = Answer(error.code, urljoin(url, location) if location else "", parse_retry_after(headers.get("Retry-After") if headers else None), reason=str(error.reason))
+        answer = Answer(error.code, _absolute(url, location) if location else "", parse_retry_after(headers.get("Retry-After") if headers else None), reason=str(error.reason))
         error.close()
         return answer
     except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:

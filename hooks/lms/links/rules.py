@@ -12,9 +12,9 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from ..course import DATA_DIR
+from ..urls import host_of
 from .scan import Link
 
 MISSING, ANCHOR, OUTSIDE, DATA, MARKDOWN = "missing", "anchor", "outside", "data", "markdown"
@@ -50,7 +50,7 @@ def host_matches(host: str, names) -> bool:
 def is_plain_http(url: str, http_only: tuple[str, ...]) -> bool:
     if not url[:7].lower() == "http://":
         return False
-    host = (urlsplit(url).hostname or "").lower()
+    host = host_of(url)
     return bool(host) and host not in LOOPBACK and not host_matches(host, http_only)
 
 
@@ -76,7 +76,7 @@ class TextRule:
         kind = self.seen.get(name, "")
         if kind == "":
             kind = self.seen[name] = text_kind(name)
-        if kind == BARE_URL and (urlsplit(link.url).hostname or "") in LOOPBACK:
+        if kind == BARE_URL and host_of(link.url) in LOOPBACK:
             return None  # a local address (make serve's http://127.0.0.1:8000) is typed by the reader: the URL is the content
         return kind
 

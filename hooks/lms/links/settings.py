@@ -22,10 +22,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..config import SiteConfig
 from ..problems import Problem
+from ..urls import split_url
 from ..yamlsrc import key_line
 
 # Sites known to refuse robots with a non-standard answer although the page exists.
@@ -60,8 +60,8 @@ class LinkSettings:
 
     @property
     def site_origin(self) -> str:
-        parts = urlsplit(self.site_url)
-        return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+        parts = split_url(self.site_url)
+        return f"{parts.scheme}://{parts.netloc}" if parts and parts.scheme and parts.netloc else ""
 
 
 def config_value(raw: Any, key: str, default: Any = None) -> Any:
@@ -127,7 +127,10 @@ def read_settings(site: SiteConfig, built: dict | None = None) -> LinkSettings:
     raw = site.raw if hasattr(site.raw, "get") else {}
     built = built or {}
     site_url = str(built.get("site_url", config_value(raw, "site_url")) or "")
-    settings = LinkSettings(site_url=site_url, prefix=("/" + urlsplit(site_url).path.strip("/") + "/").replace("//", "/"))
+    parts = split_url(site_url)
+    if parts is None:  # reported by config.read_site_config
+        site_url, parts = "", split_url("")
+    settings = LinkSettings(site_url=site_url, prefix=("/" + parts.path.strip("/") + "/").replace("//", "/"))
     settings.use_directory_urls = built.get("use_directory_urls", config_value(raw, "use_directory_urls", True)) is not False
     repo_url = str(config_value(raw, "repo_url") or "").rstrip("/")
     edit_uri = str(config_value(raw, "edit_uri") or ("edit/master/docs/" if "github.com" in repo_url else ""))

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from urllib.parse import urlsplit
 
+from ..urls import host_of
 from .engine import PERMANENT, TEMPORARY, Outcome
 from .probe import TIMEOUT
 from .rules import host_matches
@@ -54,7 +54,7 @@ def _phrase(code: int | None) -> str:
 
 
 def _accepted(url: str, code: int | None, settings: ExternalSettings) -> str:
-    host = (urlsplit(url).hostname or "").lower()
+    host = host_of(url)
     for name, codes in settings.accept.items():
         if code in codes and host_matches(host, [name]):
             return name

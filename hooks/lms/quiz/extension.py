@@ -10,7 +10,9 @@ works under any MkDocs-compatible generator, with or without our hooks.
 2. A block processor turns each placeholder into the quiz form, or into a
    visible error box when the block is invalid (never into plain text).
 3. Raw HTML in author text is turned back into text after inline
-   processing: ``<script>`` or ``onerror=`` in a quiz never becomes markup.
+   processing: ``<script>`` or ``onerror=`` in a quiz never becomes markup,
+   and a link or image to a script or data address (``unsafe.py``; the
+   source check reports it) becomes plain text.
 
 Problems are logged to the ``lms.quiz`` logger with Markdown line numbers;
 the MkDocs hook silences it because the source check reports exact file lines.
@@ -29,6 +31,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..problems import Problem
+from ..safelinks import unlink
+from ..urls import unsafe_scheme
 from .model import Block, Quiz
 from .parse import parse_block
 from .render import render_error, render_quiz
@@ -37,7 +41,6 @@ from .scan import scan
 log = logging.getLogger("lms.quiz")
 PLACEHOLDER = "\x02lms-quiz:{}\x03"
 PLACEHOLDER_RE = re.compile(r"^\x02lms-quiz:(\d+)\x03$")
-UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
 
 
 class QuizPreprocessor(Preprocessor):
@@ -94,8 +97,9 @@ class StashMark(Treeprocessor):
 
 
 class QuizSanitizer(Treeprocessor):
-    """Raw HTML inside quiz text becomes visible text; event handlers and
-    script URLs (e.g. from attribute lists) are dropped."""
+    """Raw HTML inside quiz text becomes visible text; event handlers are
+    dropped, and links and images to script or data addresses (e.g. from a
+    reference defined outside the quiz) become plain text."""
 
     def _text(self, text: str) -> str:
         stash, start = self.md.htmlStash.rawHtmlBlocks, self.md.lms_quiz_stash_start
@@ -116,10 +120,8 @@ class QuizSanitizer(Treeprocessor):
                 if attrib:
                     for name in [n for n in attrib if n[:2].lower() == "on"]:
                         del attrib[name]
-                    if element.tag in ("a", "img"):
-                        for name in ("href", "src"):
-                            if UNSAFE_URL.match(attrib.get(name, "")):
-                                del attrib[name]
+                    if element.tag in ("a", "img") and unsafe_scheme(attrib.get("href" if element.tag == "a" else "src", "")):
+                        unlink(element)
                 text, tail = element.text, element.tail
                 if text and "\x02" in text and element.tag not in ("code", "pre"):  # code text is already literal
                     element.text = self._text(text)

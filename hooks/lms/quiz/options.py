@@ -3,14 +3,16 @@ typo is an error, never silently ignored (DESIGN.md section 3)."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from typing import Any, Callable
 
 import yaml
 
-from ..modules import SLUG
+from ..modules import SLUG, too_long
 from ..problems import Problem
+from ..yamlsrc import anchor_problems
 
 OPTIONS = ("id", "multiple", "shuffle", "hint", "objective")
 ID_HINT = "use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move"
@@ -26,6 +28,8 @@ def _id(value: Any) -> tuple[str, str] | None:
         return "quiz id is empty", "write id: followed by a slug, e.g. id: mentoring-first-move"
     if not isinstance(value, str) or not SLUG.match(value):
         return f"quiz id {str(value)!r} is not a slug", ID_HINT
+    if error := too_long(value):
+        return f"quiz id {error}", "shorten it before the quiz is published; a published id never changes"
     return None
 
 
@@ -85,7 +89,8 @@ _OptionLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:t
 # obvious (true/false, a whole number, a list of whole numbers, or text that
 # starts with a letter and has no ":" or "#"). Such blocks are read without
 # starting a YAML parser, which a course with thousands of quizzes notices;
-# anything else, and every mistake, goes to libyaml.
+# anything else, and every mistake, goes to libyaml. (No such line can hold a
+# YAML anchor or alias: those are refused on the libyaml path.)
 SIMPLE_LINE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(.+?)[ \t]*$")
 BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 NUMBER = re.compile(r"^(?:0|[1-9][0-9]{0,8})$")
@@ -122,6 +127,9 @@ def _load(text: str, path: str, first_line: int) -> tuple[Any, list[tuple[str, i
     simple = _load_simple(text, first_line) if text else ({}, [])
     if simple is not None:
         return simple[0], simple[1], []
+    refused = anchor_problems(text, path, first_line, _OptionLoader)
+    if refused:  # "quiz options...": the page's other quiz checks know its options were not read
+        return None, [], [dataclasses.replace(p, message=f"quiz options: {p.message}") for p in refused]
     loader = _OptionLoader(text)
     try:
         node = loader.get_single_node()

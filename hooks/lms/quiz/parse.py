@@ -23,6 +23,7 @@ from .body import OPTION_LIKE, OPTIONS_TOO_LATE, parse_body
 from .model import Block, Quiz
 from .options import read_options
 from .scan import HEADER, RawBlock, scan
+from .unsafe import unsafe_link_problems
 
 
 def _question(rest: str, path: str, line: int) -> tuple[str, list[Problem]]:
@@ -73,6 +74,7 @@ def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1)
     body_end = raw.end - 1 if raw.closed else raw.end
     body = parse_body(lines, body_start, body_end, path, first_line, multiple=values.get("multiple") is True, header=header)
     problems += body.problems
+    problems += unsafe_link_problems(lines, raw.start, raw.end, path, first_line)
     if not raw.closed:
         problems.append(Problem(path, header, "quiz is never closed", "add a line with just /// after the explanation"))
     objective = values.get("objective", [])

@@ -36,6 +36,16 @@ def fence_end(lines: list[str], start: int, stop: int | None = None) -> int | No
     return None
 
 
+def in_fenced_code(lines: list[str], index: int, start: int = 0) -> bool:
+    """Whether ``lines[index]`` is part of a fenced code block (fences looked for from ``start``)."""
+    while start <= index:
+        closing = fence_end(lines, start)
+        if closing is not None and closing >= index:
+            return True
+        start = (closing if closing is not None else start) + 1
+    return False
+
+
 @dataclass
 class RawBlock:
     start: int  # index of the "/// quiz" line

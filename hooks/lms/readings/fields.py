@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime
 import re
 from typing import Any, Callable
-from urllib.parse import urlsplit
 
 from stdnum import isbn as stdnum_isbn
 from stdnum.exceptions import InvalidChecksum, ValidationError
 from stdnum.util import clean
 
 from ..modules import LEVELS, SLUG
+from ..urls import MALFORMED_HINT, split_url
 from .model import KINDS
 
 Error = tuple[str, str]  # (message, hint)
@@ -125,7 +125,9 @@ def doi(value: Any) -> Result:
 
 
 def url(value: Any) -> Result:
-    parts = urlsplit(value) if isinstance(value, str) else None
+    parts = split_url(value) if isinstance(value, str) else None
+    if isinstance(value, str) and parts is None:
+        return None, (f"url '{value}' is not a well-formed address", MALFORMED_HINT)
     if parts is None or parts.scheme != "https" or not parts.netloc or any(ch.isspace() for ch in value):
         return None, (f"url '{value}' is not an https address", "use the page's https:// address; the course links only to secure pages")
     return value, None

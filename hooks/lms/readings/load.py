@@ -11,7 +11,7 @@ import difflib
 from typing import Any
 
 from ..course import Course
-from ..modules import SLUG
+from ..modules import SLUG, too_long
 from ..problems import Problem
 from ..source import decode_source
 from ..yamlsrc import item_line, key_line, load_yaml
@@ -106,6 +106,9 @@ def parse_catalogue(text: str, path: str, module_ids: list[str], unloaded: tuple
         line = key_line(data, reading_id, 1)
         if not isinstance(reading_id, str) or not SLUG.match(reading_id):
             catalogue.problems.append(Problem(path, line, f"reading id '{reading_id}' is not a slug", "use lower-case words, digits and hyphens, e.g. pink-2009"))
+            continue
+        if error := too_long(reading_id):
+            catalogue.problems.append(Problem(path, line, f"reading id {error}", "shorten it, e.g. pink-2009"))
             continue
         reading, problems = parse_entry(reading_id, entry, line, path, module_ids, unloaded)
         catalogue.readings[reading_id] = reading

@@ -11,15 +11,14 @@
 // written directly; the position changes one field of the stored record, read
 // just before it is written, the way tracker.js merges (two tabs lose nothing).
 
-import { isPlainObject, load, names, save } from "../store.js";
+import { isIdString, isPlainObject, load, names, save } from "../store.js";
 
 export const VERSION = 1;
 export const KEY = "progress"; // the record's name in store.js
-const ID = /^[a-z0-9-]{1,100}$/;
 const ANCHOR = /^[A-Za-z0-9_.:-]{0,120}$/;
 
 const map = () => Object.create(null); // so an id like "constructor" is just an id
-export const isId = (v) => typeof v === "string" && ID.test(v);
+export const isId = isIdString;
 export const isAnchor = (v) => typeof v === "string" && ANCHOR.test(v);
 
 export const empty = () => ({ v: VERSION, epoch: 0, name: null, visited: map(), completed: map(), quizzes: map(), readings: map(), last: null });
