@@ -1,17 +1,31 @@
-"""Live editing: with ``mkdocs serve`` running on a 200-module course, the
-time from saving one module to the rebuilt page being served.
+"""Live editing: the time from saving one module under ``mkdocs serve`` to the
+rebuilt page being served, on the repository's own course and on a
+200-module course, ours against plain ``mkdocs serve`` on the same files.
 
-The server runs as trainers run it (``make serve``: full rebuild on every
-change, live reload on) on 127.0.0.1 and a free port. Each edit rewrites one
+    .venv/bin/python bench/bench_serve.py                      # ours and plain, both courses
+    .venv/bin/python bench/bench_serve.py --baseline DIR       # also another checkout's hooks ("before")
+
+Each course is served twice (three times with ``--baseline``), every server
+started as trainers start it (``make serve``: full rebuild on every change,
+live reload on) on 127.0.0.1 and a free port: ours with the course's own
+``mkdocs.yml``; its plain twin with the same docs and a copy of that
+``mkdocs.yml`` without our hooks, macros and Markdown extensions (MkDocs,
+Material and its search only, as bench_build.py's plain twin); with
+``--baseline DIR``, the same docs and configuration as ours but the hooks
+and ``lms`` package of the checkout in DIR. Edits go round the servers in
+turn so that all of them meet the same machine load. Each edit rewrites the
 module with a new marker paragraph; the page is polled every 20 ms until the
-marker is in it. Before the next edit the script waits for the server's
-"Documentation built" line, so every edit starts from an idle server.
+marker is in it. Before each edit the script waits until every server has
+been quiet for a while, so every edit starts from an idle server.
 """
 
 from __future__ import annotations
 
 import collections
+import os
 import queue
+import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -20,13 +34,13 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import ENV, MKDOCS, OUT, figure, free_port, log  # noqa: E402
-from generate import generate  # noqa: E402
+from benchlib import ENV, MKDOCS, OUT, ROOT, figure, free_port, log  # noqa: E402
+from generate import _yaml, generate, plain_config  # noqa: E402
 
 MODULES = 200
 EDITS = 5
-MIN_EDITS = 3
-BUDGET_S = 180
+REAL_MODULE = "modules/04-motivation.md"  # a module in the middle of the real course
+TARGETS = {"real": "<= 1.0", str(MODULES): "<= 2.5"}
 POLL_S = 0.02
 TIMEOUT_S = 300
 
@@ -34,18 +48,21 @@ TIMEOUT_S = 300
 class Server:
     """``mkdocs serve`` in the background; its log lines arrive on a queue."""
 
-    def __init__(self, root: Path, port: int):
-        self.url = f"http://127.0.0.1:{port}/"
+    def __init__(self, root: Path, label: str, env: dict):
+        self.label = label
+        self.url = f"http://127.0.0.1:{free_port()}/"
         self.lines: queue.Queue[str] = queue.Queue()
         self.recent: collections.deque[str] = collections.deque(maxlen=30)  # shown if the server gets stuck
         self.process = subprocess.Popen(
-            [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--no-strict"],  # as `make serve`
-            cwd=root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [str(MKDOCS), "serve", "--dev-addr", self.url[7:-1], "--livereload", "--no-strict"],  # as `make serve`
+            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
         for line in self.process.stdout:
+            if "Serving on " in line:  # the address includes the path of site_url
+                self.url = line.split("Serving on ", 1)[1].strip()
             self.lines.put(line.rstrip())
             self.recent.append(f"{time.strftime('%H:%M:%S')} {line.rstrip()}")
 
@@ -53,7 +70,7 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"mkdocs serve stopped (exit {self.process.returncode})")
+                raise RuntimeError(f"mkdocs serve ({self.label}) stopped (exit {self.process.returncode})")
             try:
                 line = self.lines.get(timeout=0.5)
             except queue.Empty:
@@ -61,8 +78,8 @@ class Server:
             if "Documentation built in" in line:
                 return
             if "ERROR" in line or "Aborted" in line:
-                log(f"    server: {line}")
-        raise RuntimeError("mkdocs serve did not finish a build in time; its last lines:\n" + "\n".join(self.recent))
+                log(f"    server ({self.label}): {line}")
+        raise RuntimeError(f"mkdocs serve ({self.label}) did not finish a build in time; its last lines:\n" + "\n".join(self.recent))
 
     def settle(self, quiet_s: float = 1.5) -> None:
         """Return once the server has logged nothing about a new build for ``quiet_s``."""
@@ -102,36 +119,91 @@ def _edit(server: Server, file: Path, original: str, url: str, marker: str) -> f
     return time.perf_counter() - start
 
 
+def _copy_project(source: Path, out: Path, hooks_from: Path, plain: bool) -> Path:
+    """``source``'s docs and mkdocs.yml in ``out``; hooks/ and overrides/ linked from ``hooks_from``."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(source / "docs", out / "docs", symlinks=True)
+    for name in ("hooks", "overrides"):
+        os.symlink(hooks_from / name, out / name)
+    config = _yaml().load((source / "mkdocs.yml").read_text(encoding="utf-8"))
+    with (out / "mkdocs.yml").open("w", encoding="utf-8") as handle:
+        _yaml().dump(plain_config(config) if plain else config, handle)
+    return out
+
+
+def _variants(name: str, source: Path, baseline: Path | None) -> dict[str, tuple[Path, dict]]:
+    """label -> (project folder, environment) for ours, plain and, if asked, before."""
+    variants = {"ours": (_copy_project(source, OUT / f"serve-{name}", ROOT, plain=False), ENV),
+                "plain": (_copy_project(source, OUT / f"serve-{name}-plain", ROOT, plain=True), ENV)}
+    if baseline:  # its own lms package first on the path, so its hooks import their own engine
+        env = dict(ENV, PYTHONPATH=str(baseline / "hooks"))
+        variants["before"] = (_copy_project(source, OUT / f"serve-{name}-before", baseline, plain=False), env)
+    return variants
+
+
+def _measure(name: str, source: Path, module: str, edits: int, baseline: Path | None) -> dict[str, list[float]]:
+    """Start every variant's server, then edit ``module`` in each in turn, ``edits`` rounds."""
+    variants = _variants(name, source, baseline)
+    servers = {label: Server(root, f"{name}, {label}", env) for label, (root, env) in variants.items()}
+    times: dict[str, list[float]] = {label: [] for label in servers}
+    try:
+        for label, server in servers.items():
+            started = time.perf_counter()
+            server.wait_for_build()
+            server.settle()  # reads the "Serving on" line that follows the first build
+            log(f"    {name}, {label}: first build served (not counted) after {time.perf_counter() - started:.1f} s")
+        for number in range(1, edits + 1):
+            for label, server in servers.items():
+                for each in servers.values():
+                    each.settle()
+                target = variants[label][0] / "docs" / module
+                original = target.read_text(encoding="utf-8")
+                url = server.url + module[:-3] + "/"
+                times[label].append(_edit(server, target, original, url, f"bench-marker-{number}-{time.time_ns()}"))
+                log(f"    {name}, {label}, edit {number}: page served with the change after {times[label][-1]:.2f} s")
+                server.wait_for_build()
+                target.write_text(original, encoding="utf-8")
+    finally:
+        for server in servers.values():
+            server.stop()
+    return times
+
+
+def _figures(name: str, times: dict[str, list[float]]) -> list[dict]:
+    what = "the real course" if name == "real" else f"{name} modules"
+    figures = [figure(f"save to served page, {what}, ours", "s", runs=times["ours"], target=TARGETS.get(name),
+                      note="our hooks, as `make serve` runs them")]
+    if "before" in times:
+        figures.append(figure(f"save to served page, {what}, before (--baseline)", "s", runs=times["before"]))
+    figures.append(figure(f"save to served page, {what}, plain mkdocs serve", "s", runs=times["plain"],
+                          note="same docs, mkdocs.yml without our hooks, macros and Markdown extensions"))
+    for label in ("ours", "before"):
+        if label in times:
+            ratio = statistics.median(times[label]) / statistics.median(times["plain"])
+            figures.append(figure(f"{label} / plain, {what}", "ratio", value=ratio, note="ratio of the medians above"))
+    return figures
+
+
 def main(args: list[str]) -> dict:
     quick = "--quick" in args
-    modules, edits = (20, 2) if quick else (MODULES, EDITS)
-    port = free_port()
-    course = generate(OUT / f"serve-{modules}", modules, site_url=f"http://127.0.0.1:{port}/")
-    root = Path(course["root"])
-    target = sorted((root / "docs" / "modules").glob("*.md"))[modules // 2]
-    url = f"http://127.0.0.1:{port}/modules/{target.stem}/"
-    original = target.read_text(encoding="utf-8")
-    log(f"  serving {modules} modules on 127.0.0.1:{port}; editing {target.relative_to(root)}")
-    server = Server(root, port)
-    times = []
-    try:
-        started = time.perf_counter()
-        server.wait_for_build()
-        log(f"    first build served after {time.perf_counter() - started:.1f} s")
-        for number in range(1, edits + 1):
-            if number > MIN_EDITS and time.perf_counter() - started > BUDGET_S:
-                break  # enough edits for a median within this benchmark's share of the 20 minutes
-            server.settle()
-            times.append(_edit(server, target, original, url, f"bench-marker-{number}-{time.time_ns()}"))
-            log(f"    edit {number}: page served with the change after {times[-1]:.2f} s")
-            server.wait_for_build()
-    finally:
-        server.stop()
-        target.write_text(original, encoding="utf-8")
-    figures = [figure(f"save to served page, {modules} modules (mkdocs serve)", "s", runs=times,
-                      note="full rebuild per change, as `make serve` runs it; target to follow from this baseline")]
-    notes = [f"{len(times)} edits of one module, polled every {POLL_S * 1000:.0f} ms; the first build after starting "
-             f"the server is not counted; at least {MIN_EDITS} edits, more while the benchmark is under {BUDGET_S // 60} minutes."]
+    baseline = Path(args[args.index("--baseline") + 1]).resolve() if "--baseline" in args else None
+    modules, edits = (20, 1) if quick else (MODULES, EDITS)
+    load = [os.getloadavg()[0]]
+    log(f"  the real course: editing {REAL_MODULE}")
+    real = _measure("real", ROOT, REAL_MODULE, edits, baseline)
+    load.append(os.getloadavg()[0])
+    course = generate(OUT / f"serve-source-{modules}", modules)
+    module = "modules/" + sorted((Path(course["root"]) / "docs" / "modules").glob("*.md"))[modules // 2].name
+    log(f"  {modules} modules: editing {module}")
+    large = _measure(str(modules), Path(course["root"]), module, edits, baseline)
+    load.append(os.getloadavg()[0])
+    figures = _figures("real", real) + _figures(str(modules), large)
+    notes = [f"{edits} edits of one module per server, polled every {POLL_S * 1000:.0f} ms, going round the servers in turn; "
+             "the first build after starting a server is not counted. Every server runs a full rebuild per change, "
+             "as `make serve` does (MkDocs' watcher polls every 0.5 s and waits 0.1 s for changes to stop).",
+             "Load average (1 min) at the start, between the two courses and at the end: "
+             + ", ".join(f"{value:.1f}" for value in load) + "."]
     return {"title": "Live editing", "figures": figures, "notes": notes}
 
 

@@ -100,10 +100,14 @@ def _config(modules: list[ModuleSpec], kept: set[str], plain: bool, site_url: st
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["nav"] = _nav(config.get("nav"), _module_nav(modules, part_size), kept)
     config["site_url"] = site_url
-    if plain:
-        config.pop("hooks", None)
-        config["plugins"] = [p for p in config.get("plugins", []) if _name(p).startswith(THEME_PLUGINS)]
-        config["markdown_extensions"] = [e for e in config.get("markdown_extensions", []) if not _name(e).startswith(OURS)]
+    return plain_config(config) if plain else config
+
+
+def plain_config(config):
+    """A loaded mkdocs.yml without our hooks, macros and Markdown extensions (changed in place)."""
+    config.pop("hooks", None)
+    config["plugins"] = [p for p in config.get("plugins", []) if _name(p).startswith(THEME_PLUGINS)]
+    config["markdown_extensions"] = [e for e in config.get("markdown_extensions", []) if not _name(e).startswith(OURS)]
     return config
 
 
