@@ -16,7 +16,9 @@ and ``lms`` package of the checkout in DIR. Edits go round the servers in
 turn so that all of them meet the same machine load. Each edit rewrites the
 module with a new marker paragraph; the page is polled every 20 ms until the
 marker is in it. Before each edit the script waits until every server has
-been quiet for a while, so every edit starts from an idle server.
+been quiet for a while, so every edit starts from an idle server. The CPU
+time each rebuild took (the server's and its children's, from /proc) is
+reported too: on a shared machine it moves far less than the seconds do.
 """
 
 from __future__ import annotations
@@ -119,6 +121,12 @@ def _edit(server: Server, file: Path, original: str, url: str, marker: str) -> f
     return time.perf_counter() - start
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of a process and of the children it waited for (Linux), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime, stime, cutime, cstime
+
+
 def _copy_project(source: Path, out: Path, hooks_from: Path, plain: bool) -> Path:
     """``source``'s docs and mkdocs.yml in ``out``; hooks/ and overrides/ linked from ``hooks_from``."""
     if out.exists():
@@ -142,11 +150,13 @@ def _variants(name: str, source: Path, baseline: Path | None) -> dict[str, tuple
     return variants
 
 
-def _measure(name: str, source: Path, module: str, edits: int, baseline: Path | None) -> dict[str, list[float]]:
-    """Start every variant's server, then edit ``module`` in each in turn, ``edits`` rounds."""
+def _measure(name: str, source: Path, module: str, edits: int, baseline: Path | None) -> tuple[dict, dict]:
+    """Start every variant's server, then edit ``module`` in each in turn, ``edits`` rounds.
+    Returns seconds from save to served page, and CPU seconds of each rebuild, by variant."""
     variants = _variants(name, source, baseline)
     servers = {label: Server(root, f"{name}, {label}", env) for label, (root, env) in variants.items()}
     times: dict[str, list[float]] = {label: [] for label in servers}
+    cpu: dict[str, list[float]] = {label: [] for label in servers}
     try:
         for label, server in servers.items():
             started = time.perf_counter()
@@ -160,17 +170,19 @@ def _measure(name: str, source: Path, module: str, edits: int, baseline: Path | 
                 target = variants[label][0] / "docs" / module
                 original = target.read_text(encoding="utf-8")
                 url = server.url + module[:-3] + "/"
+                cpu_before = _cpu_seconds(server.process.pid)
                 times[label].append(_edit(server, target, original, url, f"bench-marker-{number}-{time.time_ns()}"))
                 log(f"    {name}, {label}, edit {number}: page served with the change after {times[label][-1]:.2f} s")
                 server.wait_for_build()
+                cpu[label].append(_cpu_seconds(server.process.pid) - cpu_before)
                 target.write_text(original, encoding="utf-8")
     finally:
         for server in servers.values():
             server.stop()
-    return times
+    return times, cpu
 
 
-def _figures(name: str, times: dict[str, list[float]]) -> list[dict]:
+def _figures(name: str, times: dict[str, list[float]], cpu: dict[str, list[float]]) -> list[dict]:
     what = "the real course" if name == "real" else f"{name} modules"
     figures = [figure(f"save to served page, {what}, ours", "s", runs=times["ours"], target=TARGETS.get(name),
                       note="our hooks, as `make serve` runs them")]
@@ -182,6 +194,8 @@ def _figures(name: str, times: dict[str, list[float]]) -> list[dict]:
         if label in times:
             ratio = statistics.median(times[label]) / statistics.median(times["plain"])
             figures.append(figure(f"{label} / plain, {what}", "ratio", value=ratio, note="ratio of the medians above"))
+    for label in times:
+        figures.append(figure(f"CPU per rebuild, {what}, {label}", "s", runs=cpu[label], note="the server's own and its children's"))
     return figures
 
 
@@ -198,10 +212,12 @@ def main(args: list[str]) -> dict:
     log(f"  {modules} modules: editing {module}")
     large = _measure(str(modules), Path(course["root"]), module, edits, baseline)
     load.append(os.getloadavg()[0])
-    figures = _figures("real", real) + _figures(str(modules), large)
+    figures = _figures("real", *real) + _figures(str(modules), *large)
     notes = [f"{edits} edits of one module per server, polled every {POLL_S * 1000:.0f} ms, going round the servers in turn; "
              "the first build after starting a server is not counted. Every server runs a full rebuild per change, "
              "as `make serve` does (MkDocs' watcher polls every 0.5 s and waits 0.1 s for changes to stop).",
+             "CPU per rebuild: the server's CPU time and its children's (the macros plugin runs git ten times a "
+             "build) from the save until the build is done, read from /proc (Linux).",
              "Load average (1 min) at the start, between the two courses and at the end: "
              + ", ".join(f"{value:.1f}" for value in load) + "."]
     return {"title": "Live editing", "figures": figures, "notes": notes}
