@@ -77,7 +77,9 @@ class Server:
                 line = self.lines.get(timeout=0.5)
             except queue.Empty:
                 continue
-            if "Documentation built in" in line:
+            # MkDocs prints a build time it has printed before only once, so a rebuild
+            # may end on the live-reload line alone.
+            if "Documentation built in" in line or "Reloading browsers" in line:
                 return
             if "ERROR" in line or "Aborted" in line:
                 log(f"    server ({self.label}): {line}")
