@@ -1,4 +1,4 @@
-"""Quiz benchmark (issue 3): build-time cost and bytes on the wire.
+"""Quiz benchmark: build-time cost and bytes on the wire.
 
     .venv/bin/python bench/bench_quiz.py [--pages 500] [--pairs 5] [--skip-mkdocs-quiz] [--only build|bytes]
 

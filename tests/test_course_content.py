@@ -1,4 +1,4 @@
-"""Structural requirements of the course itself (issue: the complete course),
+"""Structural requirements of the course itself (the complete course),
 so that a later edit cannot quietly drop them: teaching length, scenario,
 practice, reflection, knowledge check, readings, objectives traced to
 questions, facilitator notes, glossary contributions, honest durations."""

@@ -1,4 +1,4 @@
-"""One stylesheet of ours per page (lms/pageassets.py, issue 9): course.css on
+"""One stylesheet of ours per page (lms/pageassets.py): course.css on
 a page without widgets, course.css combined with the widgets' styles on the
 others; the combined files are written by the build, minified like the rest."""
 

@@ -1,5 +1,5 @@
-"""Page weight (issue 9: at most 5 KB of our own JS, CSS and data, gzipped, on
-any page; issue 3: quiz JS + CSS at most 5 KB, and nothing of it on a page
+"""Page weight (at most 5 KB of our own JS, CSS and data, gzipped, on
+any page; quiz JS + CSS at most 5 KB, and nothing of it on a page
 without a quiz), measured in Chromium on the repository's own course as built
 for publishing (minified by lms/minify.py). A byte budget, never a timing.
 
@@ -79,7 +79,7 @@ def test_quiz_code_comes_only_with_quizzes_and_fits_in_5_kb(weights, browser, bu
     assert "assets/lms/quiz.js" in near.files and "assets/lms/quiz/check.js" not in near.files, "checking loads on the first touch: " + near.listing()
     touched = measure(browser, course_url, page_paths(built_course)["module"], reach="form[data-lms-quiz]", touch=True)
     assert QUIZ_CODE <= set(touched.files), touched.listing()
-    # Issue 3: quiz JS + CSS at most 5 KB; its CSS is what quiz.css adds to the combined file.
+    # Quiz JS + CSS at most 5 KB; its CSS is what quiz.css adds to the combined file.
     quiz_styles = touched.files[QUIZ_STYLES] - gz((built_course / "assets/course.css").read_bytes())
     quiz = sum(touched.files[path] for path in QUIZ_CODE | {"assets/lms/store.js"}) + quiz_styles
     assert 0 < quiz_styles and quiz <= BUDGET, f"quiz JS + CSS {quiz} B: {touched.listing()}"

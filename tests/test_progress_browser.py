@@ -1,4 +1,4 @@
-"""Learner progress in a real browser (issue 6): completing modules, the
+"""Learner progress in a real browser: completing modules, the
 navigation, home and dashboard, resume, certificate, export/import, reset."""
 
 from __future__ import annotations
@@ -362,7 +362,7 @@ PROGRESS_CORE = {"tracker.js", "ui.js", "record.js", "course.json"}
 
 
 def test_a_new_learner_fetches_quiz_code_as_the_quiz_comes_near_and_progress_code_on_the_first_answer(course, open_page):
-    """Issue 9: reading the top of a long module costs a new learner none of the
+    """Page weight: reading the top of a long module costs a new learner none of the
     quiz or progress code; the visit is recorded all the same, the quiz's code is
     there before the learner reaches it, and progress, loaded by the first answer,
     records that answer."""
@@ -421,7 +421,7 @@ def test_what_a_learner_has_stored_is_shown_on_arrival_however_far_down(course, 
 
 def test_a_new_learner_gets_the_built_progress_views_and_the_controls_load_on_use(course, open_page):
     """Home and progress page are server-rendered as a new learner sees them: no
-    progress code is fetched until a control is used (issue 9: weight, no layout shift)."""
+    progress code is fetched until a control is used (weight, and no layout shift)."""
     page, requested = watched_requests(open_page)
     settle(page, course)
     expect(page.locator("[data-lms-home]")).to_contain_text("Course progress: 0 of 3 modules complete (0%)")

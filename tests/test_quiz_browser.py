@@ -382,7 +382,7 @@ def _fetched(page) -> list[str]:
 
 
 def test_the_checking_code_comes_with_the_first_touch_of_a_quiz(open_page, quiz_site):
-    """Issue 9: a learner who reads past a quiz downloads only its set-up part
+    """Page weight: a learner who reads past a quiz downloads only its set-up part
     (quiz.js); the checker (quiz/check.js) is fetched as they first touch a
     quiz, before they can press "Check answer", and checking then works."""
     page = open_page().page

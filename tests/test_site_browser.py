@@ -60,7 +60,7 @@ def test_home_card_opens_module_with_instant_navigation(open_page, sample_url):
 
 
 def test_the_theme_bundle_is_deferred_so_the_page_paints_first(open_page, sample_url):
-    """overrides/main.html (issue 9); every other test here shows the theme still works."""
+    """overrides/main.html; every other test here shows the theme still works."""
     page = open_page(sample_url).page
     scripts = page.evaluate("[...document.scripts].filter(s => /assets\\/javascripts\\/bundle\\.\\w+\\.min\\.js$/.test(s.src)).map(s => s.defer)")
     assert scripts == [True]

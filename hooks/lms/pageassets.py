@@ -1,6 +1,6 @@
 """One stylesheet of ours per page: ``course.css`` (what every page needs),
-combined with the styles of the widgets the page has (issue 9: at most 5 KB of
-our own JS and CSS per page; issue 3: a page without a quiz pays nothing for
+combined with the styles of the widgets the page has (budget: at most 5 KB of
+our own JS and CSS per page, and a page without a quiz pays nothing for
 quizzes).
 
 A page without widgets links ``assets/course.css``; a page with a quiz links

@@ -1,4 +1,4 @@
-"""What the browser's progress code needs to know about the course (issue 6).
+"""What the browser's progress code needs to know about the course.
 
 The course structure (modules in order with id, title, url, duration,
 pass_mark, quiz ids and reading ids) is written once per build as
@@ -18,7 +18,7 @@ JavaScript shows it) "Mark this module complete" button.
 
 The progress page's summary and table, and the certificate page's message,
 are server-rendered too, as a new learner sees them (nothing started): the
-page then needs no script and no course data to show its first view (issue 9:
+page then needs no script and no course data to show its first view (budget:
 weight, and no layout shift), and the progress code, loaded once there is a
 record, fills the same structure with the learner's figures
 (progress/dashboard.js and progress/certificate.js render the same markup).

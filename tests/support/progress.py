@@ -1,4 +1,4 @@
-"""A throwaway course for the learner-progress tests (issue 6).
+"""A throwaway course for the learner-progress tests.
 
 Three modules: ``alpha`` with two quizzes (pass mark 50%, so one right answer
 completes it), ``beta`` without quizzes (the learner marks it complete) and

@@ -1,4 +1,4 @@
-"""Page weight (issue 9): the bytes of our own JS, CSS and data a page makes
+"""Page weight: the bytes of our own JS, CSS and data a page makes
 the browser transfer, each file counted gzip -9 as a server would send it.
 
 A page is loaded in a fresh Chromium context (empty cache and storage: a new

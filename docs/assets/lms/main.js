@@ -1,5 +1,5 @@
 // The one script of ours that every page loads (mkdocs.yml), so it stays small.
-// It loads each feature's code when the page needs it (issue 9: at most 5 KB
+// It loads each feature's code when the page needs it (budget: at most 5 KB
 // of our own code on a page), and:
 // - makes glossary terms focusable, so keyboard users get their tooltip too
 //   (Material shows <abbr title> on hover; WCAG 1.4.13, 2.1.1);

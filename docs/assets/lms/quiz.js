@@ -7,7 +7,7 @@
 // shuffled). The checking itself (quiz/check.js, half as big again) loads
 // when the learner first touches a quiz, before they can press "Check
 // answer", or at once when the page must show a saved answer: a learner who
-// reads past a quiz downloads about 1.2 KB of its code instead of 3 (issue 9:
+// reads past a quiz downloads about 1.2 KB of its code instead of 3 (budget:
 // at most 5 KB of our code on any page).
 
 import { isPlainObject, load, names, onExternalChange } from "./store.js";

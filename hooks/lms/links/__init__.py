@@ -1,4 +1,4 @@
-"""Link checking (issue 5).
+"""Link checking.
 
 - ``internal``: after every build, every link and image of every built page
   must resolve inside the site, anchors included (runs in ``mkdocs build`` and

@@ -1,4 +1,4 @@
-"""SCORM packages of the course (issue 8): one command builds a SCORM 1.2 and
+"""SCORM packages of the course: one command builds a SCORM 1.2 and
 a SCORM 2004 4th edition zip that a corporate LMS imports.
 
 - ``outline``: what the launch page must know (modules, quizzes, readings);

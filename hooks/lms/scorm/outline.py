@@ -24,7 +24,7 @@ from ..quiz.check import page_quizzes
 from ..readings import load as load_readings
 
 DEFAULT_PASS_MARK = 80
-FINAL_MODULE = "final-assessment"  # its pass mark is the course's (lead's decision, issue 8)
+FINAL_MODULE = "final-assessment"  # its pass mark is the whole course's in the LMS report
 DESCRIPTION_LIMIT = 250  # SCORM 2004 cmi.interactions.n.description (localized_string_type SPM 250)
 LABEL_WORDS = 40  # characters of a choice's text in its LMS report label
 

@@ -1,7 +1,7 @@
 // The progress page's controls: mark complete (modules without a knowledge
 // check), export, import and reset. The build renders them hidden, since they
 // need JavaScript; this shows them and loads the code behind them when one is
-// first used, so a first visit fetches this file only (issue 9). Loading that
+// first used, so a first visit fetches this file only (page-weight budget). Loading that
 // code also starts the progress view (main.js), which then keeps the page's
 // figures current.
 

@@ -5,7 +5,7 @@
 //
 // Why these are written here and not by tracker.js: the progress code and the
 // course data it reads are about 7 KB (gzipped), most of a page's budget for
-// our own code (issue 9: 5 KB), and a learner reading a module needs none of
+// our own code (budget: 5 KB), and a learner reading a module needs none of
 // it until they reach a quiz or the module's foot. A learner with no record yet
 // has nothing to merge and a visit completes nothing, so the first record is
 // written directly; the position changes one field of the stored record, read
