@@ -66,13 +66,31 @@ def lines_before(source: SourceFile | None, markdown: str) -> int:
 
 def _cite_problems(template: nodes.Template, path: str, offset: int) -> list[Problem]:
     """cite() takes reading ids as text: an id without quotes reads as a
-    subtraction (kluger - denisi - 1996) of names that are not defined."""
+    subtraction (kluger - denisi - 1996) of names that are not defined, and a
+    number, true, none or a list is not an id. A variable is left to the macro."""
     problems = []
     for call in template.find_all(nodes.Call):
-        if isinstance(call.node, nodes.Name) and call.node.name == "cite":
-            if any(isinstance(arg, nodes.Sub) for arg in call.args):
-                problems.append(Problem(path, call.lineno + offset, "cite() needs each reading id in quotes", 'write e.g. {{ cite("kluger-denisi-1996") }}'))
+        if not (isinstance(call.node, nodes.Name) and call.node.name == "cite"):
+            continue
+        line = call.lineno + offset
+        if any(isinstance(arg, nodes.Sub) for arg in call.args):
+            problems.append(Problem(path, line, "cite() needs each reading id in quotes", 'write e.g. {{ cite("kluger-denisi-1996") }}'))
+        for shown in filter(None, map(_literal_not_text, call.args)):
+            problems.append(Problem(path, line, f"cite() is given {shown}, not a reading id in quotes", 'write the id in quotes, e.g. {{ cite("pink-2009") }}'))
     return problems
+
+
+def _literal_not_text(arg: nodes.Expr) -> str | None:
+    """How the page wrote ``arg`` when it is a literal other than text, else None."""
+    try:
+        value = arg.as_const()
+    except nodes.Impossible:  # a name or a call: its value is known only when the page renders
+        return None
+    if isinstance(value, str):
+        return None
+    if value is None or isinstance(value, bool):
+        return str(value).lower()
+    return {list: "a list", tuple: "a list", dict: "a mapping"}.get(type(value), repr(value))
 
 
 def _has_template_code(env: jinja2.Environment, text: str) -> bool:

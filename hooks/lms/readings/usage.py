@@ -22,8 +22,6 @@ from .load import load
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
 CITE_CALL = re.compile(r"\bcite\s*\(([^()]*)\)")
 STRING = re.compile(r"""(["'])(.*?)\1""")
-# A literal that is not text (cite(123), cite(none)); a variable's value is left to the macro.
-NOT_TEXT = re.compile(r"[-+]?\.?\d[\w.+-]*|true|false|none|\[.*\]|\{.*\}", re.IGNORECASE | re.DOTALL)
 LIST_CALL = re.compile(r"\{\{-?\s*reading_list\s*\(\s*\)\s*-?\}\}")
 DEFAULT_LIST_PAGE = "readings.md"
 
@@ -33,7 +31,6 @@ class Citation:
     src_uri: str
     line: int
     key: str  # "" when the call names no reading
-    quoted: bool = True  # False for a literal that is not text, e.g. cite(123)
 
 
 def renders_macros(source: SourceFile) -> bool:
@@ -53,18 +50,6 @@ def page_citations(source: SourceFile, src_uri: str) -> list[Citation]:
             for key in keys:
                 offset = start + key.start(2)
                 found.append(Citation(src_uri, source.text.count("\n", 0, offset) + 1, key.group(2)))
-            found += _unquoted(source.text, src_uri, start, call.group(1))
-    return found
-
-
-def _unquoted(text: str, src_uri: str, start: int, arguments: str) -> list[Citation]:
-    """The call's arguments that are literals but not text, each at its line."""
-    found, offset = [], 0
-    for piece in STRING.sub(lambda m: " " * len(m[0]), arguments).split(","):
-        if NOT_TEXT.fullmatch(piece.strip()):
-            at = start + offset + len(piece) - len(piece.lstrip())
-            found.append(Citation(src_uri, text.count("\n", 0, at) + 1, piece.strip(), quoted=False))
-        offset += len(piece) + 1
     return found
 
 
@@ -151,8 +136,6 @@ def citation_problem(course: Course, citation: Citation) -> Problem | None:
     path = course.site.report_path(citation.src_uri)
     if not citation.key:
         return Problem(path, citation.line, "cite() names no reading", 'write e.g. {{ cite("pink-2009") }}')
-    if not citation.quoted:
-        return Problem(path, citation.line, f"cite() is given {citation.key}, not a reading id in quotes", 'write the id in quotes, e.g. {{ cite("pink-2009") }}')
     if citation.key not in catalogue.readings:
         hint = _missing_hint(citation.key, list(catalogue.readings), catalogue.path)
         return Problem(path, citation.line, f"cite() names '{citation.key}', which is not in {catalogue.path}", hint)
