@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import OUT, figure, log, timed_build  # noqa: E402
-from generate import generate  # noqa: E402
+from benchlib import OUT, figure, log, timed_build
+from generate import generate
 
 RUNS = 3
 BUDGET_S = 660  # for everything in this benchmark; 2,000-module runs stop early to respect it
@@ -32,8 +32,10 @@ def _course(modules: int, plain: bool = False) -> dict:
     name = f"build-{modules}{'-plain' if plain else ''}"
     started = time.perf_counter()
     course = generate(OUT / name, modules, plain=plain)
-    log(f"  generated {name} in {time.perf_counter() - started:.0f} s: {course['pages']:,} pages, "
-        f"{course['words']:,} words, {course['quizzes']:,} quizzes")
+    log(
+        f"  generated {name} in {time.perf_counter() - started:.0f} s: {course['pages']:,} pages, "
+        f"{course['words']:,} words, {course['quizzes']:,} quizzes"
+    )
     return course
 
 
@@ -70,16 +72,31 @@ def _large_runs(course: dict, started: float) -> tuple[list[float], bool]:
 def _scaling_figures(courses: dict, times: dict, stopped: bool) -> list[dict]:
     small, large = min(times), max(times)
     figures = [
-        figure(f"full build, {n:,} modules ({courses[n]['pages']:,} pages)", "s", runs=times[n], lower_bound=stopped and n == large,
-               note="stopped at its time limit" if stopped and n == large else None)
+        figure(
+            f"full build, {n:,} modules ({courses[n]['pages']:,} pages)",
+            "s",
+            runs=times[n],
+            lower_bound=stopped and n == large,
+            note="stopped at its time limit" if stopped and n == large else None,
+        )
         for n in sorted(times)
     ]
     per_page = {n: [t / courses[n]["pages"] * 1000 for t in times[n]] for n in (small, large)}
     for n in (small, large):
-        figures.append(figure(f"time per page, {n:,} modules", "ms", runs=per_page[n], lower_bound=stopped and n == large))
+        figures.append(
+            figure(f"time per page, {n:,} modules", "ms", runs=per_page[n], lower_bound=stopped and n == large)
+        )
     scaling = statistics.median(per_page[large]) / statistics.median(per_page[small])
-    figures.append(figure(f"time per page at {large:,} / at {small:,} modules", "ratio", value=scaling, target="<= 1.2",
-                          lower_bound=stopped, note="ratio of the medians above; 1.0 is linear growth"))
+    figures.append(
+        figure(
+            f"time per page at {large:,} / at {small:,} modules",
+            "ratio",
+            value=scaling,
+            target="<= 1.2",
+            lower_bound=stopped,
+            note="ratio of the medians above; 1.0 is linear growth",
+        )
+    )
     return figures
 
 
@@ -99,8 +116,15 @@ def main(args: list[str]) -> dict:
     figures = _scaling_figures(courses, times, stopped)
     figures.append(figure(f"plain baseline, {small:,} modules", "s", runs=plain_times))
     pairs = [ours / base for ours, base in zip(times[small], plain_times)]
-    figures.append(figure(f"our features' cost: full / plain build, {small:,} modules", "ratio", runs=pairs, target="<= 1.10",
-                          note="one ratio per back-to-back pair of builds"))
+    figures.append(
+        figure(
+            f"our features' cost: full / plain build, {small:,} modules",
+            "ratio",
+            runs=pairs,
+            target="<= 1.10",
+            note="one ratio per back-to-back pair of builds",
+        )
+    )
     notes = [
         f"Courses from bench/generate.py: each module about {courses[small]['words'] // small:,} words with 5 quizzes, "
         "citations, links to other modules and to anchors, admonitions and tables; modules are grouped into nav parts of "
@@ -109,16 +133,23 @@ def main(args: list[str]) -> dict:
         f"stopped after {STOP_S // 60} minutes at the latest); {runs} at the other sizes, after one untimed warm-up build. "
         f"The {small}-module builds alternate with the plain ones and serve both comparisons.",
         f"Features found in the repository when generated: {courses[small]['features']}."
-        + (f" Readings left out because the repository's checks reject them: {', '.join(courses[small]['readings_left_out'])}."
-           if courses[small]["readings_left_out"] else ""),
+        + (
+            f" Readings left out because the repository's checks reject them: {', '.join(courses[small]['readings_left_out'])}."
+            if courses[small]["readings_left_out"]
+            else ""
+        ),
     ]
     notes.append(_where_time_goes(courses[small], plain))
     return {"title": "Build scaling and our features' cost", "figures": figures, "notes": notes}
 
 
 def _profile(course: dict) -> dict[str, float]:
-    result = subprocess.run([sys.executable, str(Path(__file__).with_name("buildprofile.py")), str(Path(course["root"]) / "mkdocs.yml")],
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("buildprofile.py")), str(Path(course["root"]) / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     if result.returncode != 0:
         raise SystemExit(f"buildprofile.py failed on {course['root']}:\n{result.stdout}{result.stderr}")
     return json.loads(result.stdout)
@@ -132,9 +163,13 @@ def _where_time_goes(featured: dict, plain: dict) -> str:
     parts = []
     for label in sorted(set(ours) | set(base), key=lambda k: -max(ours.get(k, 0), base.get(k, 0))):
         if max(ours.get(label, 0), base.get(label, 0)) >= 0.005:
-            parts.append(f"{label} {ours.get(label, 0):.2f} s" + (f" (plain {base[label]:.2f} s)" if label in base else ""))
-    return ("Where the time goes, CPU seconds of one build of the featured course (and of its plain twin), imports and "
-            "start-up excluded; page templates include the search plugin's indexing: " + "; ".join(parts) + ".")
+            parts.append(
+                f"{label} {ours.get(label, 0):.2f} s" + (f" (plain {base[label]:.2f} s)" if label in base else "")
+            )
+    return (
+        "Where the time goes, CPU seconds of one build of the featured course (and of its plain twin), imports and "
+        "start-up excluded; page templates include the search plugin's indexing: " + "; ".join(parts) + "."
+    )
 
 
 if __name__ == "__main__":

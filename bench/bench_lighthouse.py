@@ -20,13 +20,19 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import ROOT, figure, log, served_course  # noqa: E402
+from benchlib import ROOT, figure, log, served_course
 
 VERSION = "12.2.3"
 NODE_DIR = ROOT / "bench" / ".node"
 CLI = NODE_DIR / "node_modules" / ".bin" / "lighthouse"
 RUNS = 5  # Lighthouse's own advice for its run-to-run variance: the median of five runs
-METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index")
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+)
 
 
 def ensure_lighthouse() -> None:
@@ -35,8 +41,12 @@ def ensure_lighthouse() -> None:
         return
     NODE_DIR.mkdir(parents=True, exist_ok=True)
     log(f"  installing lighthouse@{VERSION} into {NODE_DIR.relative_to(ROOT)} (npm i -E)")
-    subprocess.run(["npm", "i", "-E", "--no-audit", "--no-fund", "--prefix", str(NODE_DIR), f"lighthouse@{VERSION}"],
-                   check=True, capture_output=True, text=True)
+    subprocess.run(
+        ["npm", "i", "-E", "--no-audit", "--no-fund", "--prefix", str(NODE_DIR), f"lighthouse@{VERSION}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 def _chrome_flags() -> str:
@@ -47,9 +57,19 @@ def _chrome_flags() -> str:
 
 
 def _run(url: str, out: Path, chrome: str) -> dict:
-    command = [str(CLI), url, "--quiet", "--output=json", f"--output-path={out}", "--form-factor=mobile",
-               "--only-categories=performance,accessibility", f"--chrome-flags={_chrome_flags()}"]
-    result = subprocess.run(command, env=dict(os.environ, CHROME_PATH=chrome), capture_output=True, text=True, timeout=300)
+    command = [
+        str(CLI),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        "--form-factor=mobile",
+        "--only-categories=performance,accessibility",
+        f"--chrome-flags={_chrome_flags()}",
+    ]
+    result = subprocess.run(
+        command, env=dict(os.environ, CHROME_PATH=chrome), capture_output=True, text=True, timeout=300
+    )
     if result.returncode != 0:
         raise RuntimeError(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     return json.loads(out.read_text(encoding="utf-8"))
@@ -65,14 +85,27 @@ def _page(name: str, url: str, chrome: str, tmp: Path) -> tuple[list[dict], list
     for number in range(RUNS):
         reports.append(_run(url, tmp / f"{name}-{number}.json", chrome))
         scores = {k: round(v["score"] * 100) for k, v in reports[-1]["categories"].items()}
-        log(f"    {name} run {number + 1}: performance {scores['performance']}, accessibility {scores['accessibility']}")
+        log(
+            f"    {name} run {number + 1}: performance {scores['performance']}, accessibility {scores['accessibility']}"
+        )
     figures = [
-        figure(f"{name} page: performance score", "score", runs=[r["categories"]["performance"]["score"] * 100 for r in reports], target=">= 98"),
-        figure(f"{name} page: accessibility score", "score", runs=[r["categories"]["accessibility"]["score"] * 100 for r in reports], target=">= 100"),
+        figure(
+            f"{name} page: performance score",
+            "score",
+            runs=[r["categories"]["performance"]["score"] * 100 for r in reports],
+            target=">= 98",
+        ),
+        figure(
+            f"{name} page: accessibility score",
+            "score",
+            runs=[r["categories"]["accessibility"]["score"] * 100 for r in reports],
+            target=">= 100",
+        ),
     ]
     metrics = ", ".join(
         f"{m.replace('-', ' ')} {statistics.median(r['audits'][m]['numericValue'] for r in reports):,.0f}{'' if m.startswith('cumulative') else ' ms'}"
-        for m in METRICS if m != "cumulative-layout-shift"
+        for m in METRICS
+        if m != "cumulative-layout-shift"
     )
     cls = statistics.median(r["audits"]["cumulative-layout-shift"]["numericValue"] for r in reports)
     notes = [f"{name} page medians: {metrics}, cumulative layout shift {cls:.3f}."]
@@ -81,9 +114,18 @@ def _page(name: str, url: str, chrome: str, tmp: Path) -> tuple[list[dict], list
         notes.append(f"{name} page accessibility audits failed: {', '.join(failed)}.")
     errored = sorted({k for r in reports for k, a in r["audits"].items() if a.get("scoreDisplayMode") == "error"})
     if errored:
-        weighted = sorted({ref["id"] for r in reports for c in r["categories"].values() for ref in c["auditRefs"]
-                           if ref["id"] in errored and ref.get("weight")})
-        weight = f"these weigh in the scores: {', '.join(weighted)}" if weighted else "none of them weighs in the scores"
+        weighted = sorted(
+            {
+                ref["id"]
+                for r in reports
+                for c in r["categories"].values()
+                for ref in c["auditRefs"]
+                if ref["id"] in errored and ref.get("weight")
+            }
+        )
+        weight = (
+            f"these weigh in the scores: {', '.join(weighted)}" if weighted else "none of them weighs in the scores"
+        )
         notes.append(f"{name} page: Lighthouse could not run {', '.join(errored)} ({weight}).")
     warnings = sorted({w.split(". ")[0] for r in reports for w in r.get("runWarnings", [])})
     notes += [f"{name} page: Lighthouse warned: {w}." for w in warnings]
@@ -99,14 +141,20 @@ def main(args: list[str]) -> dict:
     ensure_lighthouse()
     chrome = find_browser()
     figures, notes = [], []
-    with served_course("bench-lighthouse-") as (base, pages, what), tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+    with (
+        served_course("bench-lighthouse-") as (base, pages, what),
+        tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp,
+    ):
         log(f"  lighthouse {VERSION}, mobile preset, {RUNS} runs per page, on {what}")
         for name, path in pages.items():
             page_figures, page_notes = _page(name, base + path, chrome, Path(tmp))
             figures += page_figures
             notes += page_notes
-    notes.insert(0, f"Lighthouse {VERSION} (npm), mobile preset with its simulated throttling, Chromium {_chromium_version(chrome)}, "
-                    f"on {what}, served gzip -9 from 127.0.0.1; {RUNS} runs per page.")
+    notes.insert(
+        0,
+        f"Lighthouse {VERSION} (npm), mobile preset with its simulated throttling, Chromium {_chromium_version(chrome)}, "
+        f"on {what}, served gzip -9 from 127.0.0.1; {RUNS} runs per page.",
+    )
     return {"title": "Lighthouse", "figures": figures, "notes": notes}
 
 

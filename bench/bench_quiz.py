@@ -34,33 +34,75 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from selectolax.lexbor import LexborHTMLParser
 
-from lms.minify import minified
+from coursesite.minify import minified
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
 # Everything a quiz needs, its checking code (loaded on the learner's first touch) included.
-ASSETS = ["docs/assets/lms/quiz.js", "docs/assets/lms/quiz/check.js", "docs/assets/lms/store.js", "docs/assets/lms/quiz.css"]
+ASSETS = [
+    "docs/assets/lms/quiz.js",
+    "docs/assets/lms/quiz/check.js",
+    "docs/assets/lms/store.js",
+    "docs/assets/lms/quiz.css",
+]
 KB = 1024
 
 QUIZZES = [  # (question, multiple, [(text, correct, feedback)], explanation)
-    ("Your best rep has missed target two months running. What is your first move?", False, [
-        ("Put them on a 30-day improvement plan", False, "A plan may come later; starting with it says the numbers matter more than they do."),
-        ("Ask them, one to one, what has changed and what would help", True, "Listening first gives you the facts and keeps the rep talking to you."),
-        ("Move two of their accounts to a colleague", False, "This protects the forecast and teaches the rep to hide problems."),
-    ], "Leaders start with the person behind the number."),
-    ("Which of these are career functions in Kram's model? Choose all that apply.", True, [
-        ("Sponsorship: recommending the mentee for a stretch role", True, "The mentor uses their standing to open a door."),
-        ("Counselling: talking through the mentee's worries", False, "This is a psychosocial function."),
-        ("Exposure: taking the mentee to the forecast call", True, "Being seen by senior people is a career function."),
-    ], "Kram described career and psychosocial functions."),
-    ("True or false: vague praise works as well as specific praise.", False, [
-        ("True", False, "Vague praise tells people nothing about what to repeat."),
-        ("False", True, "Specific praise names the behaviour worth repeating."),
-    ], "Specific, timely recognition changes behaviour; general praise rarely does."),
+    (
+        "Your best rep has missed target two months running. What is your first move?",
+        False,
+        [
+            (
+                "Put them on a 30-day improvement plan",
+                False,
+                "A plan may come later; starting with it says the numbers matter more than they do.",
+            ),
+            (
+                "Ask them, one to one, what has changed and what would help",
+                True,
+                "Listening first gives you the facts and keeps the rep talking to you.",
+            ),
+            (
+                "Move two of their accounts to a colleague",
+                False,
+                "This protects the forecast and teaches the rep to hide problems.",
+            ),
+        ],
+        "Leaders start with the person behind the number.",
+    ),
+    (
+        "Which of these are career functions in Kram's model? Choose all that apply.",
+        True,
+        [
+            (
+                "Sponsorship: recommending the mentee for a stretch role",
+                True,
+                "The mentor uses their standing to open a door.",
+            ),
+            ("Counselling: talking through the mentee's worries", False, "This is a psychosocial function."),
+            (
+                "Exposure: taking the mentee to the forecast call",
+                True,
+                "Being seen by senior people is a career function.",
+            ),
+        ],
+        "Kram described career and psychosocial functions.",
+    ),
+    (
+        "True or false: vague praise works as well as specific praise.",
+        False,
+        [
+            ("True", False, "Vague praise tells people nothing about what to repeat."),
+            ("False", True, "Specific praise names the behaviour worth repeating."),
+        ],
+        "Specific, timely recognition changes behaviour; general praise rarely does.",
+    ),
 ]
-PROSE = ("Good managers ask before they tell. They look at the work, not the person, and they say what "
-         "they saw in words the rep can act on. ") * 12
+PROSE = (
+    "Good managers ask before they tell. They look at the work, not the person, and they say what "
+    "they saw in words the rep can act on. "
+) * 12
 
 
 def log(message: str) -> None:
@@ -73,9 +115,14 @@ def gz(data: bytes) -> int:
 
 # --- our syntax, and the same questions as plain lists or mkdocs-quiz -----
 
+
 def ours(number: int, page: int, quiz: tuple, objective: int | None = None) -> str:
     question, multiple, choices, explanation = quiz
-    options = [f"    id: p{page}-q{number}"] + (["    multiple: true"] if multiple else []) + ([f"    objective: {objective}"] if objective else [])
+    options = (
+        [f"    id: p{page}-q{number}"]
+        + (["    multiple: true"] if multiple else [])
+        + ([f"    objective: {objective}"] if objective else [])
+    )
     lines = [f"/// quiz | {question}", *options, ""]
     for text, correct, feedback in choices:
         lines += [f"- [{'x' if correct else ' '}] {text}", f"    > {feedback}"]
@@ -98,9 +145,12 @@ def mkdocs_quiz(quiz: tuple) -> str:
 
 # --- 1. build time -----------------------------------------------------------
 
+
 def _module(page: int, writer) -> str:
-    front = (f"---\ntitle: Module {page}\ndescription: Generated module {page}.\nmodule:\n  id: m{page}\n  duration: 30\n"
-             "  level: foundation\n  objectives:\n    - Explain the idea\n    - Choose a first step\n    - Plan a conversation\n---\n\n")
+    front = (
+        f"---\ntitle: Module {page}\ndescription: Generated module {page}.\nmodule:\n  id: m{page}\n  duration: 30\n"
+        "  level: foundation\n  objectives:\n    - Explain the idea\n    - Choose a first step\n    - Plan a conversation\n---\n\n"
+    )
     body = [f"## Part {n}\n\n{PROSE}\n\n" + writer(n, page, QUIZZES[n % 3], objective=(n % 3) + 1) for n in range(1, 6)]
     return front + "\n".join(body)
 
@@ -150,16 +200,23 @@ def bench_build(work: Path, pages: int, pairs: int) -> None:
         runs["quiz"].append(timed_build(quiz_course))
         runs["plain"].append(timed_build(plain_course))
         (wall_q, cpu_q), (wall_p, cpu_p) = runs["quiz"][-1], runs["plain"][-1]
-        log(f"   pair {pair}: quizzes {wall_q:.2f} s wall / {cpu_q:.2f} s CPU, plain lists {wall_p:.2f} s wall / {cpu_p:.2f} s CPU")
+        log(
+            f"   pair {pair}: quizzes {wall_q:.2f} s wall / {cpu_q:.2f} s CPU, plain lists {wall_p:.2f} s wall / {cpu_p:.2f} s CPU"
+        )
     # The fastest run of each is the one least disturbed by anything else on the machine.
     best = {name: (min(r[0] for r in values), min(r[1] for r in values)) for name, values in runs.items()}
     wall, cpu = best["quiz"][0] / best["plain"][0], best["quiz"][1] / best["plain"][1]
     pair_cpu = statistics.median(q[1] / p[1] for q, p in zip(runs["quiz"], runs["plain"]))
-    log(f"   ratio of the fastest runs: {wall:.3f} wall clock, {cpu:.3f} CPU time (median of the pairs' CPU ratios {pair_cpu:.3f})")
-    log(f"   target <= 1.10: {'met' if wall <= 1.10 else 'MISSED'} (wall clock), {'met' if cpu <= 1.10 else 'MISSED'} (CPU time)")
+    log(
+        f"   ratio of the fastest runs: {wall:.3f} wall clock, {cpu:.3f} CPU time (median of the pairs' CPU ratios {pair_cpu:.3f})"
+    )
+    log(
+        f"   target <= 1.10: {'met' if wall <= 1.10 else 'MISSED'} (wall clock), {'met' if cpu <= 1.10 else 'MISSED'} (CPU time)"
+    )
 
 
 # --- 2. bytes ------------------------------------------------------------------
+
 
 def _inline_code(html: str) -> bytes:
     tree = LexborHTMLParser(html)
@@ -171,8 +228,13 @@ def _minimal_site(root: Path, extra: dict, pages: dict[str, str]) -> Path:
     (root / "docs").mkdir(parents=True)
     for name, text in pages.items():
         (root / "docs" / name).write_text(text, encoding="utf-8")
-    config = {"site_name": "Bench", "site_url": "http://127.0.0.1/", "theme": {"name": "material", "font": False},
-              "nav": [{"Quiz": "quiz.md"}, {"No quiz": "plain.md"}], **extra}
+    config = {
+        "site_name": "Bench",
+        "site_url": "http://127.0.0.1/",
+        "theme": {"name": "material", "font": False},
+        "nav": [{"Quiz": "quiz.md"}, {"No quiz": "plain.md"}],
+        **extra,
+    }
     with (root / "mkdocs.yml").open("w", encoding="utf-8") as out:
         YAML().dump(config, out)
     return root
@@ -193,8 +255,15 @@ def _build_pair(work: Path, mkdocs: Path, with_extra: dict, quiz_page: str, copy
             raise SystemExit(f"build failed in {root}:\n{result.stdout}{result.stderr}")
         sites[name] = root / "site"
     on, off = sites["on"], sites["off"]
-    added = sorted(p.relative_to(on) for p in on.rglob("*") if p.is_file() and not (off / p.relative_to(on)).exists() and p.suffix in (".js", ".css"))
-    html = {key: {page: (sites[key] / page / "index.html").read_text(encoding="utf-8") for page in ("quiz", "plain")} for key in sites}
+    added = sorted(
+        p.relative_to(on)
+        for p in on.rglob("*")
+        if p.is_file() and not (off / p.relative_to(on)).exists() and p.suffix in (".js", ".css")
+    )
+    html = {
+        key: {page: (sites[key] / page / "index.html").read_text(encoding="utf-8") for page in ("quiz", "plain")}
+        for key in sites
+    }
     return {
         "assets": sum(gz((on / p).read_bytes()) for p in added),
         "asset_names": [str(p) for p in added],
@@ -205,12 +274,17 @@ def _build_pair(work: Path, mkdocs: Path, with_extra: dict, quiz_page: str, copy
 
 
 def bench_ours(work: Path) -> dict:
-    extra = {"markdown_extensions": ["lms.quiz"], "extra_javascript": [{"path": "assets/lms/quiz.js", "type": "module"}],
-             "extra_css": ["assets/lms/quiz.css"]}
+    extra = {
+        "markdown_extensions": ["coursesite.quiz"],
+        "extra_javascript": [{"path": "assets/lms/quiz.js", "type": "module"}],
+        "extra_css": ["assets/lms/quiz.css"],
+    }
     page = "# Quiz\n\n" + "\n".join(ours(n, 0, q) for n, q in enumerate(QUIZZES, 1))
     result = _build_pair(work, MKDOCS, extra, page, copy=ASSETS)
-    # As the course ships them: the build minifies our assets (lms/minify.py).
-    sizes = {Path(a).name: gz(minified((ROOT / a).read_text(encoding="utf-8"), Path(a).suffix).encode()) for a in ASSETS}
+    # As the course ships them: the build minifies our assets (coursesite/minify.py).
+    sizes = {
+        Path(a).name: gz(minified((ROOT / a).read_text(encoding="utf-8"), Path(a).suffix).encode()) for a in ASSETS
+    }
     result["assets"], result["asset_names"] = sum(sizes.values()), [f"{k} {v:,} B" for k, v in sizes.items()]
     return result
 
@@ -220,7 +294,9 @@ def _temp_venv(work: Path) -> Path:
     log("   installing mkdocs-quiz==1.7.1 (with mkdocs 1.6.1, mkdocs-material 9.8.2) into a throwaway venv")
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    result = subprocess.run(pip + ["mkdocs==1.6.1", "mkdocs-material==9.8.2", "mkdocs-quiz==1.7.1"], capture_output=True, text=True)
+    result = subprocess.run(
+        pip + ["mkdocs==1.6.1", "mkdocs-material==9.8.2", "mkdocs-quiz==1.7.1"], capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise SystemExit(f"could not install mkdocs-quiz 1.7.1:\n{result.stdout}{result.stderr}")
     return venv / "bin" / "mkdocs"
@@ -234,7 +310,7 @@ def bench_mkdocs_quiz(work: Path) -> dict:
 
 def bench_bytes(work: Path, skip_mkdocs_quiz: bool) -> None:
     log("2. Bytes added to a page (gzip -9), the same three questions (single, multiple, true/false)")
-    rows = [("ours (lms.quiz)", bench_ours(work / "ours"))]
+    rows = [("ours (coursesite.quiz)", bench_ours(work / "ours"))]
     if not skip_mkdocs_quiz:
         rows.append(("mkdocs-quiz 1.7.1", bench_mkdocs_quiz(work / "mkdocs-quiz")))
     log(f"   {'':20} {'JS+CSS files':>13} {'inline JS/CSS':>14} {'quiz page HTML':>15} {'page w/o quiz':>14}")
@@ -243,14 +319,18 @@ def bench_bytes(work: Path, skip_mkdocs_quiz: bool) -> None:
     for name, r in rows:
         log(f"   {name} files: {', '.join(r['asset_names']) or 'none'}")
     ours_total = rows[0][1]["assets"] + max(rows[0][1]["inline"], 0)
-    log(f"   ours: {ours_total:,} B of JavaScript and CSS on a page with a quiz, minified as the course ships it "
+    log(
+        f"   ours: {ours_total:,} B of JavaScript and CSS on a page with a quiz, minified as the course ships it "
         f"(target <= {5 * KB:,} B: {'met' if ours_total <= 5 * KB else 'MISSED'}); a page without a quiz loads none of it: "
-        "in the course, quiz.css goes only on pages with a quiz (combined with course.css, lms/pageassets.py) and main.js "
-        "loads quiz.js only there, as the learner comes near a quiz, and quiz/check.js as they first touch one (tests/test_page_weight.py)")
+        "in the course, quiz.css goes only on pages with a quiz (combined with course.css, coursesite/pageassets.py) and main.js "
+        "loads quiz.js only there, as the learner comes near a quiz, and quiz/check.js as they first touch one (tests/test_page_weight.py)"
+    )
     if len(rows) > 1:
         theirs = rows[1][1]
-        log(f"   mkdocs-quiz: {theirs['assets'] + theirs['inline']:,} B of JavaScript and CSS "
-            f"({theirs['inline']:,} B inlined into the page), and a page without a quiz grows by {theirs['other_page']:,} B")
+        log(
+            f"   mkdocs-quiz: {theirs['assets'] + theirs['inline']:,} B of JavaScript and CSS "
+            f"({theirs['inline']:,} B inlined into the page), and a page without a quiz grows by {theirs['other_page']:,} B"
+        )
 
 
 def main() -> None:

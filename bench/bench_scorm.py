@@ -2,7 +2,7 @@
 own course, each against a target of at most 600 KB (600,000 bytes, read
 strictly), since many corporate LMSs limit or slow down large uploads.
 
-The packages leave out what no learner opens (hooks/lms/scorm/learner.py):
+The packages leave out what no learner opens (hooks/coursesite/scorm/learner.py):
 the trainer guide, source maps and unused search-language files. The notes
 say what is left inside, by kind, so a growing package shows where it grew.
 """
@@ -16,12 +16,17 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import OUT, ROOT, figure, log  # noqa: E402
+from benchlib import OUT, ROOT, figure, log
 
 sys.path.insert(0, str(ROOT / "hooks"))
 LIMIT = 600_000  # bytes: "600 KB" read strictly
-KINDS = (("pages", (".html",)), ("search index", ("search/",)), ("theme scripts and styles", ("assets/javascripts/", "assets/stylesheets/")),
-         ("reading-list exports", ("downloads/",)), ("SCORM schemas and manifest", (".xsd", ".dtd", "imsmanifest.xml")))
+KINDS = (
+    ("pages", (".html",)),
+    ("search index", ("search/",)),
+    ("theme scripts and styles", ("assets/javascripts/", "assets/stylesheets/")),
+    ("reading-list exports", ("downloads/",)),
+    ("SCORM schemas and manifest", (".xsd", ".dtd", "imsmanifest.xml")),
+)
 
 
 def _kind(name: str) -> str:
@@ -43,7 +48,7 @@ def _contents(package: Path) -> str:
 
 
 def main(args: list[str]) -> dict:
-    from lms import cli
+    from coursesite import cli
 
     output = OUT / "scorm"
     shutil.rmtree(output, ignore_errors=True)
@@ -56,8 +61,10 @@ def main(args: list[str]) -> dict:
         figures.append(figure(f"{version} package", "B", value=package.stat().st_size, target=f"<= {LIMIT}"))
         notes.append(_contents(package))
         log(f"  {notes[-1]}")
-    notes.append("Built by `course scorm` from the repository's course; left out: the trainer guide (docs/guide/), source maps (*.map) "
-                 "and Material's search-language files for languages the site does not search in (hooks/lms/scorm/learner.py).")
+    notes.append(
+        "Built by `course scorm` from the repository's course; left out: the trainer guide (docs/guide/), source maps (*.map) "
+        "and Material's search-language files for languages the site does not search in (hooks/coursesite/scorm/learner.py)."
+    )
     return {"title": "SCORM packages", "figures": figures, "notes": notes}
 
 

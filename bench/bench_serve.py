@@ -12,7 +12,7 @@ live reload on) on 127.0.0.1 and a free port: ours with the course's own
 ``mkdocs.yml`` without our hooks, macros and Markdown extensions (MkDocs,
 Material and its search only, as bench_build.py's plain twin); with
 ``--baseline DIR``, the same docs and configuration as ours but the hooks
-and ``lms`` package of the checkout in DIR. Edits go round the servers in
+and ``coursesite`` package of the checkout in DIR. Edits go round the servers in
 turn so that all of them meet the same machine load. Each edit rewrites the
 module with a new marker paragraph; the page is polled every 20 ms until the
 marker is in it. Before each edit the script waits until every server has
@@ -36,8 +36,8 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import ENV, MKDOCS, OUT, ROOT, figure, free_port, log  # noqa: E402
-from generate import _yaml, generate, plain_config  # noqa: E402
+from benchlib import ENV, MKDOCS, OUT, ROOT, figure, free_port, log
+from generate import _yaml, generate, plain_config
 
 MODULES = 200
 EDITS = 5
@@ -57,7 +57,11 @@ class Server:
         self.recent: collections.deque[str] = collections.deque(maxlen=30)  # shown if the server gets stuck
         self.process = subprocess.Popen(
             [str(MKDOCS), "serve", "--dev-addr", self.url[7:-1], "--livereload", "--no-strict"],  # as `make serve`
-            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -83,7 +87,9 @@ class Server:
                 return
             if "ERROR" in line or "Aborted" in line:
                 log(f"    server ({self.label}): {line}")
-        raise RuntimeError(f"mkdocs serve ({self.label}) did not finish a build in time; its last lines:\n" + "\n".join(self.recent))
+        raise RuntimeError(
+            f"mkdocs serve ({self.label}) did not finish a build in time; its last lines:\n" + "\n".join(self.recent)
+        )
 
     def settle(self, quiet_s: float = 1.5) -> None:
         """Return once the server has logged nothing about a new build for ``quiet_s``."""
@@ -144,8 +150,10 @@ def _copy_project(source: Path, out: Path, hooks_from: Path, plain: bool) -> Pat
 
 def _variants(name: str, source: Path, baseline: Path | None) -> dict[str, tuple[Path, dict]]:
     """label -> (project folder, environment) for ours, plain and, if asked, before."""
-    variants = {"ours": (_copy_project(source, OUT / f"serve-{name}", ROOT, plain=False), ENV),
-                "plain": (_copy_project(source, OUT / f"serve-{name}-plain", ROOT, plain=True), ENV)}
+    variants = {
+        "ours": (_copy_project(source, OUT / f"serve-{name}", ROOT, plain=False), ENV),
+        "plain": (_copy_project(source, OUT / f"serve-{name}-plain", ROOT, plain=True), ENV),
+    }
     if baseline:  # its own lms package first on the path, so its hooks import their own engine
         env = dict(ENV, PYTHONPATH=str(baseline / "hooks"))
         variants["before"] = (_copy_project(source, OUT / f"serve-{name}-before", baseline, plain=False), env)
@@ -186,18 +194,35 @@ def _measure(name: str, source: Path, module: str, edits: int, baseline: Path | 
 
 def _figures(name: str, times: dict[str, list[float]], cpu: dict[str, list[float]]) -> list[dict]:
     what = "the real course" if name == "real" else f"{name} modules"
-    figures = [figure(f"save to served page, {what}, ours", "s", runs=times["ours"], target=TARGETS.get(name),
-                      note="our hooks, as `make serve` runs them")]
+    figures = [
+        figure(
+            f"save to served page, {what}, ours",
+            "s",
+            runs=times["ours"],
+            target=TARGETS.get(name),
+            note="our hooks, as `make serve` runs them",
+        )
+    ]
     if "before" in times:
         figures.append(figure(f"save to served page, {what}, before (--baseline)", "s", runs=times["before"]))
-    figures.append(figure(f"save to served page, {what}, plain mkdocs serve", "s", runs=times["plain"],
-                          note="same docs, mkdocs.yml without our hooks, macros and Markdown extensions"))
+    figures.append(
+        figure(
+            f"save to served page, {what}, plain mkdocs serve",
+            "s",
+            runs=times["plain"],
+            note="same docs, mkdocs.yml without our hooks, macros and Markdown extensions",
+        )
+    )
     for label in ("ours", "before"):
         if label in times:
             ratio = statistics.median(times[label]) / statistics.median(times["plain"])
             figures.append(figure(f"{label} / plain, {what}", "ratio", value=ratio, note="ratio of the medians above"))
     for label in times:
-        figures.append(figure(f"CPU per rebuild, {what}, {label}", "s", runs=cpu[label], note="the server's own and its children's"))
+        figures.append(
+            figure(
+                f"CPU per rebuild, {what}, {label}", "s", runs=cpu[label], note="the server's own and its children's"
+            )
+        )
     return figures
 
 
@@ -215,13 +240,16 @@ def main(args: list[str]) -> dict:
     large = _measure(str(modules), Path(course["root"]), module, edits, baseline)
     load.append(os.getloadavg()[0])
     figures = _figures("real", *real) + _figures(str(modules), *large)
-    notes = [f"{edits} edits of one module per server, polled every {POLL_S * 1000:.0f} ms, going round the servers in turn; "
-             "the first build after starting a server is not counted. Every server runs a full rebuild per change, "
-             "as `make serve` does (MkDocs' watcher polls every 0.5 s and waits 0.1 s for changes to stop).",
-             "CPU per rebuild: the server's CPU time and its children's (the macros plugin runs git ten times a "
-             "build) from the save until the build is done, read from /proc (Linux).",
-             "Load average (1 min) at the start, between the two courses and at the end: "
-             + ", ".join(f"{value:.1f}" for value in load) + "."]
+    notes = [
+        f"{edits} edits of one module per server, polled every {POLL_S * 1000:.0f} ms, going round the servers in turn; "
+        "the first build after starting a server is not counted. Every server runs a full rebuild per change, "
+        "as `make serve` does (MkDocs' watcher polls every 0.5 s and waits 0.1 s for changes to stop).",
+        "CPU per rebuild: the server's CPU time and its children's (the macros plugin runs git ten times a "
+        "build) from the save until the build is done, read from /proc (Linux).",
+        "Load average (1 min) at the start, between the two courses and at the end: "
+        + ", ".join(f"{value:.1f}" for value in load)
+        + ".",
+    ]
     return {"title": "Live editing", "figures": figures, "notes": notes}
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import figure, log, served_course  # noqa: E402
+from benchlib import figure, log, served_course
 
 LOADS = 3
 THEME = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "sitemap.xml")
@@ -42,6 +42,7 @@ def _is_ours_inline(attributes: str, body: str) -> bool:
 
 def split_html(html: str) -> dict[str, int]:
     """Gzipped bytes of the document, split into our inline code, the theme's and the content."""
+
     def without(keep) -> bytes:
         return INLINE.sub(lambda m: m.group(0) if keep(m) else "", html).encode("utf-8")
 
@@ -56,13 +57,14 @@ def split_html(html: str) -> dict[str, int]:
 
 # A learner who has been here before: a progress record in storage (store.js's key for a
 # site served at the origin's root), so every page loads the progress code at once.
-RECORD = ('{"v":1,"epoch":0,"name":null,"visited":{"x":1},"completed":{},"quizzes":{},"readings":{},'
-          '"last":null}')
+RECORD = '{"v":1,"epoch":0,"name":null,"visited":{"x":1},"completed":{},"quizzes":{},"readings":{},"last":null}'
 RETURNING = f"localStorage.setItem('lms:v1:/:progress', '{RECORD}');"
 QUIZ = "form[data-lms-quiz]"
 
 
-def _load(browser, url: str, base: str, *, returning: bool = False, reach: str | None = None) -> tuple[dict[str, int], dict[str, int], dict[str, int], list[str]]:
+def _load(
+    browser, url: str, base: str, *, returning: bool = False, reach: str | None = None
+) -> tuple[dict[str, int], dict[str, int], dict[str, int], list[str]]:
     """Shares of one page load with an empty cache, our files and the theme's by name, and
     requests that left 127.0.0.1; ``returning``: with a progress record in storage;
     ``reach``: then scroll to the first element the selector finds, as a reader would."""
@@ -91,7 +93,7 @@ def _load(browser, url: str, base: str, *, returning: bool = False, reach: str |
         page.wait_for_timeout(500)
     shares, ours_files, theme_files = {"ours": 0, "theme": 0, "content": 0, "search": 0}, {}, {}
     for response in responses:
-        path = response.url[len(base):].split("#")[0].split("?")[0] if response.url.startswith(base) else None
+        path = response.url[len(base) :].split("#")[0].split("?")[0] if response.url.startswith(base) else None
         if path is None or response.status >= 300:
             continue
         body = response.body()
@@ -127,8 +129,10 @@ def _measure(browser, base: str, name: str, path: str) -> tuple[list[dict], list
     inline = runs[-1]["ours"] - sum(files.values())
     listing = ", ".join(f"{p} {b:,} B" for p, b in sorted(files.items(), key=lambda x: -x[1]))
     theirs = ", ".join(f"{p} {b:,} B" for p, b in sorted(theme.items(), key=lambda x: -x[1]))
-    note = (f"{name} page (/{path}): our files: {listing or 'none'}; our inline code adds {inline:,} B to the gzipped HTML; "
-            f"the theme's files: {theirs or 'none'}.")
+    note = (
+        f"{name} page (/{path}): our files: {listing or 'none'}; our inline code adds {inline:,} B to the gzipped HTML; "
+        f"the theme's files: {theirs or 'none'}."
+    )
     return figures, [note] + [f"{name} page requested {u} (blocked)" for u in sorted(set(foreign))]
 
 
@@ -150,6 +154,7 @@ def _other_learners(browser, base: str, name: str, path: str) -> list[dict]:
 
 def main(args: list[str]) -> dict:
     from playwright.sync_api import sync_playwright
+
     from support.browser import LAUNCH_ARGS, find_browser
 
     figures, notes = [], []
@@ -162,15 +167,21 @@ def main(args: list[str]) -> dict:
                 figures += page_figures
                 notes += page_notes
             browser.close()
-    notes.insert(0, f"Measured on {what}, served gzip -9 from 127.0.0.1, {LOADS} cold loads per page; target for ours: "
-                    f"at most 5 KB, read strictly as {LIMIT:,} bytes, on a new learner's first load of the page.")
-    notes.insert(1, "Our code loads as the page needs it (docs/assets/lms/main.js): a quiz's or a reading's code as the learner "
-                    "comes within a screen of it (a quiz's checking code, quiz/check.js, about 1.8 KB, as the learner first "
-                    "touches the quiz); each page links one stylesheet of ours, course.css combined with its widgets' styles "
-                    "(lms/pageassets.py); the progress code and course data (about 7 KB) on the first answer or tick, near "
-                    "the module's foot, and at once for a learner with a progress record. The rows without a target say what that "
-                    "weighs: a new learner who reaches the module's first quiz, and a learner with a record, each with an empty "
-                    "cache (on a real later visit the browser has these files cached).")
+    notes.insert(
+        0,
+        f"Measured on {what}, served gzip -9 from 127.0.0.1, {LOADS} cold loads per page; target for ours: "
+        f"at most 5 KB, read strictly as {LIMIT:,} bytes, on a new learner's first load of the page.",
+    )
+    notes.insert(
+        1,
+        "Our code loads as the page needs it (docs/assets/lms/main.js): a quiz's or a reading's code as the learner "
+        "comes within a screen of it (a quiz's checking code, quiz/check.js, about 1.8 KB, as the learner first "
+        "touches the quiz); each page links one stylesheet of ours, course.css combined with its widgets' styles "
+        "(coursesite/pageassets.py); the progress code and course data (about 7 KB) on the first answer or tick, near "
+        "the module's foot, and at once for a learner with a progress record. The rows without a target say what that "
+        "weighs: a new learner who reaches the module's first quiz, and a learner with a record, each with an empty "
+        "cache (on a real later visit the browser has these files cached).",
+    )
     if "dashboard" not in pages:
         notes.append("No dashboard page was built (docs/dashboard.md missing or not in nav): not measured.")
     return {"title": "Page weight", "figures": figures, "notes": notes}

@@ -33,8 +33,16 @@ def log(message: str) -> None:
     print(message, flush=True)
 
 
-def figure(name: str, unit: str, *, runs: list[float] | None = None, value: float | None = None,
-           target: str | None = None, note: str | None = None, lower_bound: bool = False) -> dict:
+def figure(
+    name: str,
+    unit: str,
+    *,
+    runs: list[float] | None = None,
+    value: float | None = None,
+    target: str | None = None,
+    note: str | None = None,
+    lower_bound: bool = False,
+) -> dict:
     """One reported figure; printed at once so the console shows what the report will say."""
     result = {"name": name, "unit": unit}
     if lower_bound:
@@ -99,7 +107,9 @@ def verdict(fig: dict) -> str:
 def run_mkdocs(root: Path, *args: str, env: dict | None = None, timeout: int = 900) -> float:
     """Run ``mkdocs <args>`` in ``root``; return wall-clock seconds; raise on failure."""
     start = time.perf_counter()
-    result = subprocess.run([str(MKDOCS), *args], cwd=root, env=env or ENV, capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(
+        [str(MKDOCS), *args], cwd=root, env=env or ENV, capture_output=True, text=True, timeout=timeout
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).splitlines()[-25:])
@@ -128,7 +138,9 @@ class _GzipHandler(_QuietHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
-        if not (path.endswith(self.TEXT) and os.path.isfile(path) and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (
+            path.endswith(self.TEXT) and os.path.isfile(path) and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = gzip.compress(Path(path).read_bytes(), 9, mtime=0)
         self.send_response(200)
@@ -182,7 +194,7 @@ def served_course(prefix: str):
 def course_pages(site_dir: Path) -> dict[str, str]:
     """The three pages the issue names: home, a module page (the first in
     course order) and the dashboard; URL paths relative to the site root."""
-    from lms.course import load_course
+    from coursesite.course_loader import load_course
 
     pages = {"home": ""}
     course = load_course(ROOT / "mkdocs.yml")

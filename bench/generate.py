@@ -30,8 +30,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from module_page import ModuleSpec, module_markdown  # noqa: E402
-from prose import TOPICS  # noqa: E402
+from module_page import ModuleSpec, module_markdown
+from prose import TOPICS
 
 ROOT = Path(__file__).resolve().parents[1]
 OURS = ("lms", "hooks", "course")  # prefixes of our own Markdown extensions
@@ -92,7 +92,10 @@ def _module_nav(modules: list[ModuleSpec], part_size: int) -> list:
     files = [f"modules/{m.filename}" for m in modules]
     if not part_size or len(files) <= part_size:
         return files
-    return [{f"Part {start // part_size + 1}": files[start:start + part_size]} for start in range(0, len(files), part_size)]
+    return [
+        {f"Part {start // part_size + 1}": files[start : start + part_size]}
+        for start in range(0, len(files), part_size)
+    ]
 
 
 def _config(modules: list[ModuleSpec], kept: set[str], plain: bool, site_url: str, part_size: int):
@@ -120,8 +123,8 @@ def faulty_readings() -> set[str]:
     list is written concurrently): the synthetic course leaves them out so
     that it builds. Empty when the readings feature is not there yet."""
     try:
-        from lms.course import load_course
-        from lms.readings.load import load
+        from coursesite.course_loader import load_course
+        from coursesite.readings.load import load
     except ImportError:
         return set()
     return set(load(load_course(ROOT / "mkdocs.yml")).faulty)
@@ -201,7 +204,9 @@ def _prepare(out: Path) -> None:
     shutil.copytree(ROOT / "docs" / "assets", out / "docs" / "assets")
 
 
-def generate(out: Path, modules: int, *, plain: bool = False, site_url: str = "http://127.0.0.1/", part_size: int = PART_SIZE) -> dict:
+def generate(
+    out: Path, modules: int, *, plain: bool = False, site_url: str = "http://127.0.0.1/", part_size: int = PART_SIZE
+) -> dict:
     """Write the course into ``out`` (replacing it) and describe what was written."""
     out = Path(out).resolve()
     _prepare(out)
@@ -219,14 +224,30 @@ def generate(out: Path, modules: int, *, plain: bool = False, site_url: str = "h
         (out / "docs" / page).write_text(_static_page(text, specs) if plain else text, encoding="utf-8")
     words = quizzes = 0
     for spec in specs:
-        markdown, stats = module_markdown(spec, specs, labels, terms, plain=plain, cite=found["cite"] and not plain, anchors_page="syllabus.md" in kept)
+        markdown, stats = module_markdown(
+            spec,
+            specs,
+            labels,
+            terms,
+            plain=plain,
+            cite=found["cite"] and not plain,
+            anchors_page="syllabus.md" in kept,
+        )
         (out / "docs" / "modules" / spec.filename).write_text(markdown, encoding="utf-8")
         words, quizzes = words + stats["words"], quizzes + stats["quizzes"]
     with (out / "mkdocs.yml").open("w", encoding="utf-8") as handle:
         _yaml().dump(_config(specs, kept, plain, site_url, part_size), handle)
-    return {"root": str(out), "modules": modules, "pages": modules + len(kept), "plain": plain, "part_size": part_size,
-            "words": words, "quizzes": quizzes, "features": found,
-            "readings_left_out": sorted(skipped)}
+    return {
+        "root": str(out),
+        "modules": modules,
+        "pages": modules + len(kept),
+        "plain": plain,
+        "part_size": part_size,
+        "words": words,
+        "quizzes": quizzes,
+        "features": found,
+        "readings_left_out": sorted(skipped),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,8 +13,13 @@ from dataclasses import dataclass, field
 from prose import Prose
 
 LEVELS = ("foundation", "practitioner", "advanced")
-SECTIONS = ("Why {t} matters", "What the evidence says about {t}", "A first conversation about {t}",
-            "Common mistakes with {t}", "Making {t} stick")
+SECTIONS = (
+    "Why {t} matters",
+    "What the evidence says about {t}",
+    "A first conversation about {t}",
+    "Common mistakes with {t}",
+    "Making {t} stick",
+)
 
 
 @dataclass
@@ -38,7 +43,9 @@ class ModuleSpec:
 
     @property
     def description(self) -> str:
-        return f"How a new sales manager handles {self.topic.replace('-', ' ')} with a real team (module {self.number})."
+        return (
+            f"How a new sales manager handles {self.topic.replace('-', ' ')} with a real team (module {self.number})."
+        )
 
     def heading(self, index: int) -> str:
         return SECTIONS[index].format(t=self.topic)
@@ -49,12 +56,17 @@ class ModuleSpec:
 
 def _front_matter(spec: ModuleSpec, prose: Prose, prerequisites: list[str]) -> str:
     meta = {
-        "title": spec.title, "description": spec.description,
+        "title": spec.title,
+        "description": spec.description,
         "module": {
-            "id": spec.id, "duration": 30 + spec.number % 30, "level": LEVELS[spec.number % 3],
+            "id": spec.id,
+            "duration": 30 + spec.number % 30,
+            "level": LEVELS[spec.number % 3],
             "objectives": [prose.objective() for _ in range(4)],
             "key_points": [prose.sentence() for _ in range(3)],
-            "prerequisites": prerequisites, "readings": spec.readings, "pass_mark": 80,
+            "prerequisites": prerequisites,
+            "readings": spec.readings,
+            "pass_mark": 80,
         },
     }
     lines = ["---"]
@@ -144,7 +156,9 @@ def _quiz(writer: _Writer, number: int, kind: str, objective: int, plain: bool) 
         items.append(f"- {mark}{choice}\n    > {prose.sentence()}")
     hint = prose.sentence() if number == 1 else ""  # drawn for both twins: they share every sentence
     if plain:
-        return f"**{question}**\n\n" + "\n".join(items) + f"\n\n{explanation}\n" + (f"\n*Hint:* {hint}\n" if hint else "")
+        return (
+            f"**{question}**\n\n" + "\n".join(items) + f"\n\n{explanation}\n" + (f"\n*Hint:* {hint}\n" if hint else "")
+        )
     options = [f"    id: {writer.spec.id}-q{number}", f"    objective: {objective}"]
     options += ["    multiple: true"] if kind == "multiple" else []
     options += [f"    hint: {hint}"] if hint else []
@@ -156,7 +170,11 @@ QUIZ_KINDS = (("single", 1), ("multiple", 2), ("single", 3), ("truefalse", 4), (
 
 def _section(writer: _Writer, index: int, syllabus: bool) -> list[str]:
     spec, prose, readings = writer.spec, writer.prose, writer.spec.readings or [""]
-    parts = [f"## {spec.heading(index)}", prose.paragraph(5, writer.cite(readings[index % len(readings)])), prose.paragraph(4)]
+    parts = [
+        f"## {spec.heading(index)}",
+        prose.paragraph(5, writer.cite(readings[index % len(readings)])),
+        prose.paragraph(4),
+    ]
     if index == 0:
         parts.insert(1, prose.paragraph(3, writer.term()))
     if index == 1:
@@ -173,8 +191,11 @@ def module_markdown(spec, specs, labels, terms, *, plain: bool, cite: bool, anch
     writer = _Writer(spec, specs, labels, terms, cite)
     prose = writer.prose
     prerequisites = [specs[spec.number - 2].id] if spec.number > 1 else []
-    parts = [_front_matter(spec, prose, prerequisites), prose.paragraph(4),
-             _admonition("abstract", f"Scenario: {prose.phrase(4)}", prose.paragraph(5))]
+    parts = [
+        _front_matter(spec, prose, prerequisites),
+        prose.paragraph(4),
+        _admonition("abstract", f"Scenario: {prose.phrase(4)}", prose.paragraph(5)),
+    ]
     for index in range(len(SECTIONS)):
         parts += _section(writer, index, anchors_page)
     parts.append("## Check your understanding")

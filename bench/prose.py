@@ -12,9 +12,26 @@ import random
 CAST = ("Jordan", "Claire", "Priya", "Marcus", "Aisha", "Tom", "Elena", "Sam")
 
 TOPICS = (
-    "coaching", "mentoring", "motivation", "feedback", "recognition", "resilience", "hiring",
-    "forecasting", "onboarding", "delegation", "one-to-ones", "territories", "pipeline", "goals",
-    "trust", "conflict", "listening", "rejection", "habits", "meetings",
+    "coaching",
+    "mentoring",
+    "motivation",
+    "feedback",
+    "recognition",
+    "resilience",
+    "hiring",
+    "forecasting",
+    "onboarding",
+    "delegation",
+    "one-to-ones",
+    "territories",
+    "pipeline",
+    "goals",
+    "trust",
+    "conflict",
+    "listening",
+    "rejection",
+    "habits",
+    "meetings",
 )
 
 SENTENCES = (

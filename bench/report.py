@@ -32,7 +32,11 @@ def _cpu() -> str:
 
 def _memory() -> str:
     try:
-        total_kb = int(next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")).split()[1])
+        total_kb = int(
+            next(
+                line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+            ).split()[1]
+        )
         return f"{total_kb / 1024 / 1024:.1f} GiB"
     except (OSError, StopIteration):
         return "unknown"
@@ -100,7 +104,9 @@ def _printed_targets(result: dict) -> list[str]:
         if "target" in line.lower():
             found = re.search(r"\b(met|MISSED)\b", line)
             text = line.strip().replace("|", "\\|")
-            rows.append(f"| {result['file']}, as printed: `{text}` | | | **{found.group(1) if found else 'see the line'}** |")
+            rows.append(
+                f"| {result['file']}, as printed: `{text}` | | | **{found.group(1) if found else 'see the line'}** |"
+            )
     return rows
 
 
@@ -116,15 +122,28 @@ def _targets(results: list[dict]) -> list[str]:
 
 def _section(result: dict) -> list[str]:
     low, high = result["load"]
-    lines = [f"## {result['title']}", "",
-             f"`bench/{result['file']}`, {_minutes(result['seconds'])}; load average (1 min) {low:.1f} at start, {high:.1f} at end.", ""]
+    lines = [
+        f"## {result['title']}",
+        "",
+        f"`bench/{result['file']}`, {_minutes(result['seconds'])}; load average (1 min) {low:.1f} at start, {high:.1f} at end.",
+        "",
+    ]
     if "error" in result:
         return lines + ["**This benchmark FAILED**, so it has no figures:", "", "```", result["error"], "```", ""]
     if result.get("skipped"):
-        return lines + ["Skipped in a --quick run: it does not follow the convention of bench/README.md, so it cannot be made small.", ""]
+        return lines + [
+            "Skipped in a --quick run: it does not follow the convention of bench/README.md, so it cannot be made small.",
+            "",
+        ]
     if result.get("printed"):
-        return lines + ["This benchmark does not return its figures (bench/README.md, \"The convention\"); what it printed:", "",
-                        "```", *result.get("output", []), "```", ""]
+        return lines + [
+            'This benchmark does not return its figures (bench/README.md, "The convention"); what it printed:',
+            "",
+            "```",
+            *result.get("output", []),
+            "```",
+            "",
+        ]
     lines += ["| Figure | Measured | Target | Result |", "| --- | --- | --- | --- |"]
     for fig in result["figures"]:
         note = f" ({fig['note']})" if fig.get("note") else ""
@@ -138,14 +157,24 @@ def render(results: list[dict], total: float, command: str) -> str:
     failed = [r["file"] for r in results if "error" in r]
     budget = "within" if total <= BUDGET_S else "OVER"
     lines = [
-        "# Benchmark report", "",
+        "# Benchmark report",
+        "",
         f"Generated on {now} by `.venv/bin/python {command}` in {_minutes(total)} ({budget} the 20-minute budget). "
         "Do not edit by hand: run the command again (bench/README.md says how). Each figure is the median of its runs "
-        "with the smallest and largest run; ratios are measured within the same run of the command.", "",
-        "## Machine and versions", "", "| | |", "| --- | --- |",
-        *[f"| {name} | {value} |" for name, value in machine_rows()], "",
-        "Other processes on the machine slow the timings down; the load average printed with each benchmark shows how busy it was.", "",
-        "## Targets", "", *_targets(results), "",
+        "with the smallest and largest run; ratios are measured within the same run of the command.",
+        "",
+        "## Machine and versions",
+        "",
+        "| | |",
+        "| --- | --- |",
+        *[f"| {name} | {value} |" for name, value in machine_rows()],
+        "",
+        "Other processes on the machine slow the timings down; the load average printed with each benchmark shows how busy it was.",
+        "",
+        "## Targets",
+        "",
+        *_targets(results),
+        "",
     ]
     if failed:
         lines += [f"**Failed benchmarks (no figures): {', '.join(failed)}.**", ""]

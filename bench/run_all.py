@@ -44,7 +44,7 @@ def _check_shape(result) -> str | None:
     if not isinstance(result, dict) or not isinstance(result.get("figures"), list):
         return "main() must return a dict with a list under 'figures'"
     for fig in result["figures"]:
-        if not isinstance(fig, dict) or "name" not in fig or not ("runs" in fig and fig["runs"] or "value" in fig):
+        if not isinstance(fig, dict) or "name" not in fig or not (fig.get("runs") or "value" in fig):
             return f"figure {fig!r} needs 'name' and non-empty 'runs' or a 'value'"
     return None
 
@@ -65,7 +65,9 @@ def child(name: str, output: Path, args: list[str]) -> int:
     module = importlib.import_module(name)
     if not _follows_convention(module):
         if args:  # --quick: a script without the convention cannot be made small
-            output.write_text(json.dumps({"title": name, "figures": [], "printed": True, "skipped": True}), encoding="utf-8")
+            output.write_text(
+                json.dumps({"title": name, "figures": [], "printed": True, "skipped": True}), encoding="utf-8"
+            )
             return 0
         sys.argv = [str(BENCH / f"{name}.py")]
         try:
@@ -92,14 +94,26 @@ def run_one(name: str, args: list[str]) -> dict:
     printed: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         output = Path(tmp) / "result.json"
-        process = subprocess.Popen([sys.executable, __file__, "--child", name, "--output", str(output), "--", *args],
-                                   cwd=BENCH.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            [sys.executable, __file__, "--child", name, "--output", str(output), "--", *args],
+            cwd=BENCH.parent,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         for line in process.stdout:
             print(line, end="", flush=True)
             printed.append(line.rstrip())
         process.wait()
-        result = json.loads(output.read_text(encoding="utf-8")) if process.returncode == 0 and output.exists() else {
-            "title": name, "figures": [], "error": f"exit status {process.returncode}:\n" + "\n".join(printed[-30:])}
+        result = (
+            json.loads(output.read_text(encoding="utf-8"))
+            if process.returncode == 0 and output.exists()
+            else {
+                "title": name,
+                "figures": [],
+                "error": f"exit status {process.returncode}:\n" + "\n".join(printed[-30:]),
+            }
+        )
     if result.get("printed"):
         result["output"] = printed
     result.update(file=f"{name}.py", seconds=time.perf_counter() - started, load=(load_before, os.getloadavg()[0]))
@@ -109,7 +123,9 @@ def run_one(name: str, args: list[str]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run every benchmark and write bench/REPORT.md.")
-    parser.add_argument("--quick", action="store_true", help="tiny sizes, one run: checks the suite works (not for the report)")
+    parser.add_argument(
+        "--quick", action="store_true", help="tiny sizes, one run: checks the suite works (not for the report)"
+    )
     parser.add_argument("--only", help="comma-separated names, e.g. build,weight (writes a partial report)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
@@ -131,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         path = OUT / "REPORT-partial.md"
     else:
         path = BENCH / "REPORT.md"
-    text = write_report(path, results, total, command=" ".join(["bench/run_all.py", *(argv if argv is not None else sys.argv[1:])]))
+    text = write_report(
+        path, results, total, command=" ".join(["bench/run_all.py", *(argv if argv is not None else sys.argv[1:])])
+    )
     log("\n" + text)
     log(f"Report written to {path.relative_to(BENCH.parent)}")
     return 1 if any("error" in r for r in results) else 0

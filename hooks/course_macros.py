@@ -6,7 +6,7 @@ home, syllabus, key points and glossary can never drift from the modules.
 
 from __future__ import annotations
 
-from lms import glossary, pages, readings, state, templates
+from coursesite import glossary, pages, readings, state, templates
 
 
 def define_env(env):
@@ -34,7 +34,7 @@ def define_env(env):
     def cite(*keys: str) -> str:
         """(Pink, 2009) linked to the reading list; a missing key is a build problem.
         Most pages' citations never get here: the hook renders a page whose only
-        template code is cite() calls itself (lms/readings/citeonly.py)."""
+        template code is cite() calls itself (coursesite/readings/citeonly.py)."""
         return readings.cite_for_build(state.require(), page_uri(), list(keys))
 
     @env.macro

@@ -35,7 +35,10 @@ def _course_server(tmp_path_factory):
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_SITE_URL=server.url)
         result = subprocess.run(
             [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
-            cwd=ROOT, capture_output=True, text=True, env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
         )
         assert result.returncode == 0, result.stdout + result.stderr
         yield site_dir, server.url

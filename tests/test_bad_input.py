@@ -34,7 +34,9 @@ def test_module_file_not_utf8(site):
 def test_empty_modules_folder(site):
     site.write("docs/index.md", "# Home\n")
     (site.docs / "modules").mkdir()
-    expected = "docs/modules/: there are no modules (add at least one module file, e.g. docs/modules/01-introduction.md)"
+    expected = (
+        "docs/modules/: there are no modules (add at least one module file, e.g. docs/modules/01-introduction.md)"
+    )
     assert_clean_failure(site.build(), expected)
     assert site.check("--no-build") == (1, [expected])
 
@@ -44,7 +46,10 @@ def test_nav_entry_pointing_at_missing_file(site):
     nav = [{"Course": ["modules/01-intro.md", "modules/02-missing.md"]}]
     expected = "mkdocs.yml:"
     result = site.build(nav=nav)
-    assert_clean_failure(result, "nav entry 'modules/02-missing.md' points at a missing file (create docs/modules/02-missing.md or fix the path in nav)")
+    assert_clean_failure(
+        result,
+        "nav entry 'modules/02-missing.md' points at a missing file (create docs/modules/02-missing.md or fix the path in nav)",
+    )
     status, lines = site.check("--no-build", nav=nav)
     assert status == 1
     assert len(lines) == 1 and lines[0].startswith(expected)

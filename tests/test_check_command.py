@@ -16,7 +16,10 @@ COURSE = os.path.join(os.path.dirname(sys.executable), "course")
 def run_check(site, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     site.write_config()
     return subprocess.run(
-        [COURSE, "check", *args], cwd=site.root, capture_output=True, text=True,
+        [COURSE, "check", *args],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})),
     )
 
@@ -77,4 +80,7 @@ def test_check_runs_the_same_checks_as_the_build(site):
 def test_missing_config_is_a_clear_message(tmp_path):
     result = subprocess.run([COURSE, "check"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 2
-    assert result.stderr.strip() == "mkdocs.yml: not found (run the command in the course folder, or pass --config path/to/mkdocs.yml)"
+    assert (
+        result.stderr.strip()
+        == "mkdocs.yml: not found (run the command in the course folder, or pass --config path/to/mkdocs.yml)"
+    )

@@ -9,8 +9,19 @@ import pytest
 from support.a11y import axe_violations
 
 PAGES = [
-    "", "syllabus/", "modules/01-manager-or-leader/", "modules/10-final-assessment/", "key-points/",
-    "glossary/", "readings/", "dashboard/", "certificate/", "guide/", "guide/quizzes/", "guide/front-matter/", "404.html",
+    "",
+    "syllabus/",
+    "modules/01-manager-or-leader/",
+    "modules/10-final-assessment/",
+    "key-points/",
+    "glossary/",
+    "readings/",
+    "dashboard/",
+    "certificate/",
+    "guide/",
+    "guide/quizzes/",
+    "guide/front-matter/",
+    "404.html",
 ]
 
 

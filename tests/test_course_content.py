@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from lms.course import load_course
-from lms.quiz.parse import parse_page
+from coursesite.course_loader import load_course
+from coursesite.quiz.parse import parse_page
 from support.sites import ROOT
 
 COURSE = load_course(ROOT / "mkdocs.yml")
@@ -34,7 +34,9 @@ def quizzes(module):
 def facilitator_notes(module) -> str:
     lines = body_lines(module)
     start = next(i for i, line in enumerate(lines) if line.startswith('??? facilitator "Facilitator notes"'))
-    end = next((j for j in range(start + 1, len(lines)) if lines[j].strip() and not lines[j].startswith(" ")), len(lines))
+    end = next(
+        (j for j in range(start + 1, len(lines)) if lines[j].strip() and not lines[j].startswith(" ")), len(lines)
+    )
     return "\n".join(lines[start:end])
 
 
@@ -51,8 +53,16 @@ def teaching_words(module) -> int:
 
 def test_the_course_has_every_module_in_order():
     assert [m.id for m in MODULES] == [
-        "manager-or-leader", "mentoring", "coaching-conversations", "motivation", "positive-reinforcement",
-        "resilience", "leading-without-fear", "hiring", "leadership-plan", "final-assessment",
+        "manager-or-leader",
+        "mentoring",
+        "coaching-conversations",
+        "motivation",
+        "positive-reinforcement",
+        "resilience",
+        "leading-without-fear",
+        "hiring",
+        "leadership-plan",
+        "final-assessment",
     ]
 
 
@@ -102,7 +112,9 @@ def test_duration_is_honest(module):
     words, questions = teaching_words(module), len(quizzes(module))
     shortest = words / 250 + questions * 1
     longest = words / 150 + questions * 3 + 75
-    assert shortest <= module.duration <= longest, f"{module.path}: {module.duration} min for {words} words and {questions} questions"
+    assert shortest <= module.duration <= longest, (
+        f"{module.path}: {module.duration} min for {words} words and {questions} questions"
+    )
 
 
 def test_final_assessment_draws_on_every_module():

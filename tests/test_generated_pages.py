@@ -24,8 +24,23 @@ NAV = [
 def two_module_site(site):
     for path, text in ROOT_PAGES.items():
         site.write(path, text)
-    site.module("01-first.md", module_page("first", title="First steps & habits", duration=45, key_points=["Listen first"], body="Coach with GROW.\n"))
-    site.module("02-second.md", module_page("second", title="Second", duration=30, level="practitioner", prerequisites=["first"], key_points=["Praise specifics"]))
+    site.module(
+        "01-first.md",
+        module_page(
+            "first", title="First steps & habits", duration=45, key_points=["Listen first"], body="Coach with GROW.\n"
+        ),
+    )
+    site.module(
+        "02-second.md",
+        module_page(
+            "second",
+            title="Second",
+            duration=30,
+            level="practitioner",
+            prerequisites=["first"],
+            key_points=["Praise specifics"],
+        ),
+    )
     site.write("docs/_data/glossary/first.yml", "- term: GROW\n  definition: Goal, Reality, Options, Will\n")
     result = site.build(nav=NAV)
     assert result.returncode == 0, result.output
@@ -40,7 +55,11 @@ def test_home_has_a_card_per_module_and_total_time(site):
     first = cards[0]
     assert first.css_first("h2").text(strip=True).startswith("1. First steps & habits")  # escaped, shown as text
     assert "45 min" in first.text() and "Foundation" in first.text()
-    assert [li.text(strip=True) for li in first.css("li")] == ["Explain the idea", "Choose a first step", "Plan a conversation"]
+    assert [li.text(strip=True) for li in first.css("li")] == [
+        "Explain the idea",
+        "Choose a first step",
+        "Plan a conversation",
+    ]
     link = first.css_first("a.md-button")
     assert link.attributes["href"] == "modules/01-first/"
     assert link.text(strip=True) == "Start module 1: First steps & habits"
@@ -74,7 +93,10 @@ def test_glossary_terms_become_abbreviations_everywhere(site):
     result = two_module_site(site)
     glossary = HTMLParser(result.page("glossary/index.html"))
     assert glossary.css_first("dt").text(strip=True) == "GROW"
-    assert " ".join(glossary.css_first("dd").text().split()) == "Goal, Reality, Options, Will (module: First steps & habits)"
+    assert (
+        " ".join(glossary.css_first("dd").text().split())
+        == "Goal, Reality, Options, Will (module: First steps & habits)"
+    )
     abbr = HTMLParser(result.page("modules/01-first/index.html")).css_first("article abbr")
     assert abbr.text() == "GROW" and abbr.attributes["title"] == "Goal, Reality, Options, Will"
 
@@ -83,7 +105,10 @@ def test_glossary_term_defined_twice(site):
     site.module("01-first.md", module_page("first"))
     site.module("02-second.md", module_page("second", title="Second"))
     site.write("docs/_data/glossary/first.yml", "- term: GROW\n  definition: Goal, Reality, Options, Will\n")
-    site.write("docs/_data/glossary/second.yml", "- term: KPI\n  definition: Key performance indicator\n- term: grow\n  definition: Again\n  colour: red\n")
+    site.write(
+        "docs/_data/glossary/second.yml",
+        "- term: KPI\n  definition: Key performance indicator\n- term: grow\n  definition: Again\n  colour: red\n",
+    )
     status, lines = site.check("--no-build")
     assert status == 1
     assert lines == [
@@ -95,7 +120,9 @@ def test_glossary_term_defined_twice(site):
 def test_generated_pages_follow_the_modules(site):
     """Editing a module's metadata changes every generated page on the next build."""
     two_module_site(site)
-    site.module("01-first.md", module_page("first", title="Renamed", duration=50, key_points=["Listen first"]), nav=False)
+    site.module(
+        "01-first.md", module_page("first", title="Renamed", duration=50, key_points=["Listen first"]), nav=False
+    )
     result = site.build(nav=NAV)
     assert result.returncode == 0, result.output
     assert "Renamed" in result.page("index.html") and "1 h 20 min" in result.page("index.html")

@@ -39,7 +39,17 @@ def test_guide_example_builds_as_documented(site, example):
         assert status == 1
 
 
-PROBLEM_KINDS = ("Front matter", "Quizzes", "Reading list", "Citations", "Glossary", "Links", "Images", "Left in the built page", "Warnings")
+PROBLEM_KINDS = (
+    "Front matter",
+    "Quizzes",
+    "Reading list",
+    "Citations",
+    "Glossary",
+    "Links",
+    "Images",
+    "Left in the built page",
+    "Warnings",
+)
 
 
 def test_the_problems_page_has_a_real_example_for_each_kind():
@@ -53,7 +63,9 @@ def test_the_problems_page_has_a_real_example_for_each_kind():
         if not fenced and line.startswith("## "):
             starts.append(number)
     sections = {lines[start][3:].strip(): start for start in starts}
-    assert tuple(kind for kind in PROBLEM_KINDS if kind in sections) == PROBLEM_KINDS, "a kind of message lost its section"
+    assert tuple(kind for kind in PROBLEM_KINDS if kind in sections) == PROBLEM_KINDS, (
+        "a kind of message lost its section"
+    )
     by_line = {example.line: example for example in examples(page, ROOT)}
     for kind, start in sections.items():
         end = next((s for s in starts if s > start), len(lines))

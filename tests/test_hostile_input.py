@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lms import modules, urls
-from lms.links import addresses, probe, rules, verdict
-from lms.links.settings import ExternalSettings
-from lms.readings import fields
+from coursesite import modules, urls
+from coursesite.links import addresses, probe, rules, verdict
+from coursesite.links.settings import ExternalSettings
+from coursesite.readings import fields
 from support.sites import MKDOCS, ROOT, SiteFactory, module_page
 
 COURSE = MKDOCS.with_name("course")
@@ -36,11 +36,14 @@ def front_matter(module_lines: str, extra: str = "") -> str:
     return (
         "---\ntitle: Introduction\ndescription: About.\n" + extra + "module:\n  id: intro\n  duration: 30\n"
         "  level: foundation\n  objectives: [Explain the idea, Choose a first step, Plan a conversation]\n"
-        + module_lines + "---\n\nSome text.\n"
+        + module_lines
+        + "---\n\nSome text.\n"
     )
 
 
-def quiz(options: str = "    id: intro-first\n", feedback: str = "Because.", explanation: str = "Leaders listen.") -> str:
+def quiz(
+    options: str = "    id: intro-first\n", feedback: str = "Because.", explanation: str = "Leaders listen."
+) -> str:
     return (
         f"/// quiz | What comes first?\n{options}    objective: [1, 2, 3]\n\n"
         f"- [x] Listening\n    > {feedback}\n- [ ] Talking\n\n{explanation}\n///\n"
@@ -76,7 +79,12 @@ CASES = {
         f"docs/_data/readings.yml:4: {ANCHORS} (found &a, *a) {ANCHORS_HINT}",
     ),
     "readings.yml: alias bomb": (
-        lambda s: (_reading_file(s), (s.docs / "_data/readings.yml").write_text(bomb() + READING.format(authors="*l9", url="https://example.org/"))),
+        lambda s: (
+            _reading_file(s),
+            (s.docs / "_data/readings.yml").write_text(
+                bomb() + READING.format(authors="*l9", url="https://example.org/")
+            ),
+        ),
         f"docs/_data/readings.yml:1: {ANCHORS} (found &l0) {ANCHORS_HINT}",
     ),
     "glossary: alias bomb": (
@@ -84,15 +92,22 @@ CASES = {
         f"docs/_data/glossary/intro.yml:1: {ANCHORS} (found &l0) {ANCHORS_HINT}",
     ),
     "glossary: not UTF-8": (
-        lambda s: _glossary(s, "- term: GROW\n  definition: A coaching model\n- term: Caf\xe9\n  definition: x\n".encode("latin-1")),
+        lambda s: _glossary(
+            s, "- term: GROW\n  definition: A coaching model\n- term: Caf\xe9\n  definition: x\n".encode("latin-1")
+        ),
         "docs/_data/glossary/intro.yml:3: file is not valid UTF-8 (save the file with UTF-8 encoding in your editor)",
     ),
     "quiz options: alias bomb": (
-        lambda s: s.module("01-intro.md", module_page("intro", body=quiz(options="    id: intro-first\n" + bomb("    ") + "    hint: *l9\n"))),
+        lambda s: s.module(
+            "01-intro.md",
+            module_page("intro", body=quiz(options="    id: intro-first\n" + bomb("    ") + "    hint: *l9\n")),
+        ),
         f"docs/modules/01-intro.md:14: quiz options: {ANCHORS} (found &l0) {ANCHORS_HINT}",
     ),
     "quiz options: recursive alias": (
-        lambda s: s.module("01-intro.md", module_page("intro", body=quiz(options="    id: intro-first\n    hint: &h [x, *h]\n"))),
+        lambda s: s.module(
+            "01-intro.md", module_page("intro", body=quiz(options="    id: intro-first\n    hint: &h [x, *h]\n"))
+        ),
         f"docs/modules/01-intro.md:14: quiz options: {ANCHORS} (found &h, *h) {ANCHORS_HINT}",
     ),
     "reading url: malformed IPv6": (
@@ -100,7 +115,9 @@ CASES = {
         "docs/_data/readings.yml:6: url 'https://[::1/x' is not a well-formed address (copy the address again from the browser's address bar)",
     ),
     "page link: malformed address": (
-        lambda s: s.module("01-intro.md", module_page("intro", body="See [the notes](https://[::1/x) and `[code](https://[::1/y)`.\n")),
+        lambda s: s.module(
+            "01-intro.md", module_page("intro", body="See [the notes](https://[::1/x) and `[code](https://[::1/y)`.\n")
+        ),
         "docs/modules/01-intro.md:12: link address 'https://[::1/x' is not well-formed (copy the address again from the browser's address bar)",
     ),
     "quiz feedback: javascript link": (
@@ -108,11 +125,16 @@ CASES = {
         "docs/modules/01-intro.md:17: unsafe link 'javascript:alert(1)' in a quiz: javascript: addresses are not allowed (link to an https:// page or a page of the course instead)",
     ),
     "quiz hint: vbscript link": (
-        lambda s: s.module("01-intro.md", module_page("intro", body=quiz(options="    id: intro-first\n    hint: Read [this](vbscript:msgbox)\n"))),
+        lambda s: s.module(
+            "01-intro.md",
+            module_page("intro", body=quiz(options="    id: intro-first\n    hint: Read [this](vbscript:msgbox)\n")),
+        ),
         "docs/modules/01-intro.md:14: unsafe link 'vbscript:msgbox' in a quiz: vbscript: addresses are not allowed (link to an https:// page or a page of the course instead)",
     ),
     "quiz explanation: data image": (
-        lambda s: s.module("01-intro.md", module_page("intro", body=quiz(explanation="![chart](data:image/png;base64,iVBORw0KGgo=)"))),
+        lambda s: s.module(
+            "01-intro.md", module_page("intro", body=quiz(explanation="![chart](data:image/png;base64,iVBORw0KGgo=)"))
+        ),
         "docs/modules/01-intro.md:20: unsafe link 'data:image/png;base64,iVBORw0KGgo=' in a quiz: data: addresses are not allowed (save the image or file beside the page and link to it instead)",
     ),
     "cite() of a number": (
@@ -124,7 +146,12 @@ CASES = {
         "docs/modules/01-intro.md:13: quiz id is 101 characters long; an id has at most 100 (learners' progress is stored under it) (shorten it before the quiz is published; a published id never changes)",
     ),
     "reading id of 101 characters": (
-        lambda s: (_reading_file(s), (s.docs / "_data/readings.yml").write_text(READING.format(authors='["Doe, Jane"]', url="https://example.org/").replace("doe-2020", "d" * 101))),
+        lambda s: (
+            _reading_file(s),
+            (s.docs / "_data/readings.yml").write_text(
+                READING.format(authors='["Doe, Jane"]', url="https://example.org/").replace("doe-2020", "d" * 101)
+            ),
+        ),
         "docs/_data/readings.yml:1: reading id is 101 characters long; an id has at most 100 (learners' progress is stored under it) (shorten it, e.g. pink-2009)",
     ),
     "module id of 101 characters": (
@@ -187,7 +214,9 @@ def test_malformed_site_url_is_a_problem_at_its_line(site):
 
 def test_script_link_the_check_cannot_see_renders_as_text(site):
     """A reference defined outside the quiz is not quiz text; the quiz still never links to it."""
-    body = "[js]: javascript:alert(1)\n[img]: data:image/png;base64,iVBORw0KGgo=\n\n" + quiz(feedback="See [why][js] and ![chart][img].")
+    body = "[js]: javascript:alert(1)\n[img]: data:image/png;base64,iVBORw0KGgo=\n\n" + quiz(
+        feedback="See [why][js] and ![chart][img]."
+    )
     site.module("01-intro.md", module_page("intro", body=body))
     result = site.build("--strict")
     assert result.returncode == 0 and "Traceback" not in result.output, result.output
@@ -197,12 +226,16 @@ def test_script_link_the_check_cannot_see_renders_as_text(site):
 
 
 def test_renderer_alone_drops_script_addresses():
-    html = markdown.Markdown(extensions=["lms.quiz"]).convert("[x]: JavaScript:alert(1)\n\n" + quiz(feedback="A [link][x]."))
+    html = markdown.Markdown(extensions=["coursesite.quiz"]).convert(
+        "[x]: JavaScript:alert(1)\n\n" + quiz(feedback="A [link][x].")
+    )
     assert "A <span>link</span>." in html and "script:" not in html
 
 
 def test_link_with_malformed_address_renders_as_text():
-    html = markdown.Markdown(extensions=["lms.safelinks"]).convert("[notes](https://[::1/x) ![chart](//[x/c.png) [ok](https://example.org/)")
+    html = markdown.Markdown(extensions=["coursesite.safelinks"]).convert(
+        "[notes](https://[::1/x) ![chart](//[x/c.png) [ok](https://example.org/)"
+    )
     assert html == '<p><span>notes</span> <span>chart</span> <a href="https://example.org/">ok</a></p>'
 
 
@@ -210,11 +243,15 @@ def test_browser_and_build_agree_on_the_longest_id():
     store = (ROOT / "docs/assets/lms/store.js").read_text(encoding="utf-8")
     assert re.search(r"export const MAX_ID_LENGTH = (\d+);", store)[1] == str(modules.MAX_ID_LENGTH)
     scripts = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs/assets/lms").rglob("*.js"))
-    assert "[a-z0-9-]{1," not in scripts.replace("[a-z0-9-]{1,${MAX_ID_LENGTH}}", ""), "ids are checked with store.js isIdString"
+    assert "[a-z0-9-]{1," not in scripts.replace("[a-z0-9-]{1,${MAX_ID_LENGTH}}", ""), (
+        "ids are checked with store.js isIdString"
+    )
 
 
 ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=60)
-URL_LIKE = st.builds(lambda scheme, rest: scheme + rest, st.sampled_from(["https://", "http://", "https://[", "//", ""]), ANY_TEXT)
+URL_LIKE = st.builds(
+    lambda scheme, rest: scheme + rest, st.sampled_from(["https://", "http://", "https://[", "//", ""]), ANY_TEXT
+)
 
 
 @settings(max_examples=400, deadline=None)

@@ -3,7 +3,7 @@
 A course carries script payloads in every field a trainer writes: module
 titles, descriptions, objectives and key points, glossary terms and
 definitions, reading fields. The constructs metadata text may not contain
-are reported at their lines (lms/inline.py); the site that the preview
+are reported at their lines (coursesite/inline.py); the site that the preview
 would show anyway is loaded in Chromium, every link and control clicked,
 and no payload may run. Every built page of that course and of the real
 one is also scanned for event-handler attributes, script URLs and
@@ -23,7 +23,7 @@ import yaml
 from playwright.sync_api import Error as PlaywrightError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from lms.sitebuild import build_into
+from coursesite.sitebuild import build_into
 from support.server import StaticServer
 from support.sites import ROOT, SiteFactory
 
@@ -60,10 +60,20 @@ PAGES = {
 def _module_page(number: int, payload: str) -> str:
     quoted = json.dumps  # a JSON string is a YAML double-quoted scalar
     lines = [
-        "---", f"title: {quoted(f'Module {number} {payload}')}", f"description: {quoted(payload)}", "module:",
-        f"  id: m{number}", "  duration: 10", "  level: foundation", "  objectives:",
-        f"    - {quoted(f'Explain {payload}')}", "    - Choose a first step", "    - Plan a conversation",
-        "  key_points:", f"    - {quoted(payload)}", f"  readings: [r{number}]",
+        "---",
+        f"title: {quoted(f'Module {number} {payload}')}",
+        f"description: {quoted(payload)}",
+        "module:",
+        f"  id: m{number}",
+        "  duration: 10",
+        "  level: foundation",
+        "  objectives:",
+        f"    - {quoted(f'Explain {payload}')}",
+        "    - Choose a first step",
+        "    - Plan a conversation",
+        "  key_points:",
+        f"    - {quoted(payload)}",
+        f"  readings: [r{number}]",
     ]
     if number:
         lines.append(f"  prerequisites: [m{number - 1}]")
@@ -73,15 +83,19 @@ def _module_page(number: int, payload: str) -> str:
 def _glossary(number: int, payload: str) -> str:
     # term at line 1, definition at line 2; a plain term whose meaning (the payload) is a tooltip
     quoted = json.dumps
-    return (f"- term: {quoted(f'Term{number} {payload}')}\n  definition: {quoted(payload)}\n"
-            f"- term: WORD{number}\n  definition: {quoted(payload)}\n")
+    return (
+        f"- term: {quoted(f'Term{number} {payload}')}\n  definition: {quoted(payload)}\n"
+        f"- term: WORD{number}\n  definition: {quoted(payload)}\n"
+    )
 
 
 def _reading(number: int, payload: str) -> str:
     quoted = json.dumps
-    return (f"r{number}:\n  kind: report\n  title: {quoted(payload)}\n  authors: [{quoted('Doe, ' + payload)}]\n"
-            f"  year: 2020\n  publisher: {quoted(payload)}\n  url: https://example.org/r{number}\n"
-            f"  effort: 30 minutes\n  level: foundation\n  note: {quoted(payload)}\n  modules: [m{number}]\n")
+    return (
+        f"r{number}:\n  kind: report\n  title: {quoted(payload)}\n  authors: [{quoted('Doe, ' + payload)}]\n"
+        f"  year: 2020\n  publisher: {quoted(payload)}\n  url: https://example.org/r{number}\n"
+        f"  effort: 30 minutes\n  level: foundation\n  note: {quoted(payload)}\n  modules: [m{number}]\n"
+    )
 
 
 def _expected_problem_lines() -> set[tuple[str, int]]:
@@ -91,7 +105,14 @@ def _expected_problem_lines() -> set[tuple[str, int]]:
         if in_title:
             expected.add((page, TITLE))
         if in_text:
-            expected |= {(page, DESCRIPTION), (page, OBJECTIVE), (page, KEY_POINT), (glossary, 1), (glossary, 2), (glossary, 4)}
+            expected |= {
+                (page, DESCRIPTION),
+                (page, OBJECTIVE),
+                (page, KEY_POINT),
+                (glossary, 1),
+                (glossary, 2),
+                (glossary, 4),
+            }
     return expected
 
 
@@ -178,7 +199,9 @@ def _click_everything(visit: Visit, page, url: str, everything: bool) -> None:
     other sites excepted) of ``url``: only the page's content unless ``everything``."""
     visit.go(page, url)
     scope = "" if everything else ".md-content "
-    selector = ", ".join(f"{scope}{s}" for s in ("a[href]", "button", "summary", "input", "select", "label", "[tabindex]"))
+    selector = ", ".join(
+        f"{scope}{s}" for s in ("a[href]", "button", "summary", "input", "select", "label", "[tabindex]")
+    )
     for abbr in page.query_selector_all(f"{scope}abbr"):
         abbr.hover()
     controls = page.locator(selector)
@@ -209,7 +232,9 @@ def test_no_payload_runs_in_the_browser(hostile_site, browser):
         page = context.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
         for name in pages:
-            _click_everything(visit, page, server.url + name.removesuffix("index.html"), everything=name == "index.html")
+            _click_everything(
+                visit, page, server.url + name.removesuffix("index.html"), everything=name == "index.html"
+            )
         context.close()
     assert len(pages) > len(PAYLOADS) + 5
     assert dialogs == [] and visit.foreign == []
@@ -234,11 +259,22 @@ def _scripts_in_html(where: str, text: str) -> list[str]:
             if name.lower().startswith("on"):
                 found.append(f"{where}: <{node.tag} {name}=...>")
             scheme = urlsplit(re.sub(r"[\x00-\x20]", "", value or "")).scheme.lower()
-            if name.lower() in ("href", "src", "action", "formaction", "xlink:href") and scheme in ("javascript", "vbscript", "data"):
+            if name.lower() in ("href", "src", "action", "formaction", "xlink:href") and scheme in (
+                "javascript",
+                "vbscript",
+                "data",
+            ):
                 found.append(f"{where}: <{node.tag} {name}={value!r}>")
         if node.tag == "abbr" and "<" in node.attributes.get("title", ""):
             found.append(f"{where}: markup in {node.html} (the theme shows the title as HTML)")
-        if node.tag == "meta" and set(node.attributes) - {"name", "content", "charset", "http-equiv", "property", "media"}:
+        if node.tag == "meta" and set(node.attributes) - {
+            "name",
+            "content",
+            "charset",
+            "http-equiv",
+            "property",
+            "media",
+        }:
             found.append(f"{where}: malformed {node.html}")
         elif any(not ATTRIBUTE_NAME.match(name) for name in node.attributes):
             found.append(f"{where}: malformed <{node.tag}> {list(node.attributes)}")
@@ -250,7 +286,11 @@ def _front_matter(file: Path) -> dict:
 
 
 def _meta_description(site_dir: Path, page: str) -> str:
-    return HTMLParser((site_dir / page).read_text(encoding="utf-8")).css_first('meta[name="description"]').attributes["content"]
+    return (
+        HTMLParser((site_dir / page).read_text(encoding="utf-8"))
+        .css_first('meta[name="description"]')
+        .attributes["content"]
+    )
 
 
 def test_no_built_page_of_the_hostile_course_holds_script(hostile_site):

@@ -1,4 +1,4 @@
-"""The inline subset of metadata text (lms/inline.py): what it allows renders
+"""The inline subset of metadata text (coursesite/inline.py): what it allows renders
 exactly as Python-Markdown renders the author's own text; everything else
 comes out as the text that was typed, and is named for the report."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from lms import inline
+from coursesite import inline
 
 SITE = ["attr_list", "md_in_html", "abbr"]  # the site's extensions that would turn text into markup
 
@@ -34,7 +34,11 @@ def test_allowed_markdown_renders_as_the_author_wrote_it(text):
         ("![i](x.png)", ("an image",), "![i](x.png)"),
         ("<img src=x onerror=alert(1)>", ("raw HTML",), "&lt;img src=x onerror=alert(1)&gt;"),
         ("[c](JaVaScRiPt:alert(1))", ("a link to 'JaVaScRiPt:alert(1)'",), "[c](JaVaScRiPt:alert(1))"),
-        ("[c](&#106;avascript:alert(1))", ("a link to '&#106;avascript:alert(1)'",), "[c](&amp;#106;avascript:alert(1))"),
+        (
+            "[c](&#106;avascript:alert(1))",
+            ("a link to '&#106;avascript:alert(1)'",),
+            "[c](&amp;#106;avascript:alert(1))",
+        ),
         ("[c](data:text/html,x)", ("a link to 'data:text/html,x'",), "[c](data:text/html,x)"),
         ('[c](https://example.org "t")', ("a link title",), '[c](https://example.org "t")'),
     ],

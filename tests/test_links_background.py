@@ -1,4 +1,4 @@
-"""The link check of a large site, read while it is built (lms/links/background.py).
+"""The link check of a large site, read while it is built (coursesite/links/background.py).
 
 A worker process reads each page as MkDocs writes it and resolves the links
 after the build. It must report exactly what the in-process check reports,
@@ -17,10 +17,10 @@ import sys
 
 import pytest
 
-from lms.course import load_course
-from lms.links import background, internal
-from lms.links.settings import LinkSettings
-from lms.sitebuild import build_into
+from coursesite.course_loader import load_course
+from coursesite.links import background, internal
+from coursesite.links.settings import LinkSettings
+from coursesite.sitebuild import build_into
 from support.sites import SiteFactory, module_page
 from test_links_internal import BROKEN_BODY, EXPECTED, GLOSSARY_PAGE
 
@@ -31,11 +31,16 @@ NAV = [{"Home": "index.md"}, {"Course": ["modules/01-intro.md", "modules/02-next
 def broken(tmp_path):
     """The site of test_links_internal.py with every kind of broken link."""
     site = SiteFactory(tmp_path / "course")
-    site.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome. Start with [the introduction](modules/01-intro.md).\n")
+    site.write(
+        "docs/index.md", "---\ntitle: Home\n---\n\nWelcome. Start with [the introduction](modules/01-intro.md).\n"
+    )
     site.module("01-intro.md", module_page(body=BROKEN_BODY))
     site.module("02-next.md", module_page("next", title="Next", body="## Listening\n\nText.\n"))
     site.write("docs/glossary.md", GLOSSARY_PAGE)
-    site.write("docs/_data/glossary/intro.yml", "- term: GROW\n  definition: Goal, Reality, Options, Will; [see the model](../nowhere-generated/)\n")
+    site.write(
+        "docs/_data/glossary/intro.yml",
+        "- term: GROW\n  definition: Goal, Reality, Options, Will; [see the model](../nowhere-generated/)\n",
+    )
     return site
 
 
@@ -68,7 +73,11 @@ def test_a_worker_reads_the_pages_and_reports_what_the_build_process_would(broke
     assert len(_link_problems(in_process)) == len(EXPECTED) and not workers
     monkeypatch.setattr(background, "FROM_PAGES", 0)
     handed = []
-    monkeypatch.setattr(background.BackgroundCheck, "_send", lambda self, message, send=background.BackgroundCheck._send: handed.append(message) or send(self, message))
+    monkeypatch.setattr(
+        background.BackgroundCheck,
+        "_send",
+        lambda self, message, send=background.BackgroundCheck._send: handed.append(message) or send(self, message),
+    )
 
     def no_reading(site_dir):
         raise AssertionError("the build process read the pages although the worker did")
@@ -77,14 +86,23 @@ def test_a_worker_reads_the_pages_and_reports_what_the_build_process_would(broke
     assert _build(broken, "worker") == in_process
     assert len(workers) == 1 and workers[0]._worker is None, "the worker answered and is done"
     pages = [value for kind, value in handed if kind == "page"]
-    assert sorted(pages) == ["glossary/index.html", "index.html", "modules/01-intro/index.html", "modules/02-next/index.html"]
+    assert sorted(pages) == [
+        "glossary/index.html",
+        "index.html",
+        "modules/01-intro/index.html",
+        "modules/02-next/index.html",
+    ]
 
 
-@pytest.mark.parametrize("worker", [
-    "import sys; sys.exit(3)",  # dies at once
-    "import sys; sys.stdin.buffer.read(); sys.stdout.write('nonsense')",  # answers nonsense
-    "import time; time.sleep(60)",  # answers too late
-], ids=["exits", "nonsense", "late"])
+@pytest.mark.parametrize(
+    "worker",
+    [
+        "import sys; sys.exit(3)",  # dies at once
+        "import sys; sys.stdin.buffer.read(); sys.stdout.write('nonsense')",  # answers nonsense
+        "import time; time.sleep(60)",  # answers too late
+    ],
+    ids=["exits", "nonsense", "late"],
+)
 def test_when_the_worker_fails_the_build_process_checks_and_reports_the_same(broken, workers, monkeypatch, worker):
     monkeypatch.setattr(background, "FROM_PAGES", 10**9)
     expected = _build(broken, "in-process")
@@ -98,7 +116,7 @@ def test_when_the_worker_fails_the_build_process_checks_and_reports_the_same(bro
 def test_a_failed_build_leaves_no_worker_behind(broken, workers, monkeypatch):
     from mkdocs.exceptions import PluginError
 
-    from lms import progressdata
+    from coursesite import progressdata
 
     def failing(course, src_uri, url, html):
         raise PluginError(f"could not finish {src_uri}")
@@ -144,7 +162,15 @@ def test_the_worker_runs_as_its_own_module(tmp_path):
     messages = pickle.dumps(("page", "index.html")) + pickle.dumps(("done", LinkSettings()))
     run = subprocess.run(background.worker_command(site), input=messages, capture_output=True, env=env, timeout=60)
     kind, findings = pickle.loads(run.stdout)
-    assert kind == "findings" and [(f.page, f.link.url, f.kind) for f in findings] == [("index.html", "a/#nowhere", "anchor")]
+    assert kind == "findings" and [(f.page, f.link.url, f.kind) for f in findings] == [
+        ("index.html", "a/#nowhere", "anchor")
+    ]
     # A build process that dies without a word closes the pipe: the worker ends too.
-    orphan = subprocess.run(background.worker_command(site), input=pickle.dumps(("page", "index.html")), capture_output=True, env=env, timeout=60)
+    orphan = subprocess.run(
+        background.worker_command(site),
+        input=pickle.dumps(("page", "index.html")),
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
     assert (orphan.returncode, orphan.stdout, orphan.stderr) == (0, b"", b"")

@@ -21,15 +21,15 @@ PAUSE_SECONDS = 0.2
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    server: "LinkServer._Server"
+    server: LinkServer._Server
 
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+    def log_message(self, format, *args):
         pass
 
-    def do_HEAD(self):  # noqa: N802 - name from the base class
+    def do_HEAD(self):
         self._answer()
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         self._answer()
 
     def _send(self, code: int, headers: dict[str, str] | None = None) -> None:
@@ -132,18 +132,30 @@ import json
 
 import pytest
 
-from lms import cli
-from lms.links import report
-from lms.links.cache import LinkCache
-from lms.links.collect import reading_urls
-from lms.links.engine import Outcome
-from lms.links.external import check_urls
-from lms.links.probe import parse_retry_after
-from lms.links.settings import ExternalSettings
-from lms.links.verdict import judge
+from coursesite import cli
+from coursesite.links import report
+from coursesite.links.cache import LinkCache
+from coursesite.links.collect import reading_urls
+from coursesite.links.engine import Outcome
+from coursesite.links.external import check_urls
+from coursesite.links.probe import parse_retry_after
+from coursesite.links.settings import ExternalSettings
+from coursesite.links.verdict import judge
 from support.sites import module_page
 
-PATHS = ["/ok", "/moved", "/old", "/temporary", "/missing", "/gone", "/busy", "/always-busy", "/robots", "/no-head", "/slow"]
+PATHS = [
+    "/ok",
+    "/moved",
+    "/old",
+    "/temporary",
+    "/missing",
+    "/gone",
+    "/busy",
+    "/always-busy",
+    "/robots",
+    "/no-head",
+    "/slow",
+]
 PAUSES = [f"/pause/{n}" for n in range(6)]
 
 
@@ -171,9 +183,16 @@ def runs(tmp_path_factory):
         second = check_urls(urls, fast_settings(), LinkCache(cache_dir, ttl_hours=24))
         took_second = time.monotonic() - started
         yield {
-            "base": server.base, "refused": refused, "cache_dir": cache_dir, "server": server,
-            "first": {r.url: r for r in first}, "second": {r.url: r for r in second}, "took": took,
-            "took_second": took_second, "log_first": log_first, "log_second": server.log,
+            "base": server.base,
+            "refused": refused,
+            "cache_dir": cache_dir,
+            "server": server,
+            "first": {r.url: r for r in first},
+            "second": {r.url: r for r in second},
+            "took": took,
+            "took_second": took_second,
+            "log_first": log_first,
+            "log_second": server.log,
         }
 
 
@@ -243,7 +262,9 @@ def test_a_second_run_is_served_from_the_cache(runs):
 
 def test_a_changed_accept_list_applies_to_cached_answers(runs):
     settings = fast_settings(accept={})
-    results = {r.url: r for r in check_urls({runs["base"] + "/robots": ["x"]}, settings, LinkCache(runs["cache_dir"], 24))}
+    results = {
+        r.url: r for r in check_urls({runs["base"] + "/robots": ["x"]}, settings, LinkCache(runs["cache_dir"], 24))
+    }
     result = results[runs["base"] + "/robots"]
     assert (result.status, result.code, result.from_cache) == ("broken", 999, True)
 
@@ -264,7 +285,9 @@ def test_an_expired_cache_entry_is_asked_again(tmp_path):
 def test_a_damaged_cache_file_is_a_cold_cache(tmp_path):
     (tmp_path / "external-links.json").write_text("{not json", encoding="utf-8")
     assert LinkCache(tmp_path, 24).get("https://example.org/") is None
-    (tmp_path / "external-links.json").write_text(json.dumps({"version": 1, "outcomes": {"u": {"bogus": 1}}}), encoding="utf-8")
+    (tmp_path / "external-links.json").write_text(
+        json.dumps({"version": 1, "outcomes": {"u": {"bogus": 1}}}), encoding="utf-8"
+    )
     assert LinkCache(tmp_path, 24).get("u") is None
 
 
@@ -283,13 +306,17 @@ def test_linkedin_999_is_accepted_by_default_and_subdomains_match():
 
 def test_an_http_link_whose_https_address_works_is_reported_with_it():
     result = judge(Outcome("http://example.org/guide", code=200, https_ok=True), ExternalSettings())
-    assert (result.status, result.new_url, result.advice) == ("use-https", "https://example.org/guide", "use https://example.org/guide")
+    assert (result.status, result.new_url, result.advice) == (
+        "use-https",
+        "https://example.org/guide",
+        "use https://example.org/guide",
+    )
     assert judge(Outcome("http://example.org/guide", code=200, https_ok=False), ExternalSettings()).status == "ok"
 
 
 def test_a_long_retry_after_is_capped():
-    from lms.links.engine import Engine
-    from lms.links.probe import Answer
+    from coursesite.links.engine import Engine
+    from coursesite.links.probe import Answer
 
     engine = Engine(ExternalSettings(max_retry_after=5))
     engine.hosts = {}
@@ -307,7 +334,7 @@ def test_a_long_retry_after_is_capped():
 
 def test_reports_as_table_json_and_markdown(runs):
     results = list(runs["first"].values())
-    from lms.links.verdict import sort_results
+    from coursesite.links.verdict import sort_results
 
     results = sort_results(results)
     table = report.format_table(results)
@@ -340,7 +367,7 @@ def test_reading_list_urls_and_dois_are_collected_with_lines(site):
           doi: 10.1037/a0029279
         """,
     )
-    from lms.course import load_course
+    from coursesite.course_loader import load_course
 
     course = load_course(site.write_config())
     assert reading_urls(course) == {
@@ -358,11 +385,29 @@ def test_course_links_external_checks_the_built_site_end_to_end(site, tmp_path):
         )
         site.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
         page = site.module("01-intro.md", module_page(body=body))
-        line = page.read_text(encoding="utf-8").splitlines().index(f'<p>Also <a href="{server.base}/missing">the missing report</a>.</p>') + 1
+        line = (
+            page.read_text(encoding="utf-8")
+            .splitlines()
+            .index(f'<p>Also <a href="{server.base}/missing">the missing report</a>.</p>')
+            + 1
+        )
         config = site.write_config()
         out = io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-            status = cli.main(["--config", str(config), "links", "--external", "--format", "json", "--timeout", "0.5", "--cache-dir", str(tmp_path / "cache")])
+            status = cli.main(
+                [
+                    "--config",
+                    str(config),
+                    "links",
+                    "--external",
+                    "--format",
+                    "json",
+                    "--timeout",
+                    "0.5",
+                    "--cache-dir",
+                    str(tmp_path / "cache"),
+                ]
+            )
         data = json.loads(out.getvalue())
         by_url = {r["url"]: r for r in data["results"]}
         assert status == 1
@@ -372,7 +417,12 @@ def test_course_links_external_checks_the_built_site_end_to_end(site, tmp_path):
         assert by_url[server.base + "/ok"]["status"] == "ok"
         assert not any(u.startswith("http://127.0.0.1/") for u in by_url), "the site's own address is not external"
         assert not any("/edit/" in u for u in by_url), "the theme's edit links are not checked"
-        assert {(m, p) for m, p, _ in server.log} <= {("HEAD", "/ok"), ("HEAD", "/missing"), ("GET", "/missing"), ("HEAD", "/moved")}
+        assert {(m, p) for m, p, _ in server.log} <= {
+            ("HEAD", "/ok"),
+            ("HEAD", "/missing"),
+            ("GET", "/missing"),
+            ("HEAD", "/moved"),
+        }
 
 
 def test_the_weekly_workflow_runs_the_check_and_publishes_the_report():
@@ -380,7 +430,9 @@ def test_the_weekly_workflow_runs_the_check_and_publishes_the_report():
 
     from support.sites import ROOT
 
-    workflow = YAML(typ="safe").load((ROOT / ".github" / "workflows" / "external-links.yml").read_text(encoding="utf-8"))
+    workflow = YAML(typ="safe").load(
+        (ROOT / ".github" / "workflows" / "external-links.yml").read_text(encoding="utf-8")
+    )
     triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads `on:` as true
     assert set(triggers) == {"schedule", "workflow_dispatch"}, "pull requests must never run the external check"
     assert triggers["schedule"][0]["cron"].split()[-1] == "1", "weekly"
@@ -398,7 +450,9 @@ def test_the_checker_works_inside_a_running_event_loop(tmp_path):
 
     async def inside_a_loop():
         with LinkServer() as server:
-            return check_urls({server.base + "/ok": ["docs/x.md:1"]}, fast_settings(), LinkCache(tmp_path, ttl_hours=24))
+            return check_urls(
+                {server.base + "/ok": ["docs/x.md:1"]}, fast_settings(), LinkCache(tmp_path, ttl_hours=24)
+            )
 
     from concurrent.futures import ThreadPoolExecutor
 
@@ -410,15 +464,18 @@ def test_the_checker_works_inside_a_running_event_loop(tmp_path):
 
 # --------------------------------------------------------------------------- offline
 
+
 def test_no_network_is_one_sentence_and_nothing_is_cached(tmp_path):
     """Every server refusing before any answer (three closed ports on 127.0.0.1,
     as an offline machine fails every outside host) stops the check at once."""
-    from lms.links.external import NoNetwork
+    from coursesite.links.external import NoNetwork
 
     urls = {url: [f"docs/modules/01-x.md:{n}"] for n, url in enumerate(refused_urls(3), start=1)}
     with pytest.raises(NoNetwork) as stopped:
         check_urls(urls, fast_settings(), LinkCache(tmp_path / "cache", ttl_hours=24))
-    assert str(stopped.value).startswith("no network: none of the 3 servers of the 3 outside addresses could be reached")
+    assert str(stopped.value).startswith(
+        "no network: none of the 3 servers of the 3 outside addresses could be reached"
+    )
     assert not (tmp_path / "cache").exists(), "an offline run must cache nothing"
 
 
@@ -441,8 +498,8 @@ def test_names_that_do_not_resolve_and_missing_routes_count_as_no_network():
     import errno
     import urllib.error
 
-    from lms.links.external import _offline
-    from lms.links.probe import DNS, NO_ROUTE, TIMEOUT, _error
+    from coursesite.links.external import _offline
+    from coursesite.links.probe import DNS, NO_ROUTE, TIMEOUT, _error
 
     unreachable = _error(urllib.error.URLError(OSError(errno.ENETUNREACH, "Network is unreachable")))
     assert unreachable.error == NO_ROUTE
@@ -460,7 +517,9 @@ def test_course_links_external_offline_exits_3_with_one_sentence(site, tmp_path)
     config = site.write_config()
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = cli.main(["--config", str(config), "links", "--external", "--timeout", "0.5", "--cache-dir", str(tmp_path / "cache")])
+        status = cli.main(
+            ["--config", str(config), "links", "--external", "--timeout", "0.5", "--cache-dir", str(tmp_path / "cache")]
+        )
     assert status == 3
     assert out.getvalue() == ""
     lines = err.getvalue().splitlines()
@@ -469,7 +528,7 @@ def test_course_links_external_offline_exits_3_with_one_sentence(site, tmp_path)
 
 
 def test_the_guide_shows_the_sentence_the_command_prints():
-    from lms.links.external import NoNetwork
+    from coursesite.links.external import NoNetwork
     from support.sites import ROOT
 
     guide = (ROOT / "docs" / "guide" / "links.md").read_text(encoding="utf-8")

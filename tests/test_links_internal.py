@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from lms.course import load_course
-from lms.links import check_site
+from coursesite.course_loader import load_course
+from coursesite.links import check_site
 from support.sites import ROOT, SiteFactory, module_page
 
 QUIZ = """\
@@ -54,7 +54,10 @@ def with_site_url(site: SiteFactory, site_url: str) -> SiteFactory:
 
     def patched(nav=None):
         path = write_config(nav)
-        path.write_text(path.read_text(encoding="utf-8").replace("site_url: http://127.0.0.1/", f"site_url: {site_url}"), encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("site_url: http://127.0.0.1/", f"site_url: {site_url}"),
+            encoding="utf-8",
+        )
         return path
 
     site.write_config = patched
@@ -76,11 +79,16 @@ def line_of(path: Path, needle: str) -> int:
 def broken(tmp_path_factory):
     """One site with every kind of broken internal link, built strictly once."""
     site = SiteFactory(tmp_path_factory.mktemp("broken") / "course")
-    site.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome. Start with [the introduction](modules/01-intro.md).\n")
+    site.write(
+        "docs/index.md", "---\ntitle: Home\n---\n\nWelcome. Start with [the introduction](modules/01-intro.md).\n"
+    )
     intro = site.module("01-intro.md", module_page(body=BROKEN_BODY))
     site.module("02-next.md", module_page("next", title="Next", body="## Listening\n\nText.\n"))
     site.write("docs/glossary.md", GLOSSARY_PAGE)
-    site.write("docs/_data/glossary/intro.yml", "- term: GROW\n  definition: Goal, Reality, Options, Will; [see the model](../nowhere-generated/)\n")
+    site.write(
+        "docs/_data/glossary/intro.yml",
+        "- term: GROW\n  definition: Goal, Reality, Options, Will; [see the model](../nowhere-generated/)\n",
+    )
     nav = [{"Home": "index.md"}, {"Course": ["modules/01-intro.md", "modules/02-next.md"]}, {"Glossary": "glossary.md"}]
     result = site.build("--strict", nav=nav)
     return site, intro, result
@@ -88,14 +96,46 @@ def broken(tmp_path_factory):
 
 EXPECTED = {
     # name: (file, text on the Markdown line, what the message must contain)
-    "missing page": ("docs/modules/01-intro.md", "[a missing page]", "link \"a missing page\" to 'missing-page.md' names a Markdown file that is not a page of the site"),
-    "missing anchor": ("docs/modules/01-intro.md", "[a bad anchor]", "link \"a bad anchor\" to '../02-next/#no-such-part': modules/02-next/ has no anchor #no-such-part"),
-    "bad image": ("docs/modules/01-intro.md", "![Team diagram]", "image \"Team diagram\" to 'img/team.png' leads nowhere: nothing is published at /modules/01-intro/img/team.png"),
-    "raw HTML page": ("docs/modules/01-intro.md", "raw missing page", "link \"raw missing page\" to '../03-later/' leads nowhere: nothing is published at /modules/03-later"),
-    "raw HTML anchor": ("docs/modules/01-intro.md", "raw anchor", "link \"raw anchor\" to '../02-next/#nowhere': modules/02-next/ has no anchor #nowhere"),
-    "raw HTML image": ("docs/modules/01-intro.md", "Raw picture", "image \"Raw picture\" to '../../img/raw.png' leads nowhere: nothing is published at /img/raw.png"),
-    "quiz feedback": ("docs/modules/01-intro.md", "the listening part", "link \"the listening part\" to '../02-next/#listening-missing': modules/02-next/ has no anchor #listening-missing"),
-    "generated page": ("docs/glossary.md", "{{ glossary_terms() }}", "link \"see the model\" to '../nowhere-generated/' leads nowhere"),
+    "missing page": (
+        "docs/modules/01-intro.md",
+        "[a missing page]",
+        "link \"a missing page\" to 'missing-page.md' names a Markdown file that is not a page of the site",
+    ),
+    "missing anchor": (
+        "docs/modules/01-intro.md",
+        "[a bad anchor]",
+        "link \"a bad anchor\" to '../02-next/#no-such-part': modules/02-next/ has no anchor #no-such-part",
+    ),
+    "bad image": (
+        "docs/modules/01-intro.md",
+        "![Team diagram]",
+        "image \"Team diagram\" to 'img/team.png' leads nowhere: nothing is published at /modules/01-intro/img/team.png",
+    ),
+    "raw HTML page": (
+        "docs/modules/01-intro.md",
+        "raw missing page",
+        "link \"raw missing page\" to '../03-later/' leads nowhere: nothing is published at /modules/03-later",
+    ),
+    "raw HTML anchor": (
+        "docs/modules/01-intro.md",
+        "raw anchor",
+        "link \"raw anchor\" to '../02-next/#nowhere': modules/02-next/ has no anchor #nowhere",
+    ),
+    "raw HTML image": (
+        "docs/modules/01-intro.md",
+        "Raw picture",
+        "image \"Raw picture\" to '../../img/raw.png' leads nowhere: nothing is published at /img/raw.png",
+    ),
+    "quiz feedback": (
+        "docs/modules/01-intro.md",
+        "the listening part",
+        "link \"the listening part\" to '../02-next/#listening-missing': modules/02-next/ has no anchor #listening-missing",
+    ),
+    "generated page": (
+        "docs/glossary.md",
+        "{{ glossary_terms() }}",
+        "link \"see the model\" to '../nowhere-generated/' leads nowhere",
+    ),
 }
 
 
@@ -133,7 +173,13 @@ def test_a_generated_link_says_where_it_comes_from(broken):
 
 def test_course_check_reports_the_same_link_problems(broken):
     site, _intro, _result = broken
-    status, lines = site.check(nav=[{"Home": "index.md"}, {"Course": ["modules/01-intro.md", "modules/02-next.md"]}, {"Glossary": "glossary.md"}])
+    status, lines = site.check(
+        nav=[
+            {"Home": "index.md"},
+            {"Course": ["modules/01-intro.md", "modules/02-next.md"]},
+            {"Glossary": "glossary.md"},
+        ]
+    )
     assert status == 1
     for file, needle, says in EXPECTED.values():
         line = line_of(site.root / file, needle)
@@ -161,12 +207,17 @@ Text.
 def test_a_clean_site_reports_nothing(site):
     """Every kind of good link, on a site published under a path (/course/)."""
     with_site_url(site, "http://127.0.0.1/course/")
-    site.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome. Start with [the introduction](modules/01-intro.md).\n")
+    site.write(
+        "docs/index.md", "---\ntitle: Home\n---\n\nWelcome. Start with [the introduction](modules/01-intro.md).\n"
+    )
     site.write("docs/img/team.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n')
     site.module("01-intro.md", module_page(body=CLEAN_BODY))
     site.module("02-next.md", module_page("next", title="Next", body="## Listening\n\nText.\n"))
     site.write("docs/glossary.md", GLOSSARY_PAGE)
-    site.write("docs/_data/glossary/intro.yml", "- term: GROW\n  definition: Goal, Reality, Options, Will; [see the next module](modules/02-next.md)\n")
+    site.write(
+        "docs/_data/glossary/intro.yml",
+        "- term: GROW\n  definition: Goal, Reality, Options, Will; [see the next module](modules/02-next.md)\n",
+    )
     nav = [{"Home": "index.md"}, {"Course": ["modules/01-intro.md", "modules/02-next.md"]}, {"Glossary": "glossary.md"}]
     result = site.build("--strict", nav=nav)
     assert result.returncode == 0, result.output
@@ -190,16 +241,22 @@ def test_the_404_page_links_resolve_under_the_site_path(site):
     ours = [l for l in lines if l.startswith("overrides/404.html")]
     assert status == 1
     assert len(ours) == 3, lines
-    assert any("\"a lost page\" to '/course/nowhere/' leads nowhere: nothing is published at /course/nowhere" in l for l in ours)
-    assert any("\"another site\" to '/elsewhere/' leaves the published site, which lives under /course/" in l for l in ours)
-    assert any("\"a lost part\"" in l and "has no anchor #gone" in l for l in ours)
+    assert any(
+        "\"a lost page\" to '/course/nowhere/' leads nowhere: nothing is published at /course/nowhere" in l
+        for l in ours
+    )
+    assert any(
+        "\"another site\" to '/elsewhere/' leaves the published site, which lives under /course/" in l for l in ours
+    )
+    assert any('"a lost part"' in l and "has no anchor #gone" in l for l in ours)
     assert all("the link comes from the theme" in l for l in ours)
 
 
 def test_a_link_the_theme_repeats_on_every_page_is_reported_once(site):
     overrides = own_overrides(site)
     (overrides / "main.html").write_text(
-        '{% extends "base.html" %}\n{% block announce %}<a href="{{ base_url }}/news/">course news</a>{% endblock %}\n', encoding="utf-8"
+        '{% extends "base.html" %}\n{% block announce %}<a href="{{ base_url }}/news/">course news</a>{% endblock %}\n',
+        encoding="utf-8",
     )
     site.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome to [the introduction](modules/01-intro.md).\n")
     site.module("01-intro.md", module_page())
@@ -216,7 +273,7 @@ def test_course_links_lists_only_link_problems(broken):
     import contextlib
     import io
 
-    from lms import cli
+    from coursesite import cli
 
     site, _intro, _result = broken
     out = io.StringIO()
@@ -234,4 +291,7 @@ def test_verbose_builds_still_fail_on_broken_anchors(site):
     site.module("01-intro.md", module_page())
     result = site.build("--strict", "-v")
     assert result.returncode == 1
-    assert "docs/index.md:5: link \"the missing part\" to 'modules/01-intro/#no-such-part': modules/01-intro/ has no anchor #no-such-part" in result.output
+    assert (
+        "docs/index.md:5: link \"the missing part\" to 'modules/01-intro/#no-such-part': modules/01-intro/ has no anchor #no-such-part"
+        in result.output
+    )

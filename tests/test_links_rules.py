@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from lms.config import read_site_config
-from lms.links import rules
-from lms.links.resolve import OUTSIDE, Resolver, Target, has_anchor, is_external
-from lms.links.scan import Link, scan_html, srcset_urls
-from lms.links.settings import LinkSettings, read_settings
-from lms.config import built_page as dest_path
-from lms.links.sourcemap import SourceLinks
+from coursesite.config import built_page as dest_path
+from coursesite.config import read_site_config
+from coursesite.links import rules
+from coursesite.links.resolve import OUTSIDE, Resolver, Target, has_anchor, is_external
+from coursesite.links.scan import Link, scan_html, srcset_urls
+from coursesite.links.settings import LinkSettings, read_settings
+from coursesite.links.sourcemap import SourceLinks
 from support.sites import module_page
 
 RULES_BODY = """\
@@ -34,7 +34,9 @@ def rules_lines(site):
     site.module("02-next.md", module_page("next", title="Next"))
     site.write("docs/_data/readings.yml", "{}\n")
     config = site.write_config()
-    text = config.read_text(encoding="utf-8").replace("extra:\n", "extra:\n  lms:\n    links:\n      http_only: [archive.example.net]\n", 1)
+    text = config.read_text(encoding="utf-8").replace(
+        "extra:\n", "extra:\n  lms:\n    links:\n      http_only: [archive.example.net]\n", 1
+    )
     config.write_text(text, encoding="utf-8")
     site.write_config = lambda nav=None: config  # keep the edited configuration for the check
     status, lines = site.check()
@@ -49,28 +51,49 @@ def test_a_link_into_data_is_an_error(rules_lines):
     status, lines, intro = rules_lines
     line = _line(intro, "the readings file")
     assert status == 1
-    assert any(l.startswith(f"docs/modules/01-intro.md:{line}: link \"the readings file\" to '../../_data/readings.yml' points into _data/, which is never published") for l in lines), lines
+    assert any(
+        l.startswith(
+            f"docs/modules/01-intro.md:{line}: link \"the readings file\" to '../../_data/readings.yml' points into _data/, which is never published"
+        )
+        for l in lines
+    ), lines
 
 
 def test_a_markdown_file_that_is_not_a_page_is_an_error(rules_lines):
     _status, lines, intro = rules_lines
     line = _line(intro, "the old notes")
-    assert any(l.startswith(f"docs/modules/01-intro.md:{line}: link \"the old notes\" to 'notes.md' names a Markdown file that is not a page") for l in lines), lines
+    assert any(
+        l.startswith(
+            f"docs/modules/01-intro.md:{line}: link \"the old notes\" to 'notes.md' names a Markdown file that is not a page"
+        )
+        for l in lines
+    ), lines
 
 
 def test_http_to_another_site_is_a_warning_unless_the_host_has_no_https(rules_lines):
     _status, lines, intro = rules_lines
     line = _line(intro, "the HBR article")
-    assert any(l.startswith(f"docs/modules/01-intro.md:{line}: warning: link \"the HBR article\" uses http://") for l in lines), lines
+    assert any(
+        l.startswith(f'docs/modules/01-intro.md:{line}: warning: link "the HBR article" uses http://') for l in lines
+    ), lines
     assert not any("archive.example.net" in l for l in lines), "hosts under http_only get no warning"
 
 
 def test_vague_and_bare_url_link_text_are_warnings(rules_lines):
     _status, lines, intro = rules_lines
     line = _line(intro, "click here")
-    assert any(l.startswith(f"docs/modules/01-intro.md:{line}: warning: link \"click here\"") and "does not say where the link goes" in l for l in lines), lines
-    assert any(l.startswith(f"docs/modules/01-intro.md:{line}: warning: link \"https://example.org/guide\"") and "bare URL" in l for l in lines), lines
-    assert not any("The next module" in l or 'link "here"' in l for l in lines), "an aria-label that names the target is enough"
+    assert any(
+        l.startswith(f'docs/modules/01-intro.md:{line}: warning: link "click here"')
+        and "does not say where the link goes" in l
+        for l in lines
+    ), lines
+    assert any(
+        l.startswith(f'docs/modules/01-intro.md:{line}: warning: link "https://example.org/guide"') and "bare URL" in l
+        for l in lines
+    ), lines
+    assert not any("The next module" in l or 'link "here"' in l for l in lines), (
+        "an aria-label that names the target is enough"
+    )
 
 
 def test_unknown_or_wrong_link_options_are_reported_at_their_line(tmp_path):
@@ -93,7 +116,10 @@ def test_unknown_or_wrong_link_options_are_reported_at_their_line(tmp_path):
 
 
 def resolver(files=(), site_url="https://academy.example/course/") -> Resolver:
-    return Resolver(set(files), LinkSettings(site_url=site_url, prefix="/" + site_url.split("/", 3)[3] if site_url.count("/") > 2 else "/"))
+    return Resolver(
+        set(files),
+        LinkSettings(site_url=site_url, prefix="/" + site_url.split("/", 3)[3] if site_url.count("/") > 2 else "/"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -144,8 +170,14 @@ def test_scan_collects_every_link_attribute_with_its_text():
         '<a href="b/"><img src="b.png" alt="Logo"></a><link rel="stylesheet" href="x.css"><script src="x.js"></script>',
     )
     assert [(l.url, l.tag, l.text) for l in page.links] == [
-        ("a/", "a", "Go there"), ("i.png", "img", "Chart"), ("s1.png", "source", ""), ("s2.png", "source", ""),
-        ("b/", "a", "Logo"), ("b.png", "img", "Logo"), ("x.css", "link", ""), ("x.js", "script", ""),
+        ("a/", "a", "Go there"),
+        ("i.png", "img", "Chart"),
+        ("s1.png", "source", ""),
+        ("s2.png", "source", ""),
+        ("b/", "a", "Logo"),
+        ("b.png", "img", "Logo"),
+        ("x.css", "link", ""),
+        ("x.js", "script", ""),
     ]
 
 
@@ -157,7 +189,7 @@ def test_srcset_and_destination_paths():
 
 
 def test_markdown_links_are_found_at_their_line():
-    text = "---\ntitle: x\n---\n\nSee [a](02-y.md#part).\n\n[ref]: ../img/a.png\n\n<a href=\"../x/?a=1&amp;b=2\">x</a>\n"
+    text = '---\ntitle: x\n---\n\nSee [a](02-y.md#part).\n\n[ref]: ../img/a.png\n\n<a href="../x/?a=1&amp;b=2">x</a>\n'
     links = SourceLinks(text, "modules/01-x.md", True)
     assert links.resolved[("modules/02-y/index.html", "part")] == [5]
     assert links.resolved[("img/a.png", "")] == [7]
@@ -166,8 +198,14 @@ def test_markdown_links_are_found_at_their_line():
 
 @pytest.mark.parametrize(
     "text, label, expected",
-    [("click here", "", rules.VAGUE_TEXT), ("Read more…", "", rules.VAGUE_TEXT), ("here", "The next module", None),
-     ("https://example.org", "", rules.BARE_URL), ("www.example.org/x", "", rules.BARE_URL), ("The GROW model", "", None)],
+    [
+        ("click here", "", rules.VAGUE_TEXT),
+        ("Read more…", "", rules.VAGUE_TEXT),
+        ("here", "The next module", None),
+        ("https://example.org", "", rules.BARE_URL),
+        ("www.example.org/x", "", rules.BARE_URL),
+        ("The GROW model", "", None),
+    ],
 )
 def test_link_text_rules(text, label, expected):
     assert rules.text_problem(Link("x/", "a", text, label)) == expected

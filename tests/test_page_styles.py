@@ -1,4 +1,4 @@
-"""One stylesheet of ours per page (lms/pageassets.py): course.css on
+"""One stylesheet of ours per page (coursesite/pageassets.py): course.css on
 a page without widgets, course.css combined with the widgets' styles on the
 others; the combined files are written by the build, minified like the rest."""
 
@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from lms import pageassets
-from lms.minify import minified
+from coursesite import pageassets
+from coursesite.minify import minified
 
 ASSETS = Path(__file__).resolve().parents[1] / "docs" / "assets"
-OURS = re.compile(r'<link rel="stylesheet" href="[^"]*?(assets/course[^"/]*\.css)"')  # relative, or from the root on 404.html
+OURS = re.compile(
+    r'<link rel="stylesheet" href="[^"]*?(assets/course[^"/]*\.css)"'
+)  # relative, or from the root on 404.html
 
 
 def linked(site_dir, page: str) -> list[str]:
@@ -21,14 +23,17 @@ def linked(site_dir, page: str) -> list[str]:
     return OURS.findall(html)
 
 
-@pytest.mark.parametrize("page, expected", [
-    ("index.html", "assets/course.css"),
-    ("glossary/index.html", "assets/course.css"),
-    ("404.html", "assets/course.css"),
-    ("guide/quizzes/index.html", "assets/course-quiz.css"),
-    ("dashboard/index.html", "assets/course-progress.css"),
-    ("certificate/index.html", "assets/course-progress.css"),
-])
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        ("index.html", "assets/course.css"),
+        ("glossary/index.html", "assets/course.css"),
+        ("404.html", "assets/course.css"),
+        ("guide/quizzes/index.html", "assets/course-quiz.css"),
+        ("dashboard/index.html", "assets/course-progress.css"),
+        ("certificate/index.html", "assets/course-progress.css"),
+    ],
+)
 def test_each_page_links_one_stylesheet_of_ours_for_its_widgets(built_course, page, expected):
     assert linked(built_course, page) == [expected]
 
@@ -41,7 +46,10 @@ def test_every_module_page_links_the_quiz_styles_once(built_course):
 
 
 def test_the_combined_files_are_course_css_then_the_feature_styles_minified(built_course):
-    course, quiz, pages = (minified((ASSETS / name).read_text(encoding="utf-8"), ".css") for name in ("course.css", "lms/quiz.css", "lms/progress/pages.css"))
+    course, quiz, pages = (
+        minified((ASSETS / name).read_text(encoding="utf-8"), ".css")
+        for name in ("course.css", "lms/quiz.css", "lms/progress/pages.css")
+    )
     read = lambda path: (built_course / path).read_text(encoding="utf-8")  # noqa: E731
     assert read("assets/course-quiz.css") == course + quiz
     assert read("assets/course-progress.css") == course + pages
@@ -51,12 +59,20 @@ def test_the_combined_files_are_course_css_then_the_feature_styles_minified(buil
 def test_a_page_is_matched_to_its_widgets_by_their_data_attributes():
     assert pageassets.styles("<p>Nothing here</p>") == ["assets/course.css"]
     assert pageassets.styles('<form data-lms-quiz="a-b">') == ["assets/course-quiz.css"]
-    assert pageassets.styles('<div data-lms-dashboard></div><form data-lms-quiz="x">') == ["assets/course-progress-quiz.css"]
-    assert pageassets.styles("<p>data-lms-quiz is explained here</p>") == ["assets/course.css"], "prose about the attribute is no widget"
+    assert pageassets.styles('<div data-lms-dashboard></div><form data-lms-quiz="x">') == [
+        "assets/course-progress-quiz.css"
+    ]
+    assert pageassets.styles("<p>data-lms-quiz is explained here</p>") == ["assets/course.css"], (
+        "prose about the attribute is no widget"
+    )
 
 
 def test_writing_the_combined_files_twice_gives_the_same_bytes(tmp_path):
-    for name, text in {"assets/course.css": "a{color:red}\n", "assets/lms/quiz.css": "b{color:blue}", "assets/lms/progress/pages.css": "c{}\n"}.items():
+    for name, text in {
+        "assets/course.css": "a{color:red}\n",
+        "assets/lms/quiz.css": "b{color:blue}",
+        "assets/lms/progress/pages.css": "c{}\n",
+    }.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     written = pageassets.write_stylesheets(tmp_path)

@@ -1,5 +1,5 @@
 """While `mkdocs serve` runs, every page shows the course's problems in a
-banner (lms/preview): this page's first, each with path:line, message, hint
+banner (coursesite/preview): this page's first, each with path:line, message, hint
 and a link to its page; gone on the save that fixes them; never in a build."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from lms import preview
-from lms.sitebuild import build_into
+from coursesite import preview
+from coursesite.sitebuild import build_into
 from support.a11y import axe_violations, set_scheme
 from support.sites import SiteFactory, module_page
 from test_serve import fetch, start_preview, wait_for
@@ -65,7 +65,10 @@ def test_banner_lists_this_pages_problems_first_with_location_hint_and_link(open
     others.locator("summary").click()
     items = _items(region)
     assert items[0].startswith(f"Error docs/modules/{PLAN}.md:{link_line} (this page)")
-    assert "link \"the missing plan\" to 'missing-plan.md' names a Markdown file that is not a page of the site" in items[0]
+    assert (
+        "link \"the missing plan\" to 'missing-plan.md' names a Markdown file that is not a page of the site"
+        in items[0]
+    )
     assert "To fix: check the file name and path" in items[0]
     assert items[1].startswith("Error docs/modules/01-intro.md:7 ")
     assert "(this page)" not in items[1]
@@ -94,11 +97,15 @@ def test_banner_links_are_reached_by_tab_with_a_visible_focus_ring(open_page, mi
     _banner(page)
     for _ in range(200):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('.lms-preview') !== null && document.activeElement.tagName === 'A'"):
+        if page.evaluate(
+            "document.activeElement.closest('.lms-preview') !== null && document.activeElement.tagName === 'A'"
+        ):
             break
     else:
         raise AssertionError("Tab never reached a link of the banner")
-    style, width = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+    style, width = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
     assert style != "none" and width >= 2
 
 

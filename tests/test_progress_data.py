@@ -7,15 +7,24 @@ import json
 
 from selectolax.lexbor import LexborHTMLParser
 
-from lms import progressdata
-from lms.modules import Module
+from coursesite import progressdata
+from coursesite.modules import Module
 from support.progress import NAV, build_course, quiz
 from support.server import StaticServer
 from support.sites import ROOT, module_page
 
 
 def module(**fields) -> Module:
-    base = dict(id="intro", path="docs/modules/01-intro.md", src_uri="modules/01-intro.md", title="Intro", description="", duration=10, level="foundation", objectives=[])
+    base = dict(
+        id="intro",
+        path="docs/modules/01-intro.md",
+        src_uri="modules/01-intro.md",
+        title="Intro",
+        description="",
+        duration=10,
+        level="foundation",
+        objectives=[],
+    )
     return Module(**{**base, **fields})
 
 
@@ -26,9 +35,33 @@ def test_course_json_lists_modules_in_course_order_with_their_quizzes(site):
         "v": 1,
         "title": "From Sales Manager to Sales Leader",
         "modules": [
-            {"id": "alpha", "title": "Alpha basics", "url": "modules/01-alpha/", "duration": 30, "pass_mark": 50, "quizzes": ["alpha-q1", "alpha-q2"], "readings": []},
-            {"id": "beta", "title": "Beta practice", "url": "modules/02-beta/", "duration": 20, "pass_mark": 80, "quizzes": [], "readings": []},
-            {"id": "gamma", "title": "Gamma review", "url": "modules/03-gamma/", "duration": 15, "pass_mark": 100, "quizzes": ["gamma-q1"], "readings": ["smith-2020"]},
+            {
+                "id": "alpha",
+                "title": "Alpha basics",
+                "url": "modules/01-alpha/",
+                "duration": 30,
+                "pass_mark": 50,
+                "quizzes": ["alpha-q1", "alpha-q2"],
+                "readings": [],
+            },
+            {
+                "id": "beta",
+                "title": "Beta practice",
+                "url": "modules/02-beta/",
+                "duration": 20,
+                "pass_mark": 80,
+                "quizzes": [],
+                "readings": [],
+            },
+            {
+                "id": "gamma",
+                "title": "Gamma review",
+                "url": "modules/03-gamma/",
+                "duration": 15,
+                "pass_mark": 100,
+                "quizzes": ["gamma-q1"],
+                "readings": ["smith-2020"],
+            },
         ],
         "pages": {"certificate": "certificate/", "dashboard": "dashboard/"},
     }
@@ -42,8 +75,14 @@ def test_page_addresses_follow_the_sites_url_style(site):
     site.settings["use_directory_urls"] = False
     result = build_course(site)
     assert [m["url"] for m in json.loads(result.page("assets/lms/course.json"))["modules"]] == [
-        "modules/01-alpha.html", "modules/02-beta.html", "modules/03-gamma.html"]
-    links = [a.attributes["href"] for a in LexborHTMLParser(result.page("dashboard.html")).css("[data-lms-dashboard-body] tbody a")]
+        "modules/01-alpha.html",
+        "modules/02-beta.html",
+        "modules/03-gamma.html",
+    ]
+    links = [
+        a.attributes["href"]
+        for a in LexborHTMLParser(result.page("dashboard.html")).css("[data-lms-dashboard-body] tbody a")
+    ]
     assert links == ["modules/01-alpha.html", "modules/02-beta.html", "modules/03-gamma.html"]
     gate = LexborHTMLParser(result.page("certificate.html")).css_first("[data-lms-cert-gate]")
     assert [a.attributes["href"] for a in gate.css("a")] == ["dashboard.html"]
@@ -53,7 +92,10 @@ def test_the_certificate_page_tells_a_new_learner_where_they_stand_without_any_c
     """In progress/certificate.js's words for a record with nothing complete; the
     reason it needs JavaScript only for browsers without it."""
     gate = LexborHTMLParser(build_course(site).page("certificate/index.html")).css_first("[data-lms-cert-gate]")
-    assert gate.text(deep=False).strip() == "Not earned yet: you have completed 0 of 3 modules. Your certificate appears here once every module is complete."
+    assert (
+        gate.text(deep=False).strip()
+        == "Not earned yet: you have completed 0 of 3 modules. Your certificate appears here once every module is complete."
+    )
     assert [(a.attributes["href"], a.text()) for a in gate.css("a")] == [("../dashboard/", "See what is left")]
     assert gate.css_first("noscript") is not None
 
@@ -61,7 +103,10 @@ def test_the_certificate_page_tells_a_new_learner_where_they_stand_without_any_c
 def test_module_pages_get_the_progress_footer(site):
     result = build_course(site)
     beta = result.page("modules/02-beta/index.html")
-    assert '<button type="button" class="md-button" data-lms-mark-complete="beta" hidden>Mark this module complete</button>' in beta
+    assert (
+        '<button type="button" class="md-button" data-lms-mark-complete="beta" hidden>Mark this module complete</button>'
+        in beta
+    )
     assert '<p class="lms-status" role="status" data-lms-status></p>' in beta
     alpha = result.page("modules/01-alpha/index.html")
     assert 'data-lms-progress-foot="alpha"' in alpha and "data-lms-mark-complete" not in alpha
@@ -76,7 +121,9 @@ def test_author_text_stays_data(site, open_page):
     site.write("docs/index.md", "---\ntitle: Home\n---\n\n# Home\n")
     site.write("docs/dashboard.md", (ROOT / "docs" / "dashboard.md").read_text(encoding="utf-8"), dedent=False)
     site.module("01-tips.md", module_page("tips", title=title))
-    result = site.build("--strict", nav=[{"Home": "index.md"}, {"Course": ["modules/01-tips.md"]}, {"Your progress": "dashboard.md"}])
+    result = site.build(
+        "--strict", nav=[{"Home": "index.md"}, {"Course": ["modules/01-tips.md"]}, {"Your progress": "dashboard.md"}]
+    )
     assert result.returncode == 0, result.output
     assert json.loads(result.page("assets/lms/course.json"))["modules"][0]["title"] == title
     with StaticServer(result.site_dir) as server:

@@ -8,11 +8,26 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from support.progress import KEY, answer, complete_record, dashboard_row, nav_badge, quiz_checked, ready_quiz, record, seed, served_course, stored, wait_stored
+from support.progress import (
+    KEY,
+    answer,
+    complete_record,
+    dashboard_row,
+    nav_badge,
+    quiz_checked,
+    ready_quiz,
+    record,
+    seed,
+    served_course,
+    stored,
+    wait_stored,
+)
 
 UNSAVED = "Your progress could not be saved in this browser"
 DENY = "() => { throw new DOMException('The operation is insecure.', 'SecurityError'); }"
-STORAGE_DISABLED = f"for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, {{ get: {DENY} }});"
+STORAGE_DISABLED = (
+    f"for (const name of ['localStorage', 'sessionStorage']) Object.defineProperty(window, name, {{ get: {DENY} }});"
+)
 STORAGE_THROWS = f"for (const m of ['getItem', 'setItem', 'removeItem', 'key', 'clear']) Storage.prototype[m] = {DENY};"
 STORAGE_FULL = (
     "const setItem = Storage.prototype.setItem;"
@@ -54,7 +69,10 @@ def test_without_storage_progress_lives_in_the_tab(course, browser, open_page, f
 def test_full_storage_keeps_the_saved_record_and_the_new_progress(course, browser, open_page, tmp_path):
     context = browser.new_context()
     page = open_page(context=context).page
-    saved = record(completed={"alpha": {"done": True, "at": 1_700_000_000_000}}, quizzes={"alpha-q1": {"correct": True, "at": 1_700_000_000_000}})
+    saved = record(
+        completed={"alpha": {"done": True, "at": 1_700_000_000_000}},
+        quizzes={"alpha-q1": {"correct": True, "at": 1_700_000_000_000}},
+    )
     seed(page, course, saved)
     context.add_init_script(STORAGE_FULL)
     page.goto(course + "modules/02-beta/")
@@ -97,7 +115,13 @@ def test_a_damaged_record_keeps_its_valid_entries(course, open_page):
 
 def test_a_v0_record_is_migrated(course, open_page):
     page = open_page().page
-    v0 = {"visited": ["alpha"], "completed": ["beta"], "quizzes": {"alpha-q1": True, "alpha-q2": False}, "read": ["smith-2020"], "lastPage": "alpha"}
+    v0 = {
+        "visited": ["alpha"],
+        "completed": ["beta"],
+        "quizzes": {"alpha-q1": True, "alpha-q2": False},
+        "read": ["smith-2020"],
+        "lastPage": "alpha",
+    }
     seed(page, course, v0)
     page.reload()
     wait_stored(page, "r.v === 1")
@@ -228,7 +252,9 @@ def test_a_record_from_a_newer_version_is_kept_and_the_learner_told(course, open
     expect(page.locator(".lms-warning")).to_contain_text(NEWER)
     page.get_by_role("button", name="Reset all progress…").click()
     page.get_by_role("button", name="Yes, delete all my progress").click()
-    expect(page.locator("[data-lms-dashboard] > [role=status]")).to_contain_text("✓ The progress this page can read was deleted.")
+    expect(page.locator("[data-lms-dashboard] > [role=status]")).to_contain_text(
+        "✓ The progress this page can read was deleted."
+    )
     assert page.evaluate("k => localStorage.getItem(k)", KEY) == NEWER_RECORD  # never written over, nor deleted
     page.reload()
     expect(page.locator("[data-lms-dashboard] > [role=status]")).to_contain_text(NEWER)

@@ -85,7 +85,13 @@ def test_the_progress_table_fits_a_phone_and_stays_a_table(open_page, built_cour
     modules = len(finished_record(built_course)["completed"])
     assert table.get_by_role("row").count() == modules + 1
     assert table.get_by_role("rowheader").count() == modules
-    assert table.get_by_role("columnheader").all_inner_texts() == ["Module", "Status", "Knowledge check", "Readings", "Time left"]
+    assert table.get_by_role("columnheader").all_inner_texts() == [
+        "Module",
+        "Status",
+        "Knowledge check",
+        "Readings",
+        "Time left",
+    ]
     cell = table.get_by_role("row").nth(1).get_by_role("cell").nth(1)
     assert cell.get_attribute("data-label") == "Knowledge check"
     assert cell.evaluate("e => getComputedStyle(e, '::before').content") == '"Knowledge check: "'
@@ -93,10 +99,10 @@ def test_the_progress_table_fits_a_phone_and_stays_a_table(open_page, built_cour
 
 
 def test_the_minified_progress_code_writes_time_as_the_build_does(open_page, built_course, course_url):
-    """The built site ships our scripts minified (lms/minify.py): the progress
+    """The built site ships our scripts minified (coursesite/minify.py): the progress
     page's "time left", written by the script for a learner with a record, reads
     exactly as the build's own text for a new learner, spaces and all."""
-    from lms.pages import duration_text
+    from coursesite.pages import duration_text
 
     data = json.loads((built_course / "assets/lms/course.json").read_text(encoding="utf-8"))
     first = data["modules"][0]["id"]
@@ -107,5 +113,9 @@ def test_the_minified_progress_code_writes_time_as_the_build_does(open_page, bui
     page.goto(course_url + "dashboard/")
     shown = page.locator("[data-lms-dashboard-body][data-lms-shown] p", has_text="Time left")
     assert shown.inner_text() == f"Time left: about {duration_text(total)}."
-    assert "assets/lms/progress/dashboard.js" in " ".join(e["name"] for e in page.evaluate("performance.getEntriesByType('resource').map(e => ({name: e.name}))"))
-    assert "\n//" not in (built_course / "assets/lms/progress/dashboard.js").read_text(encoding="utf-8"), "the built copy is minified"
+    assert "assets/lms/progress/dashboard.js" in " ".join(
+        e["name"] for e in page.evaluate("performance.getEntriesByType('resource').map(e => ({name: e.name}))")
+    )
+    assert "\n//" not in (built_course / "assets/lms/progress/dashboard.js").read_text(encoding="utf-8"), (
+        "the built copy is minified"
+    )

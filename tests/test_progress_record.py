@@ -5,7 +5,8 @@ the real browser engine the learner uses."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from support.server import StaticServer
 from support.sites import ROOT
@@ -13,7 +14,15 @@ from support.sites import ROOT
 COURSE = {
     "title": "Course",
     "modules": [
-        {"id": "a", "title": "A", "url": "a/", "duration": 10, "pass_mark": 50, "quizzes": ["a-1", "a-2"], "readings": ["r-1"]},
+        {
+            "id": "a",
+            "title": "A",
+            "url": "a/",
+            "duration": 10,
+            "pass_mark": 50,
+            "quizzes": ["a-1", "a-2"],
+            "readings": ["r-1"],
+        },
         {"id": "b", "title": "B", "url": "b/", "duration": 10, "pass_mark": 80, "quizzes": [], "readings": []},
     ],
     "pages": {},
@@ -37,29 +46,65 @@ def js(browser):
 
 
 def v1(**fields) -> dict:
-    base = {"v": 1, "epoch": 0, "name": None, "visited": {}, "completed": {}, "quizzes": {}, "readings": {}, "last": None}
+    base = {
+        "v": 1,
+        "epoch": 0,
+        "name": None,
+        "visited": {},
+        "completed": {},
+        "quizzes": {},
+        "readings": {},
+        "last": None,
+    }
     return {**base, **fields}
 
 
 def clean(js, raw, now=1000):
-    return js("const c = R.clean(raw, now); return {record: c.record, problems: c.problems, migrated: c.migrated};", raw=raw, now=now)
+    return js(
+        "const c = R.clean(raw, now); return {record: c.record, problems: c.problems, migrated: c.migrated};",
+        raw=raw,
+        now=now,
+    )
 
 
 def test_a_valid_record_is_kept_whole(js):
-    raw = v1(epoch=7, name={"text": "Ada", "at": 3}, visited={"a": 1}, completed={"b": {"done": True, "at": 2}},
-             quizzes={"a-1": {"correct": False, "at": 4}}, readings={"r-1": {"read": True, "at": 5}}, last={"module": "a", "anchor": "part-2", "at": 6})
+    raw = v1(
+        epoch=7,
+        name={"text": "Ada", "at": 3},
+        visited={"a": 1},
+        completed={"b": {"done": True, "at": 2}},
+        quizzes={"a-1": {"correct": False, "at": 4}},
+        readings={"r-1": {"read": True, "at": 5}},
+        last={"module": "a", "anchor": "part-2", "at": 6},
+    )
     assert clean(js, raw) == {"record": raw, "problems": [], "migrated": False}
 
 
 def test_invalid_parts_are_dropped_and_named(js):
-    raw = v1(visited={"a": -1, "b": 2}, quizzes={"a-1": {"correct": "yes", "at": 1}, "a-2": {"correct": True, "at": 1, "x": 1}, "A B": {"correct": True, "at": 1}},
-             last={"module": "a", "anchor": "javascript:alert(1)", "at": 1}, name={"text": "x" * 101, "at": 1}, extra=1)
+    raw = v1(
+        visited={"a": -1, "b": 2},
+        quizzes={
+            "a-1": {"correct": "yes", "at": 1},
+            "a-2": {"correct": True, "at": 1, "x": 1},
+            "A B": {"correct": True, "at": 1},
+        },
+        last={"module": "a", "anchor": "javascript:alert(1)", "at": 1},
+        name={"text": "x" * 101, "at": 1},
+        extra=1,
+    )
     result = clean(js, raw)
     assert result["record"] == v1(visited={"b": 2})
-    assert sorted(result["problems"]) == sorted([
-        'unknown field "extra"', 'visited entry "a" is not valid', 'quizzes entry "a-1" is not valid',
-        'quizzes entry "a-2" is not valid', 'quizzes entry "A B" is not valid', "name is not valid", "last is not valid",
-    ])
+    assert sorted(result["problems"]) == sorted(
+        [
+            'unknown field "extra"',
+            'visited entry "a" is not valid',
+            'quizzes entry "a-1" is not valid',
+            'quizzes entry "a-2" is not valid',
+            'quizzes entry "A B" is not valid',
+            "name is not valid",
+            "last is not valid",
+        ]
+    )
 
 
 @pytest.mark.parametrize("raw", [None, [], "text", 3, {"v": 2}, {"v": "1"}])
@@ -70,7 +115,10 @@ def test_what_is_not_a_record_is_refused(js, raw):
 
 def test_ids_that_name_object_properties_stay_plain_ids(js):
     text = '{"v":1,"epoch":0,"quizzes":{"__proto__":{"correct":true,"at":1},"constructor":{"correct":true,"at":2}}}'
-    result = js("const c = R.clean(JSON.parse(text)); return {kept: Object.keys(c.record.quizzes), problems: c.problems, polluted: 'correct' in {}, other: R.moduleState(c.record, {id: 'toString', quizzes: ['hasOwnProperty'], readings: ['valueOf']})};", text=text)
+    result = js(
+        "const c = R.clean(JSON.parse(text)); return {kept: Object.keys(c.record.quizzes), problems: c.problems, polluted: 'correct' in {}, other: R.moduleState(c.record, {id: 'toString', quizzes: ['hasOwnProperty'], readings: ['valueOf']})};",
+        text=text,
+    )
     assert result["kept"] == ["constructor"]
     assert result["problems"] == ['quizzes entry "__proto__" is not valid']
     assert result["polluted"] is False
@@ -78,11 +126,22 @@ def test_ids_that_name_object_properties_stay_plain_ids(js):
 
 
 def test_a_v0_record_is_migrated(js):
-    v0 = {"visited": ["a", "Not An Id"], "completed": ["b"], "quizzes": {"a-1": True, "a-2": "?"}, "read": ["r-1"], "lastPage": "a"}
+    v0 = {
+        "visited": ["a", "Not An Id"],
+        "completed": ["b"],
+        "quizzes": {"a-1": True, "a-2": "?"},
+        "read": ["r-1"],
+        "lastPage": "a",
+    }
     result = clean(js, v0, now=42)
     assert result["migrated"] is True and result["problems"] == []
-    assert result["record"] == v1(visited={"a": 42}, completed={"b": {"done": True, "at": 42}}, quizzes={"a-1": {"correct": True, "at": 42}},
-                                  readings={"r-1": {"read": True, "at": 42}}, last={"module": "a", "anchor": "", "at": 42})
+    assert result["record"] == v1(
+        visited={"a": 42},
+        completed={"b": {"done": True, "at": 42}},
+        quizzes={"a-1": {"correct": True, "at": 42}},
+        readings={"r-1": {"read": True, "at": 42}},
+        last={"module": "a", "anchor": "", "at": 42},
+    )
 
 
 def merge(js, a, b):
@@ -90,11 +149,24 @@ def merge(js, a, b):
 
 
 def test_merge_of_one_epoch_keeps_the_union(js):
-    a = v1(visited={"a": 5}, quizzes={"a-1": {"correct": True, "at": 1}, "a-2": {"correct": False, "at": 9}}, readings={"r-1": {"read": True, "at": 1}}, last={"module": "a", "anchor": "", "at": 1})
-    b = v1(visited={"a": 3, "b": 4}, quizzes={"a-1": {"correct": False, "at": 8}, "a-2": {"correct": False, "at": 2}}, readings={"r-1": {"read": False, "at": 6}}, last={"module": "b", "anchor": "x", "at": 2})
+    a = v1(
+        visited={"a": 5},
+        quizzes={"a-1": {"correct": True, "at": 1}, "a-2": {"correct": False, "at": 9}},
+        readings={"r-1": {"read": True, "at": 1}},
+        last={"module": "a", "anchor": "", "at": 1},
+    )
+    b = v1(
+        visited={"a": 3, "b": 4},
+        quizzes={"a-1": {"correct": False, "at": 8}, "a-2": {"correct": False, "at": 2}},
+        readings={"r-1": {"read": False, "at": 6}},
+        last={"module": "b", "anchor": "x", "at": 2},
+    )
     assert merge(js, a, b) == v1(
         visited={"a": 3, "b": 4},  # the first visit
-        quizzes={"a-1": {"correct": True, "at": 1}, "a-2": {"correct": False, "at": 9}},  # the best result, then the newest
+        quizzes={
+            "a-1": {"correct": True, "at": 1},
+            "a-2": {"correct": False, "at": 9},
+        },  # the best result, then the newest
         readings={"r-1": {"read": False, "at": 6}},  # the newest mark, so "not read" can win
         last={"module": "b", "anchor": "x", "at": 2},
     )
@@ -111,9 +183,20 @@ def test_merge_across_epochs_keeps_what_another_tab_recorded_after_the_reset(js)
     """A tab that had not heard of a reset yet: what it recorded before the
     reset is cleared, what it recorded after is kept."""
     before, after = {"correct": True, "at": 50}, {"correct": False, "at": 130}
-    old = v1(visited={"a": 50, "b": 140}, quizzes={"a-1": before, "a-2": after}, readings={"r-1": {"read": True, "at": 99}}, last={"module": "b", "anchor": "", "at": 140})
+    old = v1(
+        visited={"a": 50, "b": 140},
+        quizzes={"a-1": before, "a-2": after},
+        readings={"r-1": {"read": True, "at": 99}},
+        last={"module": "b", "anchor": "", "at": 140},
+    )
     after_reset = v1(epoch=100, completed={"b": {"done": True, "at": 120}})
-    expected = v1(epoch=100, visited={"b": 140}, completed={"b": {"done": True, "at": 120}}, quizzes={"a-2": after}, last={"module": "b", "anchor": "", "at": 140})
+    expected = v1(
+        epoch=100,
+        visited={"b": 140},
+        completed={"b": {"done": True, "at": 120}},
+        quizzes={"a-2": after},
+        last={"module": "b", "anchor": "", "at": 140},
+    )
     assert merge(js, old, after_reset) == expected
     assert merge(js, after_reset, old) == expected
 
@@ -140,12 +223,18 @@ def test_merge_is_idempotent_associative_and_commutative_up_to_ties(js, a, b, c)
         "const j = (r) => JSON.stringify(r);"
         "return {idem: j(R.merge(x, x)) === j(x), assoc: j(R.merge(R.merge(x, y), z)) === j(R.merge(x, R.merge(y, z))),"
         " ab: R.merge(x, y), ba: R.merge(y, x)};",
-        a=a, b=b, c=c,
+        a=a,
+        b=b,
+        c=c,
     )
     assert result["idem"] and result["assoc"]
+
     # Where no two entries tie on time, the order of the tabs does not matter.
     def times(record):
-        return [e["at"] for f in ("completed", "quizzes", "readings") for e in record[f].values()] + ([record["last"]["at"]] if record["last"] else [])
+        return [e["at"] for f in ("completed", "quizzes", "readings") for e in record[f].values()] + (
+            [record["last"]["at"]] if record["last"] else []
+        )
+
     if len(set(times(a) + times(b))) == len(times(a) + times(b)):
         assert result["ab"] == result["ba"]
 
@@ -160,7 +249,10 @@ def test_settle_completes_a_quiz_module_at_its_pass_mark(js):
 
 
 def test_completion_code_is_derived_from_the_record(js):
-    done = v1(completed={"a": {"done": True, "at": 1_700_000_000_000}, "b": {"done": True, "at": 1_600_000_000_000}}, quizzes={"a-1": {"correct": True, "at": 1}})
+    done = v1(
+        completed={"a": {"done": True, "at": 1_700_000_000_000}, "b": {"done": True, "at": 1_600_000_000_000}},
+        quizzes={"a-1": {"correct": True, "at": 1}},
+    )
     code = "return await R.completionCode(R.clean(raw).record, course);"
     first = js(code, raw=done, course=COURSE)
     assert len(first) == 14 and first == js(code, raw=done, course=COURSE)
@@ -177,7 +269,8 @@ def test_completion_code_falls_back_to_fnv_without_subtle_crypto(js):
         "Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined, configurable: true });"
         "try { return [await R.completionCode(R.clean(raw).record, course), await R.completionCode(R.clean(raw).record, course)]; }"
         "finally { Object.defineProperty(Crypto.prototype, 'subtle', subtle); }",
-        raw=done, course=COURSE,
+        raw=done,
+        course=COURSE,
     )
     assert result[0] == result[1]
     assert result[0].startswith("F-") and len(result[0]) == 16
@@ -186,8 +279,16 @@ def test_completion_code_falls_back_to_fnv_without_subtle_crypto(js):
 def test_a_reading_counts_toward_a_module_without_starting_it(js):
     """A reading shared by several modules, ticked on one of them: the others'
     tallies change, but a module the learner never opened is not "in progress"."""
-    state = js("return R.moduleState(rec, course.modules[0]);", rec=v1(readings={"r-1": {"read": True, "at": 5}}), course=COURSE)
+    state = js(
+        "return R.moduleState(rec, course.modules[0]);",
+        rec=v1(readings={"r-1": {"read": True, "at": 5}}),
+        course=COURSE,
+    )
     assert state["read"] == 1
     assert state["started"] is False
-    opened = js("return R.moduleState(rec, course.modules[0]);", rec=v1(visited={"a": 5}, readings={"r-1": {"read": True, "at": 5}}), course=COURSE)
+    opened = js(
+        "return R.moduleState(rec, course.modules[0]);",
+        rec=v1(visited={"a": 5}, readings={"r-1": {"read": True, "at": 5}}),
+        course=COURSE,
+    )
     assert opened["started"] is True

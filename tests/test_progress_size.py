@@ -1,5 +1,5 @@
 """What learner progress adds to each page, gzipped, as shipped: the build
-minifies our JS and CSS (lms/minify.py), so each file is measured minified.
+minifies our JS and CSS (coursesite/minify.py), so each file is measured minified.
 A guard against growth: the product's target is at most 5 KB of our own JS
 and CSS per page across all features (tests/test_page_weight.py measures
 whole pages in the browser)."""
@@ -11,17 +11,34 @@ from pathlib import Path
 
 import pytest
 
-from lms.minify import minified
+from coursesite.minify import minified
 from support.sites import ROOT
 
 ASSETS = ROOT / "docs" / "assets" / "lms"
-EVERY_PAGE = ["progress/main.js", "progress/tracker.js", "progress/ui.js", "progress/record.js", "progress/start.js"]  # its CSS is in course.css
+EVERY_PAGE = [
+    "progress/main.js",
+    "progress/tracker.js",
+    "progress/ui.js",
+    "progress/record.js",
+    "progress/start.js",
+]  # its CSS is in course.css
 # Includes merging tabs under a Web Lock, keeping a newer version's record and
 # telling the learner, and giving quizzes the answers storage refused them.
 PAGES = {
     "module page": (EVERY_PAGE, 5_050),
     "course home": (EVERY_PAGE + ["progress/home.js"], 5_850),
-    "dashboard": (EVERY_PAGE + ["progress/home.js", "progress/dashboard.js", "progress/transfer.js", "progress/sync.js", "progress/controls.js", "progress/pages.css"], 10_800),
+    "dashboard": (
+        EVERY_PAGE
+        + [
+            "progress/home.js",
+            "progress/dashboard.js",
+            "progress/transfer.js",
+            "progress/sync.js",
+            "progress/controls.js",
+            "progress/pages.css",
+        ],
+        10_800,
+    ),
     "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_550),
 }
 

@@ -16,12 +16,23 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support.progress import GAMMA_BODY, PREFIX, ServedSite, answer, build_course, come_near, ready_quiz, record, seed, wait_stored
+from support.progress import (
+    GAMMA_BODY,
+    PREFIX,
+    ServedSite,
+    answer,
+    build_course,
+    come_near,
+    ready_quiz,
+    record,
+    seed,
+    wait_stored,
+)
 from support.server import StaticServer
 from support.sites import ROOT
 
 DASHBOARD = (ROOT / "docs" / "dashboard.md").read_text(encoding="utf-8")
-CONTROLS = DASHBOARD[DASHBOARD.index('<div class="lms-dashboard"'):]
+CONTROLS = DASHBOARD[DASHBOARD.index('<div class="lms-dashboard"') :]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +52,10 @@ def reading_box(page):
 
 
 def our_keys(page) -> dict:
-    return page.evaluate("p => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith(p)).map(k => [k.slice(p.length), JSON.parse(localStorage.getItem(k))]))", PREFIX)
+    return page.evaluate(
+        "p => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith(p)).map(k => [k.slice(p.length), JSON.parse(localStorage.getItem(k))]))",
+        PREFIX,
+    )
 
 
 def assert_unanswered(page, quiz_id: str) -> None:
@@ -55,8 +69,12 @@ def assert_unanswered(page, quiz_id: str) -> None:
 
 def reset_all(page) -> None:
     page.get_by_role("button", name="Reset all progress…").click()
-    page.get_by_role("dialog", name="Delete all your progress?").get_by_role("button", name="Yes, delete all my progress").click()
-    expect(page.locator("[data-lms-dashboard] > [role=status]")).to_have_text("✓ All progress in this browser was deleted.")
+    page.get_by_role("dialog", name="Delete all your progress?").get_by_role(
+        "button", name="Yes, delete all my progress"
+    ).click()
+    expect(page.locator("[data-lms-dashboard] > [role=status]")).to_have_text(
+        "✓ All progress in this browser was deleted."
+    )
 
 
 def test_reset_clears_answers_and_ticks_on_this_page_and_after_navigation(course, open_page):
@@ -68,14 +86,18 @@ def test_reset_clears_answers_and_ticks_on_this_page_and_after_navigation(course
     reading_box(page).check()
     wait_stored(page, "r.readings['smith-2020']?.read && r.quizzes['gamma-q1']")
     assert {"quiz:alpha-q1", "quiz:gamma-q1", "readings", "progress"} <= set(our_keys(page))
-    page.evaluate("() => { window.__resets = []; document.addEventListener('lms:progress-reset', (e) => window.__resets.push(e.detail)); }")
+    page.evaluate(
+        "() => { window.__resets = []; document.addEventListener('lms:progress-reset', (e) => window.__resets.push(e.detail)); }"
+    )
 
     reset_all(page)
     # This page shows the reset state at once, without a reload.
     assert_unanswered(page, "gamma-q1")
     expect(reading_box(page)).not_to_be_checked()
     expect(page.locator("[data-lms-reading-count='gamma']")).to_have_text("0 of 1 read")
-    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text("0 of 1 correct. Pass mark 100%: pass mark not met yet.")
+    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
+        "0 of 1 correct. Pass mark 100%: pass mark not met yet."
+    )
     assert page.evaluate("window.__resets") == [{}]
     # Every key of the course is gone; only a fresh record (its new epoch wins over other tabs) is written.
     keys = our_keys(page)
@@ -125,7 +147,10 @@ def learner_with_answers(open_page, course, tmp_path) -> Path:
 def test_import_in_a_fresh_browser_shows_the_answers_and_ticks(course, open_page, tmp_path, mode):
     exported = learner_with_answers(open_page, course, tmp_path)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["record"]["quizzes"]["alpha-q1"]["correct"] is True and len(data["record"]["quizzes"]["alpha-q1"]["choices"]) == 1
+    assert (
+        data["record"]["quizzes"]["alpha-q1"]["correct"] is True
+        and len(data["record"]["quizzes"]["alpha-q1"]["choices"]) == 1
+    )
     assert data["record"]["readings"]["smith-2020"]["read"] is True
 
     fresh = open_page(course + "dashboard/").page  # a new context: empty storage
@@ -135,7 +160,9 @@ def test_import_in_a_fresh_browser_shows_the_answers_and_ticks(course, open_page
     expect(form(fresh, "alpha-q1").locator("li[data-lms-correct] input")).to_be_checked()
     expect(form(fresh, "alpha-q2")).to_have_attribute("data-lms-state", "wrong")
     expect(form(fresh, "alpha-q2").locator("li:not([data-lms-correct]) input")).to_be_checked()
-    expect(fresh.locator("[data-lms-quiz-summary] [role=status]")).to_have_text("1 of 2 correct. Pass mark 50%: pass mark met.")
+    expect(fresh.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
+        "1 of 2 correct. Pass mark 50%: pass mark met."
+    )
     fresh.goto(course + "modules/03-gamma/")
     expect(reading_box(fresh)).to_be_checked()
     expect(fresh.locator("[data-lms-reading-count='gamma']")).to_have_text("✓ 1 of 1 read")
@@ -147,7 +174,9 @@ def test_import_updates_this_page_and_replace_drops_what_the_file_lacks(course, 
     page = open_page(course + "modules/03-gamma/").page  # another browser, with its own answer here
     answer(page, "gamma-q1")
     wait_stored(page, "r.quizzes['gamma-q1']")
-    page.evaluate("() => { window.__imports = []; document.addEventListener('lms:progress-imported', (e) => window.__imports.push(e.detail)); }")
+    page.evaluate(
+        "() => { window.__imports = []; document.addEventListener('lms:progress-imported', (e) => window.__imports.push(e.detail)); }"
+    )
     import_file(page, exported, "Merge")
     # Shown at once on this page: the file's reading tick; this browser's own answer stays.
     expect(reading_box(page)).to_be_checked()
@@ -172,7 +201,9 @@ def test_export_adds_answers_and_ticks_kept_before_results_held_choices(course, 
     page.goto(course + "modules/01-alpha/")
     answer(page, "alpha-q2", right=False)  # a new result, with its choices
     wait_stored(page, "r.quizzes['alpha-q2']?.choices")
-    page.evaluate("([p]) => localStorage.setItem(p + 'quiz:alpha-q1', JSON.stringify({choices: ['0badc0de']}))", [PREFIX])
+    page.evaluate(
+        "([p]) => localStorage.setItem(p + 'quiz:alpha-q1', JSON.stringify({choices: ['0badc0de']}))", [PREFIX]
+    )
     page.goto(course + "dashboard/")
     data = json.loads(export_file(page, tmp_path).read_text(encoding="utf-8"))["record"]
     assert data["quizzes"]["alpha-q1"] == {"correct": True, "at": 1_700_000_000_000, "choices": ["0badc0de"]}
@@ -188,8 +219,13 @@ def test_a_file_with_bad_choices_is_refused_whole(course, open_page, tmp_path, c
     page = open_page(course + "dashboard/").page
     bad = record(quizzes={"alpha-q1": {"correct": True, "at": 1, "choices": choices}})
     file = tmp_path / "progress.json"
-    file.write_text(json.dumps({"format": "lms-progress", "course": "From Sales Manager to Sales Leader", "record": bad}), encoding="utf-8")
+    file.write_text(
+        json.dumps({"format": "lms-progress", "course": "From Sales Manager to Sales Leader", "record": bad}),
+        encoding="utf-8",
+    )
     page.get_by_label("Progress file to import").set_input_files(str(file))
     page.get_by_role("button", name="Import progress").click()
-    expect(page.locator("[data-lms-dashboard] > [role=status]")).to_contain_text('⚠ Import failed: That progress file is damaged, so nothing was imported: quizzes entry "alpha-q1" is not valid.')
+    expect(page.locator("[data-lms-dashboard] > [role=status]")).to_contain_text(
+        '⚠ Import failed: That progress file is damaged, so nothing was imported: quizzes entry "alpha-q1" is not valid.'
+    )
     assert not any(key.startswith("quiz:") for key in our_keys(page))

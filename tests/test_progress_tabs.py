@@ -15,7 +15,11 @@ from support.sites import ROOT, module_page
 QUIZZES = 12  # per module
 ROUNDS = 3
 MODULES = {"left": "Left practice", "right": "Right practice"}
-NAV = [{"Home": "index.md"}, {"Course": ["modules/01-left.md", "modules/02-right.md"]}, {"Your progress": "dashboard.md"}]
+NAV = [
+    {"Home": "index.md"},
+    {"Course": ["modules/01-left.md", "modules/02-right.md"]},
+    {"Your progress": "dashboard.md"},
+]
 
 # At the agreed moment, answer the quizzes one after another, a few ms apart,
 # so that the two tabs' writes interleave.
@@ -57,7 +61,10 @@ def quizzes_ready(page) -> None:
 
 def test_two_tabs_answering_at_once_keep_every_answer(course, browser, open_page):
     context = browser.new_context()
-    tabs = {module: open_page(course + f"modules/0{n}-{module}/", context=context).page for n, module in enumerate(MODULES, start=1)}
+    tabs = {
+        module: open_page(course + f"modules/0{n}-{module}/", context=context).page
+        for n, module in enumerate(MODULES, start=1)
+    }
     watcher = open_page(course + "dashboard/", context=context).page  # a third tab, only watching
     for page in tabs.values():
         quizzes_ready(page)
@@ -74,7 +81,9 @@ def test_two_tabs_answering_at_once_keep_every_answer(course, browser, open_page
     assert sorted(record["quizzes"]) == sorted(answered)
     assert all(entry["correct"] and len(entry["choices"]) == 1 for entry in record["quizzes"].values())
     assert set(record["completed"]) == set(MODULES)
-    assert {key.split(":")[-1] for key in watcher.evaluate("Object.keys(localStorage)") if ":quiz:" in key} == set(answered)
+    assert {key.split(":")[-1] for key in watcher.evaluate("Object.keys(localStorage)") if ":quiz:" in key} == set(
+        answered
+    )
     # Every open page shows both tabs' answers, without a reload (storage events).
     for page in (*tabs.values(), watcher):
         for title in MODULES.values():
@@ -82,7 +91,9 @@ def test_two_tabs_answering_at_once_keep_every_answer(course, browser, open_page
     for title in MODULES.values():
         expect(dashboard_row(watcher, title)).to_contain_text(f"{QUIZZES} of {QUIZZES} correct (100%)")
     for page in tabs.values():
-        expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(f"{QUIZZES} of {QUIZZES} correct. Pass mark 100%: pass mark met.")
+        expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
+            f"{QUIZZES} of {QUIZZES} correct. Pass mark 100%: pass mark met."
+        )
         page.locator(".md-sidebar--primary").get_by_role("link", name="Your progress").click()
         for title in MODULES.values():
             expect(dashboard_row(page, title)).to_contain_text(f"{QUIZZES} of {QUIZZES} correct (100%)")

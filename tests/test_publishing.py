@@ -39,7 +39,9 @@ def test_pull_requests_run_the_tests_and_a_strict_build_never_verbose():
     run = commands(flow)
     assert "make test" in run and "mkdocs build --strict" in run
     assert not re.search(r"mkdocs build[^\n]*(\s-v\b|--verbose)", run), "-v lets broken anchors pass (MkDocs bug #3991)"
-    setups = [s for job in flow["jobs"] for s in steps(flow, job) if s.get("uses", "").startswith("actions/setup-python")]
+    setups = [
+        s for job in flow["jobs"] for s in steps(flow, job) if s.get("uses", "").startswith("actions/setup-python")
+    ]
     assert setups and all(setup["with"]["cache"] == "pip" for setup in setups)
 
 
@@ -56,7 +58,12 @@ def test_main_publishes_with_the_official_pages_actions_and_a_fixed_date():
 
 def _step(flow: dict, command: str) -> tuple[str, int, dict]:
     """(job, index, step) of the one step whose run: holds ``command``."""
-    found = [(job, i, step) for job in flow["jobs"] for i, step in enumerate(steps(flow, job)) if command in step.get("run", "")]
+    found = [
+        (job, i, step)
+        for job in flow["jobs"]
+        for i, step in enumerate(steps(flow, job))
+        if command in step.get("run", "")
+    ]
     assert len(found) == 1, f"{command!r} should be run by exactly one step, found {len(found)}"
     return found[0]
 
@@ -69,7 +76,9 @@ def _needs(flow: dict, job: str) -> set[str]:
 def test_every_job_of_every_workflow_has_a_time_limit():
     for file in sorted(WORKFLOWS.glob("*.yml")):
         for name, job in workflow(file.name)["jobs"].items():
-            assert isinstance(job.get("timeout-minutes"), int) and 0 < job["timeout-minutes"] <= 60, f"{file.name}: job {name}"
+            assert isinstance(job.get("timeout-minutes"), int) and 0 < job["timeout-minutes"] <= 60, (
+                f"{file.name}: job {name}"
+            )
 
 
 def test_pull_requests_get_content_annotations_first_and_whatever_the_tests_do():
@@ -86,7 +95,9 @@ def test_pull_requests_get_content_annotations_first_and_whatever_the_tests_do()
         content = "\n".join(s.get("run", "") for s in steps(flow, check_job))
         assert "make test" not in content and ".[test]" not in content, "the content job installs no browser suite"
     build_job, _, build = _step(flow, "mkdocs build --strict")
-    assert build_job == check_job and "!cancelled()" in str(build.get("if", "")), "the strict build runs even when the check found problems"
+    assert build_job == check_job and "!cancelled()" in str(build.get("if", "")), (
+        "the strict build runs even when the check found problems"
+    )
 
 
 def test_a_new_push_cancels_the_pull_requests_superseded_run():
@@ -113,7 +124,9 @@ def test_the_link_cache_is_saved_even_when_links_are_broken():
     uses = [s.get("uses", "") for s in steps(flow, job)]
     assert not any(u.startswith("actions/cache@") for u in uses), "actions/cache saves only after a successful job"
     restore = next(s for s in steps(flow, job) if s.get("uses", "").startswith("actions/cache/restore@"))
-    save_at, save = next((i, s) for i, s in enumerate(steps(flow, job)) if s.get("uses", "").startswith("actions/cache/save@"))
+    save_at, save = next(
+        (i, s) for i, s in enumerate(steps(flow, job)) if s.get("uses", "").startswith("actions/cache/save@")
+    )
     _, check_at, _ = _step(flow, "course links --external")
     assert check_at < save_at and save.get("if") in ("always()", "${{ always() }}")
     assert save["with"]["path"] == restore["with"]["path"] == ".cache/links"

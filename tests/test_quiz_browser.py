@@ -143,7 +143,9 @@ def test_answer_by_keyboard_only_and_hear_the_result(open_page, quiz_site):
     assert _active(page) == "lms-quiz-quizzes-first-move-1"
     assert not page.locator("#lms-quiz-quizzes-first-move-1").is_checked(), "focus alone never chooses"
     page.keyboard.press("ArrowDown")
-    assert _active(page) == "lms-quiz-quizzes-first-move-2" and page.locator("#lms-quiz-quizzes-first-move-2").is_checked()
+    assert (
+        _active(page) == "lms-quiz-quizzes-first-move-2" and page.locator("#lms-quiz-quizzes-first-move-2").is_checked()
+    )
     page.keyboard.press("Tab")
     assert _active(page) == "Check answer"
     page.keyboard.press("Enter")
@@ -170,7 +172,9 @@ def test_focus_ring_is_visible_on_radios_and_checkboxes(open_page, quiz_site, sc
     page.get_by_role("link", name="Skip to the other page").focus()
     for target in ("lms-quiz-quizzes-first-move-1", "lms-quiz-quizzes-career-1"):
         _tab_to(page, target)
-        style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; })()")
+        style = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; })()"
+        )
         assert style[0] == "solid" and style[1] >= 2, (target, style)
         assert style[2] not in ("transparent", "rgba(0, 0, 0, 0)"), (target, style)
 
@@ -178,26 +182,38 @@ def test_focus_ring_is_visible_on_radios_and_checkboxes(open_page, quiz_site, sc
 def test_feedback_and_explanation_appear_after_checking_and_try_again_resets(open_page, quiz_site):
     page = _open(open_page, quiz_site)
     form = page.locator("#lms-quiz-quizzes-first-move")
-    assert not form.locator(".lms-quiz__answer").is_visible() and not form.locator(".lms-quiz__feedback").first.is_visible()
+    assert (
+        not form.locator(".lms-quiz__answer").is_visible()
+        and not form.locator(".lms-quiz__feedback").first.is_visible()
+    )
     _answer(page, "quizzes-first-move", "Plan")
-    expect(_result(page, "quizzes-first-move")).to_have_text("Incorrect. Read the feedback on your answer, then try again.")
+    expect(_result(page, "quizzes-first-move")).to_have_text(
+        "Incorrect. Read the feedback on your answer, then try again."
+    )
     chosen = form.locator("#lms-quiz-quizzes-first-move-1-feedback")
     expect(chosen).to_be_visible()
     expect(chosen).to_have_text("Incorrect choice. Too early.")
     expect(chosen).to_contain_text("Too early.")
     assert not form.locator("#lms-quiz-quizzes-first-move-2-feedback").is_visible(), "only chosen choices get feedback"
-    assert form.locator("#lms-quiz-quizzes-first-move-1").get_attribute("aria-describedby") == "lms-quiz-quizzes-first-move-1-feedback"
+    assert (
+        form.locator("#lms-quiz-quizzes-first-move-1").get_attribute("aria-describedby")
+        == "lms-quiz-quizzes-first-move-1-feedback"
+    )
     expect(form.locator(".lms-quiz__answer")).to_be_visible()
     expect(form.locator(".lms-quiz__explanation")).to_have_text("Leaders start with the person.")
     # Right and wrong are told by text and icon, not colour alone.
-    assert page.evaluate("getComputedStyle(document.querySelector('#lms-quiz-quizzes-first-move-1-feedback'), '::before').content").startswith('"✗')
+    assert page.evaluate(
+        "getComputedStyle(document.querySelector('#lms-quiz-quizzes-first-move-1-feedback'), '::before').content"
+    ).startswith('"✗')
     form.get_by_role("button", name="Try again").click()
     expect(_result(page, "quizzes-first-move")).to_have_text("")
     assert form.locator("input:checked").count() == 0 and form.locator("input:disabled").count() == 0
     assert not chosen.is_visible() and not form.locator(".lms-quiz__answer").is_visible()
     assert _active(page) == "lms-quiz-quizzes-first-move-1"
     _answer(page, "quizzes-career", "Sponsorship", "Counselling")
-    expect(_result(page, "quizzes-career")).to_have_text("Not quite: you chose 1 of 2 correct answers, and 1 incorrect. Read the feedback, then try again.")
+    expect(_result(page, "quizzes-career")).to_have_text(
+        "Not quite: you chose 1 of 2 correct answers, and 1 incorrect. Read the feedback, then try again."
+    )
 
 
 def test_checking_with_nothing_chosen_gives_an_inline_message_and_clears_nothing(open_page, quiz_site):
@@ -240,7 +256,9 @@ def _assert_restored(page) -> None:
     expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
     assert page.locator("#lms-quiz-quizzes-first-move-2").is_checked()
     assert page.locator("#lms-quiz-quizzes-true-false input:checked + label").inner_text() == "False"
-    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text("2 of 3 correct. Pass mark 60%: pass mark met.")
+    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
+        "2 of 3 correct. Pass mark 60%: pass mark met."
+    )
 
 
 def test_answers_survive_reload_and_instant_navigation_without_duplicate_listeners(open_page, quiz_site):
@@ -248,7 +266,10 @@ def test_answers_survive_reload_and_instant_navigation_without_duplicate_listene
     _answer(page, "quizzes-first-move", "Ask")
     _answer(page, "quizzes-true-false", "False")
     keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('lms:')).sort()")
-    assert [k for k in keys if ":quiz:" in k] == ["lms:v1:/:quiz:quizzes-first-move", "lms:v1:/:quiz:quizzes-true-false"]
+    assert [k for k in keys if ":quiz:" in k] == [
+        "lms:v1:/:quiz:quizzes-first-move",
+        "lms:v1:/:quiz:quizzes-true-false",
+    ]
     page.reload()
     page.wait_for_selector("form[data-lms-ready]")
     _assert_restored(page)
@@ -273,9 +294,13 @@ def test_reset_this_page_clears_every_answer(open_page, quiz_site):
     _answer(page, "quizzes-career", "Sponsorship")
     _record_events(page)
     page.get_by_role("button", name="Reset this page").click()
-    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text("Answers on this page cleared. 0 of 3 correct. Pass mark 60%: pass mark not met yet.")
+    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
+        "Answers on this page cleared. 0 of 3 correct. Pass mark 60%: pass mark not met yet."
+    )
     assert page.locator(".lms-quiz input:checked").count() == 0 and page.locator("form[data-lms-state]").count() == 0
-    assert page.evaluate("window.__events") == [{"name": "lms:quiz-reset", "quizIds": QUIZ_IDS, "page": "/modules/01-quizzes/", "module": "quizzes"}]
+    assert page.evaluate("window.__events") == [
+        {"name": "lms:quiz-reset", "quizIds": QUIZ_IDS, "page": "/modules/01-quizzes/", "module": "quizzes"}
+    ]
     assert page.evaluate("Object.keys(localStorage).filter(k => k.includes(':quiz:'))") == []
     page.reload()
     page.wait_for_selector("form[data-lms-ready]")
@@ -295,7 +320,9 @@ def test_without_javascript_the_answer_is_a_disclosure(open_page, quiz_site):
     expect(answer.locator(".lms-quiz__solution")).to_have_text("Correct answer: Ask")
     expect(answer.locator(".lms-quiz__explanation")).to_be_visible()
     form.get_by_label("Plan", exact=True).check()  # native radios work as they are
-    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text("This page has 3 questions. The pass mark is 60%.")
+    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
+        "This page has 3 questions. The pass mark is 60%."
+    )
     assert not page.get_by_role("button", name="Reset this page").is_visible()
 
 
@@ -322,13 +349,20 @@ def test_storage_that_throws_never_breaks_a_quiz(open_page, browser, quiz_site):
     page.reload()
     page.wait_for_selector("form[data-lms-ready]")
     _answer(page, "quizzes-true-false", "True")
-    expect(_result(page, "quizzes-true-false")).to_have_text("Incorrect. Read the feedback on your answer, then try again.")
+    expect(_result(page, "quizzes-true-false")).to_have_text(
+        "Incorrect. Read the feedback on your answer, then try again."
+    )
 
 
-@pytest.mark.parametrize("stored", ["{not json", "[1, 2, 3]", '{"choices": ["<script>"]}', '{"choices": ["0badc0de"]}', '{"choices": []}', "null"])
+@pytest.mark.parametrize(
+    "stored",
+    ["{not json", "[1, 2, 3]", '{"choices": ["<script>"]}', '{"choices": ["0badc0de"]}', '{"choices": []}', "null"],
+)
 def test_corrupt_or_foreign_saved_answers_are_ignored(open_page, quiz_site, stored):
     page = _open(open_page, quiz_site)
-    page.evaluate("(value) => { for (const id of %r) localStorage.setItem('lms:v1:/:quiz:' + id, value); }" % QUIZ_IDS, stored)
+    page.evaluate(
+        "(value) => { for (const id of %r) localStorage.setItem('lms:v1:/:quiz:' + id, value); }" % QUIZ_IDS, stored
+    )
     page.reload()
     page.wait_for_selector("form[data-lms-ready]")
     assert page.locator(".lms-quiz input:checked").count() == 0 and page.locator("form[data-lms-state]").count() == 0
@@ -369,7 +403,10 @@ def test_hostile_text_never_runs(open_page, quiz_site):
     expect(feedback).to_contain_text('<b onmouseover="window.pwned = 4">hover me</b>')
     feedback.hover()
     assert page.evaluate("typeof window.pwned") == "undefined"
-    assert page.locator("#lms-quiz-hostile-text script, #lms-quiz-hostile-text img, #lms-quiz-hostile-text svg").count() == 0
+    assert (
+        page.locator("#lms-quiz-hostile-text script, #lms-quiz-hostile-text img, #lms-quiz-hostile-text svg").count()
+        == 0
+    )
 
 
 CHECKER = "**/assets/lms/quiz/check.js"
@@ -426,7 +463,9 @@ def test_a_page_with_a_saved_answer_is_ready_only_once_the_answer_shows(open_pag
     assert page.evaluate("window.__atReady") == {"ready": True, "state": "right"}
     assert page.evaluate("window.__atMark") == "right"
     assert any(url.endswith("/quiz/check.js") for url in fetched), "a saved answer needs the checker at once"
-    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text("1 of 3 correct. Pass mark 60%: pass mark not met yet.")
+    expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
+        "1 of 3 correct. Pass mark 60%: pass mark not met yet."
+    )
 
 
 def test_if_the_checking_code_cannot_load_the_quiz_falls_back_to_its_answer_disclosure(open_page, quiz_site):
@@ -437,7 +476,9 @@ def test_if_the_checking_code_cannot_load_the_quiz_falls_back_to_its_answer_disc
     page.wait_for_selector("form[data-lms-ready]")
     form = page.locator("#lms-quiz-quizzes-first-move")
     _answer(page, "quizzes-first-move", "Ask")
-    expect(_result(page, "quizzes-first-move")).to_have_text("Your answer can't be checked right now: open “Show answer” to compare.")
+    expect(_result(page, "quizzes-first-move")).to_have_text(
+        "Your answer can't be checked right now: open “Show answer” to compare."
+    )
     expect(form.get_by_role("button", name="Check answer")).to_have_count(0)
     assert _active(page) == "Show answer"
     answer = form.locator(".lms-quiz__answer")
@@ -446,5 +487,7 @@ def test_if_the_checking_code_cannot_load_the_quiz_falls_back_to_its_answer_disc
     expect(answer.locator(".lms-quiz__solution")).to_have_text("Correct answer: Ask")
     assert page.url.endswith("/modules/01-quizzes/"), "the form was never submitted to the server"
     # The only errors: the browser's own reports of the refused file.
-    assert watched.console_errors and all("ERR_FAILED" in error or "dynamically imported module" in error for error in watched.console_errors), watched.console_errors
+    assert watched.console_errors and all(
+        "ERR_FAILED" in error or "dynamically imported module" in error for error in watched.console_errors
+    ), watched.console_errors
     watched.console_errors.clear()

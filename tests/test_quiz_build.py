@@ -51,7 +51,10 @@ def _build_with_config(site, change) -> subprocess.CompletedProcess:
 
 def test_strict_build_renders_quizzes_and_the_page_summary(site):
     _home(site)
-    site.module("01-quiz.md", module_page("quiz", body="Intro.\n\n" + QUIZ.format(id="quiz-first") + "\nAfter the quizzes.\n", pass_mark=60))
+    site.module(
+        "01-quiz.md",
+        module_page("quiz", body="Intro.\n\n" + QUIZ.format(id="quiz-first") + "\nAfter the quizzes.\n", pass_mark=60),
+    )
     site.module("02-other.md", module_page("other", title="Other"))
     result = site.build("--strict")
     assert result.returncode == 0, result.output
@@ -61,8 +64,12 @@ def test_strict_build_renders_quizzes_and_the_page_summary(site):
     summary = html.index("data-lms-quiz-summary")
     assert html.index("</form>") < summary < html.index("After the quizzes."), "the summary follows the last quiz"
     assert 'data-lms-pass-mark="60"' in html and "This page has 1 question. The pass mark is 60%." in html
-    assert "assets/lms/quiz.js" not in html, "main.js loads the quiz code as the quiz nears the view (test_quiz_browser.py)"
-    assert "assets/course-quiz.css" in html and "assets/course.css" not in html  # one stylesheet of ours (lms/pageassets.py)
+    assert "assets/lms/quiz.js" not in html, (
+        "main.js loads the quiz code as the quiz nears the view (test_quiz_browser.py)"
+    )
+    assert (
+        "assets/course-quiz.css" in html and "assets/course.css" not in html
+    )  # one stylesheet of ours (coursesite/pageassets.py)
     assert "data-lms-quiz-summary" not in result.page("modules/02-other/index.html"), "no quizzes, no summary"
 
 
@@ -90,8 +97,16 @@ def test_search_finds_a_quiz_by_its_question_but_never_reveals_the_answer(site):
     index = json.loads(result.page("search/search_index.json"))
     text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
     assert "Which habit helps a new manager most?" in text
-    for secret in ("Giving the answer at once", "Asking a question first", "keep the thinking", "Tempting",
-                   "Coaching starts with curiosity", "who does the talking", "Correct answer", "Choose one answer"):
+    for secret in (
+        "Giving the answer at once",
+        "Asking a question first",
+        "keep the thinking",
+        "Tempting",
+        "Coaching starts with curiosity",
+        "who does the talking",
+        "Correct answer",
+        "Choose one answer",
+    ):
         assert secret not in text, f"the search index gives away {secret!r}"
     assert "Intro." in text, "the rest of the page is still searchable"
 
@@ -123,7 +138,7 @@ def test_strict_build_fails_with_every_problem_at_its_file_line(site):
         "docs/modules/01-quiz.md:15: quiz id 'Broken Id' is not a slug (use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move)",
         "docs/modules/01-quiz.md:16: unknown quiz option 'shufle' (did you mean 'shuffle'?)",
         "docs/modules/01-quiz.md:19: more than one choice is marked [x] in a single-choice quiz (keep one [x], or add multiple: true to the options)",
-        "docs/modules/01-quiz.md:22: quiz has no choices; it needs at least 2 (add choices as \"- [ ] text\" lines at the left margin, one per choice)",
+        'docs/modules/01-quiz.md:22: quiz has no choices; it needs at least 2 (add choices as "- [ ] text" lines at the left margin, one per choice)',
         "docs/modules/01-quiz.md:22: quiz is never closed (add a line with just /// after the explanation)",
     ]
     source = (site.docs / "modules" / "01-quiz.md").read_text(encoding="utf-8").split("\n")
@@ -140,7 +155,9 @@ def test_strict_build_fails_with_every_problem_at_its_file_line(site):
 
 def test_links_in_quiz_text_are_checked_like_any_other(site):
     _home(site)
-    site.module("01-quiz.md", module_page("quiz", body=QUIZ.format(id="quiz-link").replace("02-other.md", "missing.md")))
+    site.module(
+        "01-quiz.md", module_page("quiz", body=QUIZ.format(id="quiz-link").replace("02-other.md", "missing.md"))
+    )
     result = site.build("--strict")
     assert result.returncode != 0
     assert "missing.md" in result.output
@@ -150,17 +167,25 @@ def test_a_quiz_that_survives_as_text_is_caught_after_the_build(site):
     _home(site)
     site.module("01-quiz.md", module_page("quiz", body="Intro.\n\n" + QUIZ.format(id="quiz-text")))
     site.write("docs/notes.md", "# Notes\n\nTo do:\n\n- [ ] Book the room\n", dedent=False)
-    result = _build_with_config(site, lambda config: config["markdown_extensions"].remove("lms.quiz"))
+    result = _build_with_config(site, lambda config: config["markdown_extensions"].remove("coursesite.quiz"))
     assert result.returncode != 0
-    assert "docs/modules/01-quiz.md:14: a quiz was shown as plain text in the built page (start /// quiz at the left margin, outside admonitions and lists, and keep lms.quiz under markdown_extensions)" in result.output
+    assert (
+        "docs/modules/01-quiz.md:14: a quiz was shown as plain text in the built page (start /// quiz at the left margin, outside admonitions and lists, and keep coursesite.quiz under markdown_extensions)"
+        in result.output
+    )
     assert "docs/modules/01-quiz.md:20: the built page shows a raw task-list key '[x]'" in result.output
-    assert "docs/notes.md:5: the built page shows a raw task-list key '[ ]' (task lists belong only inside /// quiz blocks; write a plain list item here)" in result.output
+    assert (
+        "docs/notes.md:5: the built page shows a raw task-list key '[ ]' (task lists belong only inside /// quiz blocks; write a plain list item here)"
+        in result.output
+    )
 
 
 def test_quizzes_render_under_a_generator_that_ignores_hooks(site):
     """Only mkdocs.yml and the Markdown extension: no hooks, no macros plugin."""
     _home(site)
-    site.module("01-quiz.md", module_page("quiz", body=QUIZ.format(id="no-hooks") + "\n/// quiz | Broken\n- [x] only\n///\n"))
+    site.module(
+        "01-quiz.md", module_page("quiz", body=QUIZ.format(id="no-hooks") + "\n/// quiz | Broken\n- [x] only\n///\n")
+    )
     site.module("02-other.md", module_page("other", title="Other"))
 
     def plain(config):
@@ -176,7 +201,14 @@ def test_quizzes_render_under_a_generator_that_ignores_hooks(site):
 
 def _key_site(site):
     _home(site)
-    site.module("01-quiz.md", module_page("quiz", body="Intro.\n\n" + QUIZ.format(id="quiz-key"), objectives=["Explain the idea", "Choose a first step", "Plan a conversation"]))
+    site.module(
+        "01-quiz.md",
+        module_page(
+            "quiz",
+            body="Intro.\n\n" + QUIZ.format(id="quiz-key"),
+            objectives=["Explain the idea", "Choose a first step", "Plan a conversation"],
+        ),
+    )
     site.module("02-other.md", module_page("other", title="Other"))
     site.write_config()
     return site
@@ -185,7 +217,7 @@ def _key_site(site):
 def _course_command(site, *args) -> tuple[int, str, str]:
     import contextlib
 
-    from lms import cli
+    from coursesite import cli
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

@@ -16,20 +16,42 @@ GUIDE = ROOT / "docs" / "guide" / "quizzes.md"
 
 # One pattern per rule the quiz check can report.
 RULES = [
-    r"quiz has no id", r"quiz id is empty", r"quiz id '.*' is not a slug", r"quiz id '.*' is already used at ",
-    r"unknown quiz option '.*'", r"quiz option '(multiple|shuffle|hint)' must be", r"quiz option '.*' is given twice",
-    r"quiz options are not valid YAML", r'quiz options must be "key: value" lines', r"quiz option after a blank line",
-    r"quiz has no question", r"the question must come after a bar", r"quiz has (only 1 choice|no choices)",
-    r"no choice is marked \[x\]", r"more than one choice is marked \[x\]", r"every choice is marked \[x\]",
-    r"choice repeats the text", r"choice has no text", r"feedback line is not under a choice", r"quiz is never closed",
-    r"task list item marked \[x\] outside a quiz", r"quiz block is indented", r"text before the first choice",
-    r"task list item is not part of the choice list", r"objective \d+ is out of range", r"objective \d+ is not checked by any quiz",
-    r"quiz option 'objective' must be a number", r"quiz option 'objective' is only allowed on a module page",
+    r"quiz has no id",
+    r"quiz id is empty",
+    r"quiz id '.*' is not a slug",
+    r"quiz id '.*' is already used at ",
+    r"unknown quiz option '.*'",
+    r"quiz option '(multiple|shuffle|hint)' must be",
+    r"quiz option '.*' is given twice",
+    r"quiz options are not valid YAML",
+    r'quiz options must be "key: value" lines',
+    r"quiz option after a blank line",
+    r"quiz has no question",
+    r"the question must come after a bar",
+    r"quiz has (only 1 choice|no choices)",
+    r"no choice is marked \[x\]",
+    r"more than one choice is marked \[x\]",
+    r"every choice is marked \[x\]",
+    r"choice repeats the text",
+    r"choice has no text",
+    r"feedback line is not under a choice",
+    r"quiz is never closed",
+    r"task list item marked \[x\] outside a quiz",
+    r"quiz block is indented",
+    r"text before the first choice",
+    r"task list item is not part of the choice list",
+    r"objective \d+ is out of range",
+    r"objective \d+ is not checked by any quiz",
+    r"quiz option 'objective' must be a number",
+    r"quiz option 'objective' is only allowed on a module page",
 ]
 # Variants that share a rule with an example already in the guide.
 SHOWN_BY_ANOTHER_EXAMPLE = {
-    r"quiz id is empty", r"quiz option '.*' is given twice", r'quiz options must be "key: value" lines',
-    r"the question must come after a bar", r"quiz option 'objective' is only allowed on a module page",
+    r"quiz id is empty",
+    r"quiz option '.*' is given twice",
+    r'quiz options must be "key: value" lines',
+    r"the question must come after a bar",
+    r"quiz option 'objective' is only allowed on a module page",
 }
 
 

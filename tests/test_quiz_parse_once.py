@@ -12,10 +12,10 @@ from pathlib import Path
 
 import markdown
 
-from lms.quiz import check as quiz_check
-from lms.quiz import extension
-from lms.quiz.parse import parse_page
-from lms.sitebuild import build_into
+from coursesite.quiz import extension
+from coursesite.quiz import source_check as quiz_check
+from coursesite.quiz.parse import parse_page
+from coursesite.sitebuild import build_into
 from support.sites import ROOT
 
 QUIZ = """\
@@ -36,7 +36,9 @@ def _files(site: Path) -> dict[str, bytes]:
 def test_the_course_builds_the_same_with_and_without_reuse(tmp_path, monkeypatch):
     parsed_again = []
     original = extension.parse_block
-    monkeypatch.setattr(extension, "parse_block", lambda *args, **kwargs: parsed_again.append(1) or original(*args, **kwargs))
+    monkeypatch.setattr(
+        extension, "parse_block", lambda *args, **kwargs: parsed_again.append(1) or original(*args, **kwargs)
+    )
     assert build_into(ROOT / "mkdocs.yml", tmp_path / "reused") == []
     reused_count = len(parsed_again)
     monkeypatch.setattr(quiz_check, "parsed_blocks", lambda course: {})
@@ -48,7 +50,10 @@ def test_the_course_builds_the_same_with_and_without_reuse(tmp_path, monkeypatch
 def test_a_block_is_taken_from_the_check_only_when_its_text_is_the_same():
     # The check's quiz for this text, told apart by its question.
     [block] = parse_page(QUIZ.replace("Which comes first?", "As the check read it"), "docs/x.md").blocks
-    md = markdown.Markdown(extensions=["lms.quiz"], extension_configs={"lms.quiz": {"parsed": {QUIZ.rstrip("\n"): block.quiz}}})
+    md = markdown.Markdown(
+        extensions=["coursesite.quiz"],
+        extension_configs={"coursesite.quiz": {"parsed": {QUIZ.rstrip("\n"): block.quiz}}},
+    )
     assert "As the check read it" in md.convert(QUIZ), "the same text: the check's quiz is used"
     other = md.reset().convert(QUIZ.replace("Which comes first?", "Which comes second?"))
     assert "Which comes second?" in other and "As the check read it" not in other, "another text is parsed"
@@ -56,7 +61,7 @@ def test_a_block_is_taken_from_the_check_only_when_its_text_is_the_same():
 
 def test_only_faultless_quizzes_are_offered_for_reuse(site):
     site.write("docs/index.md", "# Home\n\n" + QUIZ + "\n" + QUIZ.replace("id: first", "id: Bad Id"))
-    from lms.course import load_course
+    from coursesite.course_loader import load_course
 
     offered = quiz_check.parsed_blocks(load_course(site.write_config()))
     assert [quiz.id for quiz in offered.values()] == ["first"]

@@ -16,10 +16,17 @@ import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from lms.quiz.sitecheck import leftovers
+from coursesite.quiz.leftover_check import leftovers
 
 GOLDEN = Path(__file__).parent / "golden" / "quiz"
-EXTENSIONS = ["lms.quiz", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite"]
+EXTENSIONS = [
+    "coursesite.quiz",
+    "attr_list",
+    "md_in_html",
+    "pymdownx.superfences",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+]
 
 SINGLE = """\
 /// quiz | Your best rep has missed target two months running. What is your *first* move?
@@ -87,11 +94,19 @@ def test_server_html_works_without_javascript():
     html = render(SINGLE)
     assert '<form autocomplete="off" class="lms-quiz"' in html  # no browser-restored ticks
     assert '<fieldset aria-describedby="lms-quiz-first-move-after-a-miss-instruction">' in html
-    assert '<legend>Your best rep has missed target two months running. What is your <em>first</em> move?</legend>' in html
+    assert (
+        "<legend>Your best rep has missed target two months running. What is your <em>first</em> move?</legend>" in html
+    )
     assert html.count('type="radio"') == 3 and "checked" not in html
-    assert '<label for="lms-quiz-first-move-after-a-miss-2">Ask them, one to one, what has changed and what would help</label>' in html
+    assert (
+        '<label for="lms-quiz-first-move-after-a-miss-2">Ask them, one to one, what has changed and what would help</label>'
+        in html
+    )
     assert "<summary>Show answer</summary>" in html
-    assert '<p class="lms-quiz__solution">Correct answer: Ask them, one to one, what has changed and what would help</p>' in html
+    assert (
+        '<p class="lms-quiz__solution">Correct answer: Ask them, one to one, what has changed and what would help</p>'
+        in html
+    )
     assert '<p class="lms-quiz__explanation">Leaders start with the person behind the number.</p>' in html
     # The live region is in the page before any script writes to it.
     assert '<p class="lms-quiz__result" id="lms-quiz-first-move-after-a-miss-result" role="status"></p>' in html
@@ -108,7 +123,11 @@ def test_multiple_choice_uses_checkboxes_and_lists_every_right_answer():
 
 def test_choice_values_are_stable_keys_not_positions():
     first = render(TRUE_FALSE)
-    swapped = render(TRUE_FALSE.replace("- [ ] True", "- [ ] TEMP").replace("- [x] False", "- [x] True").replace("- [ ] TEMP", "- [ ] False"))
+    swapped = render(
+        TRUE_FALSE.replace("- [ ] True", "- [ ] TEMP")
+        .replace("- [x] False", "- [x] True")
+        .replace("- [ ] TEMP", "- [ ] False")
+    )
     key = lambda html, text: html.split(f">{text}</label>")[0].rsplit('value="', 1)[1].split('"')[0]  # noqa: E731
     assert key(first, "True") == key(swapped, "True") and key(first, "False") == key(swapped, "False")
 
@@ -152,9 +171,9 @@ def test_fenced_examples_are_not_quizzes():
 
 
 def test_invalid_block_is_an_error_box_and_a_warning(caplog, monkeypatch):
-    # A build in this process (hooks/course.py) silences the logger; generators without our hooks do not.
-    monkeypatch.setattr(logging.getLogger("lms.quiz"), "disabled", False)
-    with caplog.at_level(logging.WARNING, logger="lms.quiz"):
+    # A build in this process (hooks/course_hooks.py) silences the logger; generators without our hooks do not.
+    monkeypatch.setattr(logging.getLogger("coursesite.quiz"), "disabled", False)
+    with caplog.at_level(logging.WARNING, logger="coursesite.quiz"):
         html = render("Text.\n\n/// quiz | Which?\n\n- [x] Only one\n")
     assert 'role="alert"' in html and "This quiz cannot be shown" in html
     assert "<li>line 3: quiz has no id</li>" in html and "<li>line 3: quiz is never closed</li>" in html

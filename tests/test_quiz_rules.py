@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
-from lms.quiz.parse import parse_page
-from lms.quiz.sitecheck import leftovers
+from coursesite.quiz.leftover_check import leftovers
+from coursesite.quiz.parse import parse_page
 from support.sites import module_page
 
 ID_MISSING = 'quiz has no id (add an indented line "id: <module-id>-<topic>" right under the /// quiz line)'
@@ -26,87 +26,248 @@ HOW_TO_ADD = '(add choices as "- [ ] text" lines at the left margin, one per cho
 # (name, page text, expected problems). The page is docs/practice.md, an
 # ordinary page without front matter, so its lines are the lines shown here.
 CASES = [
-    ("valid single choice", "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n    > Because.\n- [x] Right\n    > Yes.\n\nExplained.\n///\n", []),
-    ("missing id", "/// quiz | Which?\n    hint: Think.\n\n- [ ] Wrong\n- [x] Right\n///\n", [f"docs/practice.md:1: {ID_MISSING}"]),
-    ("no options at all", "/// quiz | Which?\n\n- [ ] Wrong\n- [x] Right\n///\n", [f"docs/practice.md:1: {ID_MISSING}"]),
-    ("malformed id", "/// quiz | Which?\n    id: First Move\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:2: quiz id 'First Move' is not a slug (use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move)"]),
-    ("empty id", "/// quiz | Which?\n    id:\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:2: quiz id is empty (write id: followed by a slug, e.g. id: mentoring-first-move)"]),
-    ("id used twice on a page", "/// quiz | One?\n    id: q-one\n\n- [ ] a\n- [x] b\n///\n\n/// quiz | Two?\n    id: q-one\n\n- [ ] c\n- [x] d\n///\n",
-     ["docs/practice.md:9: quiz id 'q-one' is already used at docs/practice.md:2 (give each quiz its own id; keep the published one and rename the newer quiz)"]),
-    ("mistyped option", "/// quiz | Which?\n    id: q-one\n    shufle: true\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:3: unknown quiz option 'shufle' (did you mean 'shuffle'?)"]),
-    ("unknown option", "/// quiz | Which?\n    id: q-one\n    colour: red\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:3: unknown quiz option 'colour' (quiz options are id, multiple, shuffle, hint and objective)"]),
-    ("option of the wrong type", "/// quiz | Which?\n    id: q-one\n    multiple: yes\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:3: quiz option 'multiple' must be true or false, not 'yes' (write multiple: true or multiple: false)"]),
-    ("empty hint", "/// quiz | Which?\n    id: q-one\n    hint:\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:3: quiz option 'hint' must be one line of text (write hint: followed by a short nudge, or remove the line)"]),
-    ("option given twice", "/// quiz | Which?\n    id: q-one\n    id: q-two\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:3: quiz option 'id' is given twice (first on line 2) (remove one of them; YAML would silently keep only the last)"]),
-    ("bad YAML", "/// quiz | Which?\n    id: [q-one\n    hint: x\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     [f"docs/practice.md:2: quiz options are not valid YAML: did not find expected ',' or ']' {YAML_HINT}"]),
-    ("options that are not key: value", "/// quiz | Which?\n    just some words\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     [f'docs/practice.md:2: quiz options must be "key: value" lines {YAML_HINT}']),
-    ("option after a blank line", "/// quiz | Which?\n\n    id: q-one\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:3: quiz option after a blank line (put the options directly under the /// quiz line, with no blank line between)"]),
-    ("empty question", "/// quiz |\n    id: q-one\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:1: quiz has no question (write the question after the bar: /// quiz | What would you do?)"]),
-    ("question without the bar", "/// quiz Which?\n    id: q-one\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:1: the question must come after a bar (write /// quiz | What would you do?)"]),
-    ("no choices", "/// quiz | Which?\n    id: q-one\n\n///\n", [f"docs/practice.md:1: quiz has no choices; it needs at least 2 {HOW_TO_ADD}"]),
-    ("one choice", "/// quiz | Which?\n    id: q-one\n\n- [x] Right\n///\n", [f"docs/practice.md:4: quiz has only 1 choice; it needs at least 2 {HOW_TO_ADD}"]),
-    ("no [x]", "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n- [ ] Also wrong\n///\n",
-     ["docs/practice.md:4: no choice is marked [x] (mark the right answer with [x], e.g. - [x] Ask them what has changed)"]),
-    ("several [x] without multiple", "/// quiz | Which?\n    id: q-one\n\n- [x] Right\n- [ ] Wrong\n- [X] Also right\n///\n",
-     ["docs/practice.md:6: more than one choice is marked [x] in a single-choice quiz (keep one [x], or add multiple: true to the options)"]),
-    ("every choice [x] in a multiple", "/// quiz | Which?\n    id: q-one\n    multiple: true\n\n- [x] Right\n- [x] Also right\n///\n",
-     ["docs/practice.md:5: every choice is marked [x] (a multiple-choice quiz needs at least one wrong choice, marked [ ])"]),
-    ("valid multiple", "/// quiz | Which?\n    id: q-one\n    multiple: true\n\n- [x] Right\n- [x] Also right\n- [ ] Wrong\n///\n", []),
-    ("duplicate choice text", "/// quiz | Which?\n    id: q-one\n\n- [ ] Wait  and see\n- [x] Ask\n- [ ] wait and see\n///\n",
-     ["docs/practice.md:6: choice repeats the text of the choice on line 4 (make every choice different)"]),
-    ("empty choice text", "/// quiz | Which?\n    id: q-one\n\n- [ ]\n- [x] Ask\n- [ ] Wait\n///\n",
-     ["docs/practice.md:4: choice has no text (write the choice after [ ] or [x])"]),
-    ("feedback before any choice", "/// quiz | Which?\n    id: q-one\n\n> Orphan feedback\n- [ ] Wrong\n- [x] Right\n///\n",
-     ['docs/practice.md:4: feedback line is not under a choice (indent the "> ..." line 4 spaces, directly under the choice it explains)']),
-    ("feedback not indented", "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n> Not indented\n- [x] Right\n///\n",
-     ['docs/practice.md:5: feedback line is not under a choice (indent the "> ..." line 4 spaces, directly under the choice it explains)']),
-    ("feedback in the explanation", "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n- [x] Right\n\nExplained.\n    > Stray feedback\n///\n",
-     ['docs/practice.md:8: feedback line is not under a choice (indent the "> ..." line 4 spaces, directly under the choice it explains)']),
-    ("never closed, last on the page", "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n- [x] Right\n\nExplained.\n",
-     ["docs/practice.md:1: quiz is never closed (add a line with just /// after the explanation)"]),
-    ("never closed, another quiz follows", "/// quiz | One?\n    id: q-one\n\n- [ ] a\n- [x] b\n\n/// quiz | Two?\n    id: q-two\n\n- [ ] c\n- [x] d\n///\n",
-     ["docs/practice.md:1: quiz is never closed (add a line with just /// after the explanation)"]),
-    ("text before the choices", "/// quiz | Which?\n    id: q-one\n\nSome context.\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:4: text before the first choice (put the question after the bar on the /// quiz line and the explanation after the choices)"]),
-    ("a choice after the explanation", "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n- [x] Right\n\nExplained.\n\n- [ ] Late choice\n///\n",
-     ['docs/practice.md:9: task list item is not part of the choice list (write every choice as "- [ ] text" or "- [x] text" at the left margin, in one list before the explanation)']),
-    ("a nested task item", "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n    - [x] Nested\n- [x] Right\n///\n",
-     ['docs/practice.md:5: task list item is not part of the choice list (write every choice as "- [ ] text" or "- [x] text" at the left margin, in one list before the explanation)']),
-    ("indented quiz block", "!!! note\n\n    /// quiz | Which?\n        id: q-one\n\n    - [ ] Wrong\n    - [x] Right\n    ///\n",
-     ["docs/practice.md:3: quiz block is indented, so it would not be shown as a quiz (start /// quiz at the left margin; a quiz cannot sit inside an admonition, list or tab)"]),
-    ("objective on an ordinary page", "/// quiz | Which?\n    id: q-one\n    objective: 1\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:3: quiz option 'objective' is only allowed on a module page (remove it, or move the quiz into a module under docs/modules/)"]),
-    ("objective that is not a number", "/// quiz | Which?\n    id: q-one\n    objective: two\n\n- [ ] Wrong\n- [x] Right\n///\n",
-     ["docs/practice.md:3: quiz option 'objective' must be a number or a list of numbers, not 'two' (write objective: 2 or objective: [1, 3], counting the module's objectives from 1)"]),
-    ("examples in a fence are not quizzes", "```markdown\n/// quiz | Which?\n- [x] only one\n```\n\n- [ ] a plain checklist elsewhere is not a quiz problem\n", []),
+    (
+        "valid single choice",
+        "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n    > Because.\n- [x] Right\n    > Yes.\n\nExplained.\n///\n",
+        [],
+    ),
+    (
+        "missing id",
+        "/// quiz | Which?\n    hint: Think.\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [f"docs/practice.md:1: {ID_MISSING}"],
+    ),
+    (
+        "no options at all",
+        "/// quiz | Which?\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [f"docs/practice.md:1: {ID_MISSING}"],
+    ),
+    (
+        "malformed id",
+        "/// quiz | Which?\n    id: First Move\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [
+            "docs/practice.md:2: quiz id 'First Move' is not a slug (use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move)"
+        ],
+    ),
+    (
+        "empty id",
+        "/// quiz | Which?\n    id:\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        ["docs/practice.md:2: quiz id is empty (write id: followed by a slug, e.g. id: mentoring-first-move)"],
+    ),
+    (
+        "id used twice on a page",
+        "/// quiz | One?\n    id: q-one\n\n- [ ] a\n- [x] b\n///\n\n/// quiz | Two?\n    id: q-one\n\n- [ ] c\n- [x] d\n///\n",
+        [
+            "docs/practice.md:9: quiz id 'q-one' is already used at docs/practice.md:2 (give each quiz its own id; keep the published one and rename the newer quiz)"
+        ],
+    ),
+    (
+        "mistyped option",
+        "/// quiz | Which?\n    id: q-one\n    shufle: true\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        ["docs/practice.md:3: unknown quiz option 'shufle' (did you mean 'shuffle'?)"],
+    ),
+    (
+        "unknown option",
+        "/// quiz | Which?\n    id: q-one\n    colour: red\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [
+            "docs/practice.md:3: unknown quiz option 'colour' (quiz options are id, multiple, shuffle, hint and objective)"
+        ],
+    ),
+    (
+        "option of the wrong type",
+        "/// quiz | Which?\n    id: q-one\n    multiple: yes\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [
+            "docs/practice.md:3: quiz option 'multiple' must be true or false, not 'yes' (write multiple: true or multiple: false)"
+        ],
+    ),
+    (
+        "empty hint",
+        "/// quiz | Which?\n    id: q-one\n    hint:\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [
+            "docs/practice.md:3: quiz option 'hint' must be one line of text (write hint: followed by a short nudge, or remove the line)"
+        ],
+    ),
+    (
+        "option given twice",
+        "/// quiz | Which?\n    id: q-one\n    id: q-two\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [
+            "docs/practice.md:3: quiz option 'id' is given twice (first on line 2) (remove one of them; YAML would silently keep only the last)"
+        ],
+    ),
+    (
+        "bad YAML",
+        "/// quiz | Which?\n    id: [q-one\n    hint: x\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [f"docs/practice.md:2: quiz options are not valid YAML: did not find expected ',' or ']' {YAML_HINT}"],
+    ),
+    (
+        "options that are not key: value",
+        "/// quiz | Which?\n    just some words\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [f'docs/practice.md:2: quiz options must be "key: value" lines {YAML_HINT}'],
+    ),
+    (
+        "option after a blank line",
+        "/// quiz | Which?\n\n    id: q-one\n- [ ] Wrong\n- [x] Right\n///\n",
+        [
+            "docs/practice.md:3: quiz option after a blank line (put the options directly under the /// quiz line, with no blank line between)"
+        ],
+    ),
+    (
+        "empty question",
+        "/// quiz |\n    id: q-one\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        ["docs/practice.md:1: quiz has no question (write the question after the bar: /// quiz | What would you do?)"],
+    ),
+    (
+        "question without the bar",
+        "/// quiz Which?\n    id: q-one\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        ["docs/practice.md:1: the question must come after a bar (write /// quiz | What would you do?)"],
+    ),
+    (
+        "no choices",
+        "/// quiz | Which?\n    id: q-one\n\n///\n",
+        [f"docs/practice.md:1: quiz has no choices; it needs at least 2 {HOW_TO_ADD}"],
+    ),
+    (
+        "one choice",
+        "/// quiz | Which?\n    id: q-one\n\n- [x] Right\n///\n",
+        [f"docs/practice.md:4: quiz has only 1 choice; it needs at least 2 {HOW_TO_ADD}"],
+    ),
+    (
+        "no [x]",
+        "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n- [ ] Also wrong\n///\n",
+        [
+            "docs/practice.md:4: no choice is marked [x] (mark the right answer with [x], e.g. - [x] Ask them what has changed)"
+        ],
+    ),
+    (
+        "several [x] without multiple",
+        "/// quiz | Which?\n    id: q-one\n\n- [x] Right\n- [ ] Wrong\n- [X] Also right\n///\n",
+        [
+            "docs/practice.md:6: more than one choice is marked [x] in a single-choice quiz (keep one [x], or add multiple: true to the options)"
+        ],
+    ),
+    (
+        "every choice [x] in a multiple",
+        "/// quiz | Which?\n    id: q-one\n    multiple: true\n\n- [x] Right\n- [x] Also right\n///\n",
+        [
+            "docs/practice.md:5: every choice is marked [x] (a multiple-choice quiz needs at least one wrong choice, marked [ ])"
+        ],
+    ),
+    (
+        "valid multiple",
+        "/// quiz | Which?\n    id: q-one\n    multiple: true\n\n- [x] Right\n- [x] Also right\n- [ ] Wrong\n///\n",
+        [],
+    ),
+    (
+        "duplicate choice text",
+        "/// quiz | Which?\n    id: q-one\n\n- [ ] Wait  and see\n- [x] Ask\n- [ ] wait and see\n///\n",
+        ["docs/practice.md:6: choice repeats the text of the choice on line 4 (make every choice different)"],
+    ),
+    (
+        "empty choice text",
+        "/// quiz | Which?\n    id: q-one\n\n- [ ]\n- [x] Ask\n- [ ] Wait\n///\n",
+        ["docs/practice.md:4: choice has no text (write the choice after [ ] or [x])"],
+    ),
+    (
+        "feedback before any choice",
+        "/// quiz | Which?\n    id: q-one\n\n> Orphan feedback\n- [ ] Wrong\n- [x] Right\n///\n",
+        [
+            'docs/practice.md:4: feedback line is not under a choice (indent the "> ..." line 4 spaces, directly under the choice it explains)'
+        ],
+    ),
+    (
+        "feedback not indented",
+        "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n> Not indented\n- [x] Right\n///\n",
+        [
+            'docs/practice.md:5: feedback line is not under a choice (indent the "> ..." line 4 spaces, directly under the choice it explains)'
+        ],
+    ),
+    (
+        "feedback in the explanation",
+        "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n- [x] Right\n\nExplained.\n    > Stray feedback\n///\n",
+        [
+            'docs/practice.md:8: feedback line is not under a choice (indent the "> ..." line 4 spaces, directly under the choice it explains)'
+        ],
+    ),
+    (
+        "never closed, last on the page",
+        "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n- [x] Right\n\nExplained.\n",
+        ["docs/practice.md:1: quiz is never closed (add a line with just /// after the explanation)"],
+    ),
+    (
+        "never closed, another quiz follows",
+        "/// quiz | One?\n    id: q-one\n\n- [ ] a\n- [x] b\n\n/// quiz | Two?\n    id: q-two\n\n- [ ] c\n- [x] d\n///\n",
+        ["docs/practice.md:1: quiz is never closed (add a line with just /// after the explanation)"],
+    ),
+    (
+        "text before the choices",
+        "/// quiz | Which?\n    id: q-one\n\nSome context.\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [
+            "docs/practice.md:4: text before the first choice (put the question after the bar on the /// quiz line and the explanation after the choices)"
+        ],
+    ),
+    (
+        "a choice after the explanation",
+        "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n- [x] Right\n\nExplained.\n\n- [ ] Late choice\n///\n",
+        [
+            'docs/practice.md:9: task list item is not part of the choice list (write every choice as "- [ ] text" or "- [x] text" at the left margin, in one list before the explanation)'
+        ],
+    ),
+    (
+        "a nested task item",
+        "/// quiz | Which?\n    id: q-one\n\n- [ ] Wrong\n    - [x] Nested\n- [x] Right\n///\n",
+        [
+            'docs/practice.md:5: task list item is not part of the choice list (write every choice as "- [ ] text" or "- [x] text" at the left margin, in one list before the explanation)'
+        ],
+    ),
+    (
+        "indented quiz block",
+        "!!! note\n\n    /// quiz | Which?\n        id: q-one\n\n    - [ ] Wrong\n    - [x] Right\n    ///\n",
+        [
+            "docs/practice.md:3: quiz block is indented, so it would not be shown as a quiz (start /// quiz at the left margin; a quiz cannot sit inside an admonition, list or tab)"
+        ],
+    ),
+    (
+        "objective on an ordinary page",
+        "/// quiz | Which?\n    id: q-one\n    objective: 1\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [
+            "docs/practice.md:3: quiz option 'objective' is only allowed on a module page (remove it, or move the quiz into a module under docs/modules/)"
+        ],
+    ),
+    (
+        "objective that is not a number",
+        "/// quiz | Which?\n    id: q-one\n    objective: two\n\n- [ ] Wrong\n- [x] Right\n///\n",
+        [
+            "docs/practice.md:3: quiz option 'objective' must be a number or a list of numbers, not 'two' (write objective: 2 or objective: [1, 3], counting the module's objectives from 1)"
+        ],
+    ),
+    (
+        "examples in a fence are not quizzes",
+        "```markdown\n/// quiz | Which?\n- [x] only one\n```\n\n- [ ] a plain checklist elsewhere is not a quiz problem\n",
+        [],
+    ),
     # Several problems in one block, and in several blocks: all reported at once.
-    ("combined: one block", "/// quiz |\n    id: Bad\n    multple: true\n\n- [x] Same\n- [x] same\n///\n", [
-        "docs/practice.md:1: quiz has no question (write the question after the bar: /// quiz | What would you do?)",
-        "docs/practice.md:2: quiz id 'Bad' is not a slug (use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move)",
-        "docs/practice.md:3: unknown quiz option 'multple' (did you mean 'multiple'?)",
-        "docs/practice.md:6: choice repeats the text of the choice on line 5 (make every choice different)",
-        "docs/practice.md:6: more than one choice is marked [x] in a single-choice quiz (keep one [x], or add multiple: true to the options)",
-    ]),
-    ("combined: three blocks", "/// quiz | One?\n    id: q-one\n\n- [ ] a\n- [ ] b\n///\n\n/// quiz | Two?\n\n- [x] c\n> stray\n///\n\n/// quiz | Three?\n    id: q-three\n\n- [x] d\n", [
-        "docs/practice.md:4: no choice is marked [x] (mark the right answer with [x], e.g. - [x] Ask them what has changed)",
-        f"docs/practice.md:8: {ID_MISSING}",
-        'docs/practice.md:11: feedback line is not under a choice (indent the "> ..." line 4 spaces, directly under the choice it explains)',
-        f"docs/practice.md:10: quiz has only 1 choice; it needs at least 2 {HOW_TO_ADD}",
-        "docs/practice.md:14: quiz is never closed (add a line with just /// after the explanation)",
-        f"docs/practice.md:17: quiz has only 1 choice; it needs at least 2 {HOW_TO_ADD}",
-    ]),
+    (
+        "combined: one block",
+        "/// quiz |\n    id: Bad\n    multple: true\n\n- [x] Same\n- [x] same\n///\n",
+        [
+            "docs/practice.md:1: quiz has no question (write the question after the bar: /// quiz | What would you do?)",
+            "docs/practice.md:2: quiz id 'Bad' is not a slug (use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move)",
+            "docs/practice.md:3: unknown quiz option 'multple' (did you mean 'multiple'?)",
+            "docs/practice.md:6: choice repeats the text of the choice on line 5 (make every choice different)",
+            "docs/practice.md:6: more than one choice is marked [x] in a single-choice quiz (keep one [x], or add multiple: true to the options)",
+        ],
+    ),
+    (
+        "combined: three blocks",
+        "/// quiz | One?\n    id: q-one\n\n- [ ] a\n- [ ] b\n///\n\n/// quiz | Two?\n\n- [x] c\n> stray\n///\n\n/// quiz | Three?\n    id: q-three\n\n- [x] d\n",
+        [
+            "docs/practice.md:4: no choice is marked [x] (mark the right answer with [x], e.g. - [x] Ask them what has changed)",
+            f"docs/practice.md:8: {ID_MISSING}",
+            'docs/practice.md:11: feedback line is not under a choice (indent the "> ..." line 4 spaces, directly under the choice it explains)',
+            f"docs/practice.md:10: quiz has only 1 choice; it needs at least 2 {HOW_TO_ADD}",
+            "docs/practice.md:14: quiz is never closed (add a line with just /// after the explanation)",
+            f"docs/practice.md:17: quiz has only 1 choice; it needs at least 2 {HOW_TO_ADD}",
+        ],
+    ),
 ]
 
 
@@ -141,18 +302,34 @@ def _module_quiz(quiz_id: str, objective: str) -> str:
 
 MODULE_CASES = [
     ("every objective checked", MODULE_FRONT + _module_quiz("m-a", "[1, 2]") + _module_quiz("m-b", "3"), []),
-    ("objective out of range", MODULE_FRONT + _module_quiz("m-a", "[1, 2, 3]") + _module_quiz("m-b", "4"), [
-        "docs/modules/02-quizzes.md:24: objective 4 is out of range: the module has 3 objectives (use a number from 1 to 3, counting the module's objectives from the top)",
-    ]),
-    ("objective never checked", MODULE_FRONT + _module_quiz("m-a", "1") + _module_quiz("m-b", ""), [
-        "docs/modules/02-quizzes.md:10: objective 2 is not checked by any quiz on this page (add objective: 2 to a quiz that tests it)",
-        "docs/modules/02-quizzes.md:11: objective 3 is not checked by any quiz on this page (add objective: 3 to a quiz that tests it)",
-    ]),
+    (
+        "objective out of range",
+        MODULE_FRONT + _module_quiz("m-a", "[1, 2, 3]") + _module_quiz("m-b", "4"),
+        [
+            "docs/modules/02-quizzes.md:24: objective 4 is out of range: the module has 3 objectives (use a number from 1 to 3, counting the module's objectives from the top)",
+        ],
+    ),
+    (
+        "objective never checked",
+        MODULE_FRONT + _module_quiz("m-a", "1") + _module_quiz("m-b", ""),
+        [
+            "docs/modules/02-quizzes.md:10: objective 2 is not checked by any quiz on this page (add objective: 2 to a quiz that tests it)",
+            "docs/modules/02-quizzes.md:11: objective 3 is not checked by any quiz on this page (add objective: 3 to a quiz that tests it)",
+        ],
+    ),
     ("no quizzes: no objective rule", MODULE_FRONT + "Just text.\n", []),
-    ("[x] outside a quiz on a module page", MODULE_FRONT + _module_quiz("m-a", "[1, 2, 3]") + "Checklist:\n\n- [x] Done\n- [ ] Not yet\n", [
-        "docs/modules/02-quizzes.md:24: task list item marked [x] outside a quiz (put it inside a /// quiz block, or remove the [x])",
-    ]),
-    ("[x] inside a fence on a module page is fine", MODULE_FRONT + _module_quiz("m-a", "[1, 2, 3]") + "```markdown\n- [x] Done\n```\n", []),
+    (
+        "[x] outside a quiz on a module page",
+        MODULE_FRONT + _module_quiz("m-a", "[1, 2, 3]") + "Checklist:\n\n- [x] Done\n- [ ] Not yet\n",
+        [
+            "docs/modules/02-quizzes.md:24: task list item marked [x] outside a quiz (put it inside a /// quiz block, or remove the [x])",
+        ],
+    ),
+    (
+        "[x] inside a fence on a module page is fine",
+        MODULE_FRONT + _module_quiz("m-a", "[1, 2, 3]") + "```markdown\n- [x] Done\n```\n",
+        [],
+    ),
 ]
 
 
@@ -166,18 +343,45 @@ def test_module_page_quiz_rules(site, name, text, expected):
 def test_quiz_id_used_on_two_pages_names_both_places(site):
     quiz = "Intro.\n\n/// quiz | Which?\n    id: shared-id\n\n- [ ] Wrong\n- [x] Right\n///\n"
     status, lines = _course(site, {"docs/a.md": quiz, "docs/b.md": "# B\n\n" + quiz})
-    assert lines == ["docs/b.md:6: quiz id 'shared-id' is already used at docs/a.md:4 (give each quiz its own id; keep the published one and rename the newer quiz)"]
+    assert lines == [
+        "docs/b.md:6: quiz id 'shared-id' is already used at docs/a.md:4 (give each quiz its own id; keep the published one and rename the newer quiz)"
+    ]
     assert status == 1
 
 
 # --- property-based: never an exception, always a quiz or a clear problem ---
 
 LINE = st.one_of(
-    st.sampled_from([
-        "", "///", "/// quiz", "/// quiz | Q?", "    id: q-one", "    id: Bad Id", "    multiple: true", "    shuffle: maybe",
-        "    hint: [", "    objective: [1, x]", "- [ ] a", "- [x] b", "- [X] B", "* [ ] c", "1. [x] d", "    > why", "> stray",
-        "    - [x] nested", "text", "```", "~~~", "    ```", "<script>alert(1)</script>", "- [ ]", "\t> tab", "    : x",
-    ]),
+    st.sampled_from(
+        [
+            "",
+            "///",
+            "/// quiz",
+            "/// quiz | Q?",
+            "    id: q-one",
+            "    id: Bad Id",
+            "    multiple: true",
+            "    shuffle: maybe",
+            "    hint: [",
+            "    objective: [1, x]",
+            "- [ ] a",
+            "- [x] b",
+            "- [X] B",
+            "* [ ] c",
+            "1. [x] d",
+            "    > why",
+            "> stray",
+            "    - [x] nested",
+            "text",
+            "```",
+            "~~~",
+            "    ```",
+            "<script>alert(1)</script>",
+            "- [ ]",
+            "\t> tab",
+            "    : x",
+        ]
+    ),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
 )
 
@@ -200,7 +404,9 @@ def test_random_block_bodies_give_a_quiz_or_a_clear_problem(body):
         else:  # a usable quiz
             quiz = block.quiz
             assert quiz.id and quiz.question and len(quiz.choices) >= 2 and quiz.correct_choices
-    html = markdown.Markdown(extensions=["lms.quiz", "pymdownx.superfences", "attr_list", "md_in_html"]).convert(text)
+    html = markdown.Markdown(extensions=["coursesite.quiz", "pymdownx.superfences", "attr_list", "md_in_html"]).convert(
+        text
+    )
     quizzes = LexborHTMLParser(html).css(".lms-quiz, .lms-quiz-invalid")
     assert len(quizzes) >= 1
     for quiz in quizzes:
@@ -210,7 +416,30 @@ def test_random_block_bodies_give_a_quiz_or_a_clear_problem(body):
 
 
 VALUE = st.one_of(
-    st.sampled_from(["true", "false", "True", "FALSE", "yes", "no", "null", "~", "0", "7", "012", "1.5", "[1, 2]", "[1,x]", "[]", "2020-01-01", "a: b", "x # c", "'q'", ""]),
+    st.sampled_from(
+        [
+            "true",
+            "false",
+            "True",
+            "FALSE",
+            "yes",
+            "no",
+            "null",
+            "~",
+            "0",
+            "7",
+            "012",
+            "1.5",
+            "[1, 2]",
+            "[1,x]",
+            "[]",
+            "2020-01-01",
+            "a: b",
+            "x # c",
+            "'q'",
+            "",
+        ]
+    ),
     st.from_regex(r"[A-Za-z0-9 ,.'\[\]:#-]{0,12}", fullmatch=True),
 )
 
@@ -221,7 +450,7 @@ def test_the_fast_option_reader_agrees_with_yaml(pairs):
     """Everyday option lines skip the YAML parser; whatever they give must be what YAML gives."""
     import yaml
 
-    from lms.quiz.options import _load_simple, _OptionLoader
+    from coursesite.quiz.options import _load_simple, _OptionLoader
 
     text = "\n".join(f"{key}: {value}" for key, value in pairs)
     simple = _load_simple(text, 1) if text else None

@@ -36,15 +36,22 @@ def ready(page, marker: str = "body") -> None:
     readings.js has set up every checkbox of that content."""
     page.wait_for_selector(marker, state="attached")
     page.wait_for_selector(READY, state="attached")
-    page.wait_for_function("[...document.querySelectorAll('input[data-lms-reading-toggle]')].every(b => b.dataset.lmsReadingReady)")
+    page.wait_for_function(
+        "[...document.querySelectorAll('input[data-lms-reading-toggle]')].every(b => b.dataset.lmsReadingReady)"
+    )
 
 
 def counts(page) -> dict[str, str]:
-    return page.eval_on_selector_all("[data-lms-reading-count]", "els => Object.fromEntries(els.map(e => [e.dataset.lmsReadingCount, e.textContent]))")
+    return page.eval_on_selector_all(
+        "[data-lms-reading-count]",
+        "els => Object.fromEntries(els.map(e => [e.dataset.lmsReadingCount, e.textContent]))",
+    )
 
 
 def stored(page) -> dict:
-    return page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, JSON.parse(localStorage.getItem(k))]))")
+    return page.evaluate(
+        "Object.fromEntries(Object.keys(localStorage).map(k => [k, JSON.parse(localStorage.getItem(k))]))"
+    )
 
 
 def test_mark_as_read_persists_across_reload(open_page, sample_url):
@@ -67,7 +74,9 @@ def test_mark_as_read_persists_across_reload(open_page, sample_url):
 def test_mark_as_read_persists_across_instant_navigation(open_page, sample_url):
     page = open_page(sample_url + "modules/01-motivation/").page
     ready(page)
-    page.evaluate("window.__sameDocument = true; window.__events = []; document.addEventListener('lms:reading-marked', e => window.__events.push(e.detail))")
+    page.evaluate(
+        "window.__sameDocument = true; window.__events = []; document.addEventListener('lms:reading-marked', e => window.__events.push(e.detail))"
+    )
     page.get_by_role("checkbox", name=PINK).check()
     page.get_by_role("link", name="course reading list").click()
     page.wait_for_url("**/readings/")
@@ -116,9 +125,15 @@ def test_marking_works_by_keyboard(open_page, sample_url):
     assert outline != "none"  # visible focus ring
 
 
-@pytest.mark.parametrize("garbage", [
-    "{not json", '"a string"', '{"pink-2009": true}', json.dumps(["pink-2009", 42, "<img src=x>", "deci-ryan-2000"]),
-])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        "{not json",
+        '"a string"',
+        '{"pink-2009": true}',
+        json.dumps(["pink-2009", 42, "<img src=x>", "deci-ryan-2000"]),
+    ],
+)
 def test_bad_stored_data_is_ignored_without_errors(open_page, sample_url, garbage):
     page = open_page(sample_url + "modules/01-motivation/").page
     ready(page)

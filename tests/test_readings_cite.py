@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lms.readings.cite import cite_markdown, labels
-from lms.readings.load import parse_catalogue
+from coursesite.readings.cite import cite_markdown, labels
+from coursesite.readings.load import parse_catalogue
 
 PATH = "docs/_data/readings.yml"
 
@@ -16,7 +16,7 @@ def catalogue_of(*entries: tuple[str, list[str], int, str]):
     for reading_id, authors, year, title in entries:
         quoted = ", ".join(f'"{a}"' for a in authors)
         text += (
-            f"{reading_id}:\n  kind: web\n  title: \"{title}\"\n  authors: [{quoted}]\n  year: {year}\n"
+            f'{reading_id}:\n  kind: web\n  title: "{title}"\n  authors: [{quoted}]\n  year: {year}\n'
             "  url: https://example.org/\n  effort: 10 minutes\n  level: foundation\n  note: Why.\n"
         )
     catalogue = parse_catalogue(text, PATH, [])
@@ -24,16 +24,22 @@ def catalogue_of(*entries: tuple[str, list[str], int, str]):
     return catalogue
 
 
-@pytest.mark.parametrize(("authors", "expected"), [
-    (["Pink, Daniel H."], "Pink, 2009"),
-    (["Deci, Edward L.", "Ryan, Richard M."], "Deci & Ryan, 2009"),
-    (["Kluger, Avraham N.", "DeNisi, Angelo", "Smith, Ann"], "Kluger et al., 2009"),
-    (["Churchill, Gilbert A., Jr.", "Ford, Neil M.", "Hartley, Steven W.", "Walker, Orville C., Jr."], "Churchill et al., 2009"),
-    (["Gallup"], "Gallup, 2009"),
-    (["Google re:Work"], "Google re:Work, 2009"),
-    (["Bungay Stanier, Michael"], "Bungay Stanier, 2009"),
-    (["Von Bergen, C. W.", "Gallup"], "Von Bergen & Gallup, 2009"),
-])
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    [
+        (["Pink, Daniel H."], "Pink, 2009"),
+        (["Deci, Edward L.", "Ryan, Richard M."], "Deci & Ryan, 2009"),
+        (["Kluger, Avraham N.", "DeNisi, Angelo", "Smith, Ann"], "Kluger et al., 2009"),
+        (
+            ["Churchill, Gilbert A., Jr.", "Ford, Neil M.", "Hartley, Steven W.", "Walker, Orville C., Jr."],
+            "Churchill et al., 2009",
+        ),
+        (["Gallup"], "Gallup, 2009"),
+        (["Google re:Work"], "Google re:Work, 2009"),
+        (["Bungay Stanier, Michael"], "Bungay Stanier, 2009"),
+        (["Von Bergen, C. W.", "Gallup"], "Von Bergen & Gallup, 2009"),
+    ],
+)
 def test_author_year_text(authors, expected):
     assert labels(catalogue_of(("r", authors, 2009, "Title")))["r"] == expected
 
@@ -52,7 +58,9 @@ def test_readings_that_would_read_the_same_get_a_letter_in_title_order():
 
 
 def test_cite_links_each_reading_and_joins_several_with_semicolons():
-    catalogue = catalogue_of(("pink-2009", ["Pink, Daniel H."], 2009, "Drive"), ("deci-ryan-2000", ["Deci, E.", "Ryan, R."], 2000, "SDT"))
+    catalogue = catalogue_of(
+        ("pink-2009", ["Pink, Daniel H."], 2009, "Drive"), ("deci-ryan-2000", ["Deci, E.", "Ryan, R."], 2000, "SDT")
+    )
     assert cite_markdown(catalogue, ["pink-2009"], "../readings.md") == "([Pink, 2009](../readings.md#pink-2009))"
     assert cite_markdown(catalogue, ["deci-ryan-2000", "pink-2009"], "../readings.md") == (
         "([Deci &amp; Ryan, 2000](../readings.md#deci-ryan-2000); [Pink, 2009](../readings.md#pink-2009))"

@@ -1,5 +1,5 @@
 """A page whose only template code is cite() calls is rendered by the hook,
-not compiled by the macros plugin (lms/readings/citeonly.py): the result must
+not compiled by the macros plugin (coursesite/readings/citeonly.py): the result must
 be exactly Jinja's, on every page of the course and of a benchmark course,
 and the course must build byte for byte the same both ways."""
 
@@ -12,12 +12,12 @@ import jinja2
 import pytest
 from mkdocs.utils.meta import get_data
 
-from lms.readings import citeonly
-from lms.sitebuild import build_into
+from coursesite.readings import citeonly
+from coursesite.sitebuild import build_into
 from support.sites import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 def fake_cite(*keys) -> str:
@@ -34,30 +34,36 @@ def ours(markdown: str) -> str | None:
     return citeonly.render(markdown, lambda keys: fake_cite(*keys))
 
 
-@pytest.mark.parametrize("text", [
-    'Pay people fairly {{ cite("pink-2009") }}.\n',
-    "Two at once {{cite('a', 'b')}} and {{  cite( \"c\" ,'d' )  }}\n\n",
-    'No newline at the end {{ cite("a") }}',
-    '{{ cite("a") }}\n{{ cite("b") }}\n',
-    "cite() with nothing {{ cite() }}.\n",
-    "Braces alone } and { and }} stay as they are {{ cite('a') }}\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Pay people fairly {{ cite("pink-2009") }}.\n',
+        "Two at once {{cite('a', 'b')}} and {{  cite( \"c\" ,'d' )  }}\n\n",
+        'No newline at the end {{ cite("a") }}',
+        '{{ cite("a") }}\n{{ cite("b") }}\n',
+        "cite() with nothing {{ cite() }}.\n",
+        "Braces alone } and { and }} stay as they are {{ cite('a') }}\n",
+    ],
+)
 def test_citation_only_pages_get_exactly_what_jinja_gives(text):
     assert ours(text) == jinja(text)
 
 
-@pytest.mark.parametrize("text", [
-    '{{ cite("a") }} and {{ syllabus() }}',
-    '{{ cite(key) }}',
-    '{{- cite("a") }}',
-    '{{ cite("a") -}}',
-    '{{ cite("a") }} {# a comment #}',
-    '{% raw %}{{ cite("a") }}{% endraw %}',
-    '{{ cite("a" ~ "b") }}',
-    '{{ cite("a\\"b") }}',
-    '{{ cite("a") | upper }}',
-    '{{ cite("a", ) }}',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{{ cite("a") }} and {{ syllabus() }}',
+        "{{ cite(key) }}",
+        '{{- cite("a") }}',
+        '{{ cite("a") -}}',
+        '{{ cite("a") }} {# a comment #}',
+        '{% raw %}{{ cite("a") }}{% endraw %}',
+        '{{ cite("a" ~ "b") }}',
+        '{{ cite("a\\"b") }}',
+        '{{ cite("a") | upper }}',
+        '{{ cite("a", ) }}',
+    ],
+)
 def test_any_other_template_code_leaves_the_page_to_the_macros_plugin(text):
     assert ours(text) is None
 

@@ -15,8 +15,8 @@ import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
 
-from lms.readings import exports
-from lms.readings.load import parse_catalogue
+from coursesite.readings import exports
+from coursesite.readings.load import parse_catalogue
 from support.sites import ROOT
 from test_readings_sample import ODD_DOI, READINGS
 
@@ -89,7 +89,12 @@ def test_csl_json_is_valid_against_the_csl_schema_and_round_trips(make):
         reading = catalogue.readings[item["id"]]
         assert item["title"] == reading.title
         assert item["issued"] == {"date-parts": [[reading.year]]}
-        expected = [{"literal": a.organisation} if a.organisation else {"family": a.family, "given": a.given} | ({"suffix": a.suffix} if a.suffix else {}) for a in reading.authors]
+        expected = [
+            {"literal": a.organisation}
+            if a.organisation
+            else {"family": a.family, "given": a.given} | ({"suffix": a.suffix} if a.suffix else {})
+            for a in reading.authors
+        ]
         assert item["author"] == expected
         kind, value = identifier(reading)
         assert item.get({"doi": "DOI", "isbn": "ISBN", "url": "URL"}[kind]) == value
@@ -107,7 +112,10 @@ def test_awkward_values_survive_each_format():
     bib = exports.bibtex(catalogue)
     assert f"doi = {{{ODD_DOI}}}" in bib  # verbatim field: never LaTeX-escaped
     assert 'title = {Pygmalion <script>alert("x")</script> \\& *work* [sic]}' in bib
-    assert "author = {Churchill, Jr., Gilbert A. and Ford, Neil M. and Hartley, Steven W. and Walker, Jr., Orville C.}" in bib
+    assert (
+        "author = {Churchill, Jr., Gilbert A. and Ford, Neil M. and Hartley, Steven W. and Walker, Jr., Orville C.}"
+        in bib
+    )
     assert "author = {{Gallup}}" in bib and "pages = {68--78}" in bib
     ris = exports.ris(catalogue)
     assert f"DO  - {ODD_DOI}\n" in ris and "TY  - SOUND\n" in ris and "SP  - 913\nEP  - 928\n" in ris
@@ -118,7 +126,11 @@ def test_awkward_values_survive_each_format():
 
 def test_export_files_are_utf8_bytes_and_identical_on_every_call():
     first, second = exports.export_files(sample_catalogue()), exports.export_files(sample_catalogue())
-    assert list(first) == ["downloads/course-readings.bib", "downloads/course-readings.ris", "downloads/course-readings.json"]
+    assert list(first) == [
+        "downloads/course-readings.bib",
+        "downloads/course-readings.ris",
+        "downloads/course-readings.json",
+    ]
     assert first == second
     assert "Ödegaard".encode() in first["downloads/course-readings.ris"]
     assert exports.export_files(parse_catalogue("{}", "x", [])) == {}

@@ -60,8 +60,7 @@ def test_a_doi_links_to_doi_org_once_and_odd_dois_are_encoded(built):
     assert deci == {"DOI 10.1037/0003-066X.55.1.68": "https://doi.org/10.1037/0003-066X.55.1.68"}
     odd = {a.text(strip=True): a.attributes["href"] for a in entries(tree)["kierein-gold-2000"].css("a")}
     assert odd == {
-        "DOI 10.1002/1099-1379(200012)21:8<913::AID-JOB62>3.0.CO;2-#":
-            "https://doi.org/10.1002/1099-1379%28200012%2921:8%3C913::AID-JOB62%3E3.0.CO;2-%23"
+        "DOI 10.1002/1099-1379(200012)21:8<913::AID-JOB62>3.0.CO;2-#": "https://doi.org/10.1002/1099-1379%28200012%2921:8%3C913::AID-JOB62%3E3.0.CO;2-%23"
     }
 
 
@@ -107,10 +106,25 @@ def test_reading_list_page_groups_by_module_and_indexes_by_kind(built):
     tree = html(built, "readings/index.html")
     content = tree.css_first(".md-content")
     ids = [h.attributes.get("id") for h in content.css("h2, h3")]
-    assert ids == ["progress", "by-module", "module-motivation", "module-feedback", "by-kind",
-                   "kind-book", "kind-paper", "kind-article", "kind-chapter", "kind-report", "kind-video", "kind-podcast", "kind-web"]
+    assert ids == [
+        "progress",
+        "by-module",
+        "module-motivation",
+        "module-feedback",
+        "by-kind",
+        "kind-book",
+        "kind-paper",
+        "kind-article",
+        "kind-chapter",
+        "kind-report",
+        "kind-video",
+        "kind-podcast",
+        "kind-web",
+    ]
     text = content.text()
-    assert "Also for this module (listed under an earlier module):" in text  # deci-ryan-2000 and rework-2018 under Feedback
+    assert (
+        "Also for this module (listed under an earlier module):" in text
+    )  # deci-ryan-2000 and rework-2018 under Feedback
     papers = [a.attributes["href"] for a in content.css("#kind-paper + ul a")]
     assert papers == ["#kierein-gold-2000", "#kluger-denisi-1996", "#deci-ryan-2000"]
     counts = {c.attributes["data-lms-reading-count"]: c.text() for c in content.css("[data-lms-reading-count]")}
@@ -132,7 +146,11 @@ def test_an_entry_names_the_modules_whose_counts_it_changes(built):
     course); on the reading list, every module's."""
     on_module = entries(html(built, "modules/02-feedback/index.html"))
     on_list = entries(html(built, "readings/index.html"))
-    shared = [rid for rid in on_module if set(on_list[rid].attributes["data-lms-reading-modules"].split()) >= {"motivation", "feedback"}]
+    shared = [
+        rid
+        for rid in on_module
+        if set(on_list[rid].attributes["data-lms-reading-modules"].split()) >= {"motivation", "feedback"}
+    ]
     assert shared, "the sample has a reading used by both modules"
     assert {node.attributes["data-lms-reading-modules"] for node in on_module.values()} == {"feedback"}
 
@@ -153,6 +171,11 @@ def test_the_build_is_deterministic(built, tmp_path):
     again = SiteFactory(tmp_path / "course")
     result = again.build("--strict", nav=write_sample(again))
     assert result.returncode == 0, result.output
-    for path in ("downloads/course-readings.bib", "downloads/course-readings.ris", "downloads/course-readings.json",
-                 "readings/index.html", "modules/02-feedback/index.html"):
+    for path in (
+        "downloads/course-readings.bib",
+        "downloads/course-readings.ris",
+        "downloads/course-readings.json",
+        "readings/index.html",
+        "modules/02-feedback/index.html",
+    ):
         assert (result.site_dir / path).read_bytes() == (built.site_dir / path).read_bytes(), path

@@ -132,22 +132,41 @@ rework-2018:
   note: Great-manager behaviours, led by being a good coach.
   modules: [motivation, feedback]
 """
-MOTIVATION = "People want autonomy {{ cite(\"pink-2009\") }}.\n\nNeeds matter {{ cite(\"deci-ryan-2000\", \"pink-2009\") }}.\n"
-FEEDBACK = "Feedback can hurt {{ cite(\"kluger-denisi-1996\") }}.\n\nExpectations help {{ cite(\"kierein-gold-2000\") }}.\n"
+MOTIVATION = (
+    'People want autonomy {{ cite("pink-2009") }}.\n\nNeeds matter {{ cite("deci-ryan-2000", "pink-2009") }}.\n'
+)
+FEEDBACK = 'Feedback can hurt {{ cite("kluger-denisi-1996") }}.\n\nExpectations help {{ cite("kierein-gold-2000") }}.\n'
 NAV = [
     {"Home": "index.md"},
     {"Course": ["modules/01-motivation.md", "modules/02-feedback.md"]},
     {"Reading list": "readings.md"},
 ]
-ALL_IDS = ["pink-2009", "deci-ryan-2000", "kluger-denisi-1996", "kierein-gold-2000", "gallup-2025",
-           "kotter-1990", "churchill-1985", "talk-2020", "podcast-2021", "rework-2018"]
+ALL_IDS = [
+    "pink-2009",
+    "deci-ryan-2000",
+    "kluger-denisi-1996",
+    "kierein-gold-2000",
+    "gallup-2025",
+    "kotter-1990",
+    "churchill-1985",
+    "talk-2020",
+    "podcast-2021",
+    "rework-2018",
+]
 
 
 def write_sample(site: SiteFactory) -> list:
     """Write the sample course into ``site``; returns its nav."""
-    site.write("docs/index.md", "---\ntitle: Home\n---\n\n# Home\n\nMotivation is not only money {{ cite(\"pink-2009\") }}.\n")
+    site.write(
+        "docs/index.md", '---\ntitle: Home\n---\n\n# Home\n\nMotivation is not only money {{ cite("pink-2009") }}.\n'
+    )
     site.write("docs/readings.md", "---\ntitle: Reading list\n---\n\n# Reading list\n\n{{ reading_list() }}\n")
-    site.module("01-motivation.md", module_page("motivation", title="Motivation", readings=["pink-2009", "deci-ryan-2000"], body=MOTIVATION))
-    site.module("02-feedback.md", module_page("feedback", title="Feedback", readings=["kluger-denisi-1996"], body=FEEDBACK))
+    site.module(
+        "01-motivation.md",
+        module_page("motivation", title="Motivation", readings=["pink-2009", "deci-ryan-2000"], body=MOTIVATION),
+    )
+    site.module(
+        "02-feedback.md", module_page("feedback", title="Feedback", readings=["kluger-denisi-1996"], body=FEEDBACK)
+    )
     site.write("docs/_data/readings.yml", READINGS, dedent=False)
     return NAV

@@ -36,14 +36,22 @@ def body_line(site, needle: str) -> int:
 
 
 def test_cite_of_a_missing_reading_is_reported_at_its_line_without_building(site):
-    nav = course(site, body="Intro.\n\nAutonomy matters {{ cite('pink-2009') }}.\n\nMastery {{ cite(\n  \"pink-2009\",\n  \"pink-2010\") }}.\n")
+    nav = course(
+        site,
+        body='Intro.\n\nAutonomy matters {{ cite(\'pink-2009\') }}.\n\nMastery {{ cite(\n  "pink-2009",\n  "pink-2010") }}.\n',
+    )
     status, lines = site.check("--no-build", nav=nav)
     line = body_line(site, '"pink-2010"')
-    assert (status, lines) == (1, [f"{PAGE}:{line}: cite() names 'pink-2010', which is not in docs/_data/readings.yml (did you mean 'pink-2009'?)"])
+    assert (status, lines) == (
+        1,
+        [
+            f"{PAGE}:{line}: cite() names 'pink-2010', which is not in docs/_data/readings.yml (did you mean 'pink-2009'?)"
+        ],
+    )
 
 
 def test_strict_build_fails_once_per_missing_citation_and_the_page_shows_the_gap(site):
-    nav = course(site, body="Autonomy matters {{ cite(\"nope\") }}.\n")
+    nav = course(site, body='Autonomy matters {{ cite("nope") }}.\n')
     result = site.build("--strict", nav=nav)
     expected = f"{PAGE}:{body_line(site, 'nope')}: cite() names 'nope', which is not in docs/_data/readings.yml (add an entry with this id to docs/_data/readings.yml, or correct the id)"
     assert result.returncode != 0
@@ -54,7 +62,7 @@ def test_strict_build_fails_once_per_missing_citation_and_the_page_shows_the_gap
 
 
 def test_course_check_with_a_build_reports_a_missing_citation_once(site):
-    nav = course(site, body="Autonomy matters {{ cite(\"nope\") }}.\n")
+    nav = course(site, body='Autonomy matters {{ cite("nope") }}.\n')
     status, lines = site.check(nav=nav)
     assert status == 1
     assert [line for line in lines if "cite()" in line] == [
@@ -65,7 +73,9 @@ def test_course_check_with_a_build_reports_a_missing_citation_once(site):
 def test_cite_naming_no_reading(site):
     nav = course(site, body="Autonomy matters {{ cite() }}.\n")
     status, lines = site.check("--no-build", nav=nav)
-    assert lines == [f"{PAGE}:{body_line(site, 'cite()')}: cite() names no reading (write e.g. {{{{ cite(\"pink-2009\") }}}})"]
+    assert lines == [
+        f'{PAGE}:{body_line(site, "cite()")}: cite() names no reading (write e.g. {{{{ cite("pink-2009") }}}})'
+    ]
 
 
 def test_a_citation_the_source_scan_cannot_see_is_still_reported_by_the_build(site):
@@ -79,30 +89,44 @@ def test_a_citation_the_source_scan_cannot_see_is_still_reported_by_the_build(si
 
 def test_front_matter_reading_that_does_not_exist_is_reported_at_its_item(site):
     nav = course(site, readings=READINGS.replace("  modules: [motivation]\n", ""))
-    text = (site.root / PAGE).read_text(encoding="utf-8").replace("module:\n", "module:\n  readings:\n  - pink-2009\n  - kram-1985\n", 1)
+    text = (
+        (site.root / PAGE)
+        .read_text(encoding="utf-8")
+        .replace("module:\n", "module:\n  readings:\n  - pink-2009\n  - kram-1985\n", 1)
+    )
     site.write(PAGE, text, dedent=False)
     status, lines = site.check("--no-build", nav=nav)
-    assert lines == [f"{PAGE}:{body_line(site, '- kram-1985')}: reading 'kram-1985' is not in docs/_data/readings.yml (add an entry with this id to docs/_data/readings.yml, or correct the id)"]
+    assert lines == [
+        f"{PAGE}:{body_line(site, '- kram-1985')}: reading 'kram-1985' is not in docs/_data/readings.yml (add an entry with this id to docs/_data/readings.yml, or correct the id)"
+    ]
 
 
 def test_a_reading_nothing_uses_is_a_warning(site):
     nav = course(site, readings=READINGS.replace("  modules: [motivation]\n", ""))
     status, lines = site.check("--no-build", nav=nav)
-    assert lines == ["docs/_data/readings.yml:1: warning: reading 'pink-2009' is not used by any module or citation (list it in a module's readings:, name a module in its modules:, cite it, or delete it)"]
+    assert lines == [
+        "docs/_data/readings.yml:1: warning: reading 'pink-2009' is not used by any module or citation (list it in a module's readings:, name a module in its modules:, cite it, or delete it)"
+    ]
     assert site.build("--no-strict", nav=nav).returncode == 0  # a warning: only the strict build stops
     assert site.build("--strict", nav=nav).returncode != 0
 
 
 def test_a_cited_reading_is_used(site):
-    nav = course(site, body="Autonomy matters {{ cite(\"pink-2009\") }}.\n", readings=READINGS.replace("  modules: [motivation]\n", ""))
+    nav = course(
+        site,
+        body='Autonomy matters {{ cite("pink-2009") }}.\n',
+        readings=READINGS.replace("  modules: [motivation]\n", ""),
+    )
     assert site.check("--no-build", nav=nav) == (0, [])
 
 
 def test_citations_need_a_reading_list_page(site):
-    nav = course(site, body="Autonomy matters {{ cite(\"pink-2009\") }}.\n")
+    nav = course(site, body='Autonomy matters {{ cite("pink-2009") }}.\n')
     site.write("docs/readings.md", "# Reading list\n\nSoon.\n")
     status, lines = site.check("--no-build", nav=nav)
-    assert lines == [f"{PAGE}:{body_line(site, 'cite(')}: cite() links to the course reading list, but no page shows it (create docs/readings.md containing {{{{ reading_list() }}}} and add it to nav)"]
+    assert lines == [
+        f"{PAGE}:{body_line(site, 'cite(')}: cite() links to the course reading list, but no page shows it (create docs/readings.md containing {{{{ reading_list() }}}} and add it to nav)"
+    ]
 
 
 def test_readings_without_citations_need_no_reading_list_page(site):
@@ -113,7 +137,7 @@ def test_readings_without_citations_need_no_reading_list_page(site):
 
 def test_pages_that_do_not_render_macros_are_not_checked_for_citations(site):
     nav = course(site)
-    site.write("docs/guide.md", "---\nrender_macros: false\n---\n\n# Guide\n\nWrite {{ cite(\"an-example\") }}.\n")
+    site.write("docs/guide.md", '---\nrender_macros: false\n---\n\n# Guide\n\nWrite {{ cite("an-example") }}.\n')
     assert site.check("--no-build", nav=nav + [{"Guide": "guide.md"}]) == (0, [])
 
 

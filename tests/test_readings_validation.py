@@ -11,24 +11,24 @@ import datetime
 
 import pytest
 
-from lms.problems import sort_problems
-from lms.readings.load import parse_catalogue
+from coursesite.problems import sort_problems
+from coursesite.readings.load import parse_catalogue
 from support.sites import module_page
 
 PATH = "docs/_data/readings.yml"
 NEXT_YEAR = datetime.date.today().year + 1
 # The line of each field in entry() is fixed, so messages name exact lines.
 BASE = {
-    "kind": "book",                                  # line 2
+    "kind": "book",  # line 2
     "title": '"Drive: The Surprising Truth About What Motivates Us"',  # 3
-    "authors": '["Pink, Daniel H."]',                # 4
-    "year": "2009",                                  # 5
-    "publisher": "Riverhead Books",                  # 6
-    "isbn": '"9781594488849"',                       # 7
-    "effort": "256 pages",                           # 8
-    "level": "foundation",                           # 9
+    "authors": '["Pink, Daniel H."]',  # 4
+    "year": "2009",  # 5
+    "publisher": "Riverhead Books",  # 6
+    "isbn": '"9781594488849"',  # 7
+    "effort": "256 pages",  # 8
+    "level": "foundation",  # 9
     "note": "A readable entry point to autonomy, mastery and purpose.",  # 10
-    "modules": "[motivation]",                       # 11
+    "modules": "[motivation]",  # 11
 }
 
 
@@ -47,7 +47,12 @@ def test_a_valid_entry_has_no_problem_and_keeps_its_values():
     catalogue = parse_catalogue(entry(isbn='"978-1-59448-884-9"'), PATH, ["motivation"])
     assert catalogue.problems == []
     reading = catalogue.readings["pink-2009"]
-    assert (reading.isbn, reading.year, reading.authors[0].family, reading.line_of("isbn")) == ("9781594488849", 2009, "Pink", 7)
+    assert (reading.isbn, reading.year, reading.authors[0].family, reading.line_of("isbn")) == (
+        "9781594488849",
+        2009,
+        "Pink",
+        7,
+    )
 
 
 def test_unknown_kind():
@@ -56,15 +61,18 @@ def test_unknown_kind():
     ]
 
 
-@pytest.mark.parametrize(("field", "hint"), [
-    ("kind", "add kind: book, paper, article, chapter, report, video, podcast or web"),
-    ("title", "add title: the title as printed"),
-    ("authors", 'add authors: ["Family, Given"] (an organisation without a comma)'),
-    ("year", "add year: the year of publication"),
-    ("effort", "add effort: e.g. 30 minutes or 250 pages"),
-    ("level", "add level: foundation, practitioner or advanced"),
-    ("note", "add note: one to three sentences on why to read it and for whom"),
-])
+@pytest.mark.parametrize(
+    ("field", "hint"),
+    [
+        ("kind", "add kind: book, paper, article, chapter, report, video, podcast or web"),
+        ("title", "add title: the title as printed"),
+        ("authors", 'add authors: ["Family, Given"] (an organisation without a comma)'),
+        ("year", "add year: the year of publication"),
+        ("effort", "add effort: e.g. 30 minutes or 250 pages"),
+        ("level", "add level: foundation, practitioner or advanced"),
+        ("note", "add note: one to three sentences on why to read it and for whom"),
+    ],
+)
 def test_a_field_every_reading_needs_is_missing(field, hint):
     assert problems(entry(**{field: None})) == [f"{PATH}:1: reading 'pink-2009' has no '{field}' ({hint})"]
 
@@ -116,7 +124,9 @@ def test_unknown_field_suggests_the_field_meant():
         f"{PATH}:1: reading 'pink-2009' is a book and has no 'publisher' (add publisher: the publisher's name)",
         f"{PATH}:11: unknown field 'publsher' (did you mean 'publisher'?)",
     ]
-    assert problems(entry(colour="blue"))[0].startswith(f"{PATH}:12: unknown field 'colour' (known fields: kind, title, authors,")
+    assert problems(entry(colour="blue"))[0].startswith(
+        f"{PATH}:12: unknown field 'colour' (known fields: kind, title, authors,"
+    )
 
 
 def test_isbn13_with_a_wrong_check_digit():
@@ -143,14 +153,25 @@ def paper(**changes: str | None) -> str:
     return entry(kind="paper", publisher=None, isbn=None, journal="Journal of Organizational Behavior", **changes)
 
 
-@pytest.mark.parametrize("value", ["1037/apl0000241", "10.1037", "10.abc/x", "10.1037/apl 0000241", "doi", "10.1037/", "11.1037/x", "10..1037/x"])
+@pytest.mark.parametrize(
+    "value",
+    ["1037/apl0000241", "10.1037", "10.abc/x", "10.1037/apl 0000241", "doi", "10.1037/", "11.1037/x", "10..1037/x"],
+)
 def test_malformed_doi(value):
     assert problems(paper(doi=f'"{value}"')) == [
         f"{PATH}:11: doi '{value}' is not a valid DOI (a DOI is 10.<registrant>/<suffix>, e.g. doi: 10.1037/0003-066X.55.1.68)"
     ]
 
 
-@pytest.mark.parametrize("value", ["https://doi.org/10.1037/apl0000241", "doi:10.1037/apl0000241", "DOI: 10.1037/apl0000241", "http://dx.doi.org/10.1037/apl0000241"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://doi.org/10.1037/apl0000241",
+        "doi:10.1037/apl0000241",
+        "DOI: 10.1037/apl0000241",
+        "http://dx.doi.org/10.1037/apl0000241",
+    ],
+)
 def test_a_doi_must_be_given_without_prefix(value):
     assert problems(paper(doi=f'"{value}"')) == [
         f"{PATH}:11: doi '{value}' must be the DOI alone, without a prefix (write doi: \"10.1037/apl0000241\")"
@@ -163,7 +184,9 @@ def test_old_wiley_dois_with_angle_brackets_and_hash_are_valid():
     assert catalogue.problems == [] and catalogue.readings["pink-2009"].doi == doi
 
 
-@pytest.mark.parametrize("value", ["http://example.com/drive", "ftp://example.com/drive", "www.example.com", "https:///path"])
+@pytest.mark.parametrize(
+    "value", ["http://example.com/drive", "ftp://example.com/drive", "www.example.com", "https:///path"]
+)
 def test_url_that_is_not_https(value):
     assert problems(entry(url=value)) == [
         f"{PATH}:12: url '{value}' is not an https address (use the page's https:// address; the course links only to secure pages)"
@@ -209,26 +232,52 @@ def test_modules_entry_naming_no_module_points_at_its_line():
     ]
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("effort", "2 hours", "effort '2 hours' must be minutes or pages (write e.g. effort: 30 minutes or effort: 250 pages)"),
-    ("level", "expert", "level 'expert' must be one of foundation, practitioner, advanced (use foundation, practitioner or advanced)"),
-    ("authors", '"Pink, Daniel H."', 'authors must be a list of names (write authors: ["Family, Given", "Family, Given"] (an organisation without a comma))'),
-    ("authors", '["Pink, "]', "author 'Pink, ' must be written 'Family, Given' (write authors: [\"Family, Given\", \"Family, Given\"] (an organisation without a comma))"),
-    ("title", '""', "title must be non-empty text (write title: the title as printed)"),
-    ("publisher", "[Riverhead]", "publisher must be non-empty text (write publisher: Riverhead Books)"),
-    ("note", "''", "note must be non-empty text (write note: one to three sentences on why to read it and for whom)"),
-    ("modules", "motivation", "modules must be a list of module ids (write e.g. modules: [motivation, mentoring])"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        (
+            "effort",
+            "2 hours",
+            "effort '2 hours' must be minutes or pages (write e.g. effort: 30 minutes or effort: 250 pages)",
+        ),
+        (
+            "level",
+            "expert",
+            "level 'expert' must be one of foundation, practitioner, advanced (use foundation, practitioner or advanced)",
+        ),
+        (
+            "authors",
+            '"Pink, Daniel H."',
+            'authors must be a list of names (write authors: ["Family, Given", "Family, Given"] (an organisation without a comma))',
+        ),
+        (
+            "authors",
+            '["Pink, "]',
+            "author 'Pink, ' must be written 'Family, Given' (write authors: [\"Family, Given\", \"Family, Given\"] (an organisation without a comma))",
+        ),
+        ("title", '""', "title must be non-empty text (write title: the title as printed)"),
+        ("publisher", "[Riverhead]", "publisher must be non-empty text (write publisher: Riverhead Books)"),
+        (
+            "note",
+            "''",
+            "note must be non-empty text (write note: one to three sentences on why to read it and for whom)",
+        ),
+        ("modules", "motivation", "modules must be a list of module ids (write e.g. modules: [motivation, mentoring])"),
+    ],
+)
 def test_values_of_the_wrong_form(field, value, message):
     line = list(BASE).index(field) + 2
     assert problems(entry(**{field: value})) == [f"{PATH}:{line}: {message}"]
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("volume", "[1]", "volume must be a number or text, not [1] (write volume: 102)"),
-    ("issue", "0", "issue must be a number or text, not 0 (write issue: 12)"),
-    ("pages", '""', "pages must be a number or text, not '' (write pages: \"1686-1718\")"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("volume", "[1]", "volume must be a number or text, not [1] (write volume: 102)"),
+        ("issue", "0", "issue must be a number or text, not 0 (write issue: 12)"),
+        ("pages", '""', "pages must be a number or text, not '' (write pages: \"1686-1718\")"),
+    ],
+)
 def test_volume_issue_and_pages(field, value, message):
     assert problems(paper(doi='"10.1037/apl0000241"', **{field: value})) == [f"{PATH}:12: {message}"]
 

@@ -19,7 +19,13 @@ def test_repository_course_builds_strict_clean(built_course):
 
 
 def test_check_command_is_clean_on_the_repository():
-    result = subprocess.run([str(COURSE), "check", "--format", "text"], cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run(
+        [str(COURSE), "check", "--format", "text"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -36,6 +42,12 @@ def _tree_differences(left: Path, right: Path) -> list[str]:
 def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
     for name in ("first", "second"):
-        result = subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(tmp_path / name)], cwd=ROOT, capture_output=True, text=True, env=env)
+        result = subprocess.run(
+            [str(MKDOCS), "build", "--strict", "--site-dir", str(tmp_path / name)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
     assert _tree_differences(tmp_path / "first", tmp_path / "second") == []

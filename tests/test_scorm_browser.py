@@ -16,15 +16,19 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from lms.course import load_course
-from lms.scorm.outline import course_outline
-from lms.scorm.package import build_packages, package_name
-from lms.scorm.suspend import SCORM12_LIMIT, decode, worst_case_length
+from coursesite.course_loader import load_course
+from coursesite.scorm.outline import course_outline
+from coursesite.scorm.package import build_packages, package_name
+from coursesite.scorm.suspend import SCORM12_LIMIT, decode, worst_case_length
 from scorm_harness import lms
-from scorm_harness.course import QUIZZES, answers, write_course
+from scorm_harness.packaged_course import QUIZZES, answers, write_course
 from support.server import StaticServer
 
-MODULE_PAGES = {"intro": "modules/01-intro.html", "practice": "modules/02-practice.html", "final-assessment": "modules/03-final.html"}
+MODULE_PAGES = {
+    "intro": "modules/01-intro.html",
+    "practice": "modules/02-practice.html",
+    "final-assessment": "modules/03-final.html",
+}
 PACKAGES = {"1.2": "p12", "2004": "p2004"}
 NAMES = {
     "1.2": {"init": "LMSInitialize", "get": "LMSGetValue", "commit": "LMSCommit", "finish": "LMSFinish"},
@@ -121,10 +125,22 @@ def recorded(cmi: dict, version: str) -> dict:
     """The values a trainer sees, under one set of names for both versions."""
     if version == "1.2":
         core = cmi["core"]
-        return {"status": core["lesson_status"], "score": core["score"], "location": core["lesson_location"],
-                "time": core["session_time"], "exit": core["exit"], "suspend": cmi["suspend_data"]}
-    return {"status": (cmi["completion_status"], cmi["success_status"]), "score": cmi["score"], "location": cmi["location"],
-            "time": cmi["session_time"], "exit": cmi["exit"], "suspend": cmi["suspend_data"]}
+        return {
+            "status": core["lesson_status"],
+            "score": core["score"],
+            "location": core["lesson_location"],
+            "time": core["session_time"],
+            "exit": core["exit"],
+            "suspend": cmi["suspend_data"],
+        }
+    return {
+        "status": (cmi["completion_status"], cmi["success_status"]),
+        "score": cmi["score"],
+        "location": cmi["location"],
+        "time": cmi["session_time"],
+        "exit": cmi["exit"],
+        "suspend": cmi["suspend_data"],
+    }
 
 
 @pytest.mark.parametrize("version", ["1.2", "2004"])
@@ -168,7 +184,9 @@ def test_learner_passes_leaves_and_resumes_with_their_answers(launch, lms_site, 
     expect(course(second.page).locator('.lms-module-header[data-lms-module="final-assessment"]')).to_be_visible()
     assert course_frame(second.page).url.endswith("/modules/03-final.html")
     for quiz_id, *_rest in QUIZZES["final-assessment"]:
-        expect(course(second.page).locator(f'form[data-lms-quiz="{quiz_id}"]')).to_have_attribute("data-lms-state", "right")
+        expect(course(second.page).locator(f'form[data-lms-quiz="{quiz_id}"]')).to_have_attribute(
+            "data-lms-state", "right"
+        )
     assert course_frame(second.page).evaluate("scrollY") == 0  # restoring answers does not scroll the page away
     open_module(second.page, "practice")
     form = course(second.page).locator('form[data-lms-quiz="practice-habits"]')
@@ -177,7 +195,9 @@ def test_learner_passes_leaves_and_resumes_with_their_answers(launch, lms_site, 
         expect(form.get_by_label(text, exact=True)).to_be_checked()
     open_module(second.page, "intro")
     expect(course(second.page).get_by_label("Mark as read: Mentoring at Work")).to_be_checked()
-    expect(course(second.page).get_by_label("Mark as read: Drive: The Surprising Truth About What Motivates Us")).not_to_be_checked()
+    expect(
+        course(second.page).get_by_label("Mark as read: Drive: The Surprising Truth About What Motivates Us")
+    ).not_to_be_checked()
     cmi2, calls2 = leave(second.page)
     assert_one_clean_session(calls2, version)
     again = recorded(cmi2, version)
@@ -216,10 +236,14 @@ def test_lms_errors_are_logged_as_warnings_and_never_break_the_page(launch):
     learner = launch("1.2", mode="broken")  # every call fails, GetValue throws
     open_module(learner.page, "intro")
     answer(learner.page, "intro-first-move", ["Ask what changed"])
-    expect(course(learner.page).locator('form[data-lms-quiz="intro-first-move"] .lms-quiz__result')).to_contain_text("Correct")
+    expect(course(learner.page).locator('form[data-lms-quiz="intro-first-move"] .lms-quiz__result')).to_contain_text(
+        "Correct"
+    )
     learner.page.evaluate("leave()")
     learner.page.wait_for_function("lmsFinished()")
-    assert any(w.startswith("[course SCORM] LMSSetValue(") and "failed: 101 General exception" in w for w in learner.warnings), learner.warnings
+    assert any(
+        w.startswith("[course SCORM] LMSSetValue(") and "failed: 101 General exception" in w for w in learner.warnings
+    ), learner.warnings
     assert any("LMSGetValue(" in w and "threw" in w for w in learner.warnings), learner.warnings
     # open_page fails the test on any console error or uncaught exception
 
@@ -231,14 +255,19 @@ def test_an_lms_that_cannot_store_is_tried_a_few_times_then_left_alone(launch, m
     for _ in range(10):  # ten minutes more in the course, every retry's wait included
         learner.page.clock.run_for(60_000)
     open_module(learner.page, "intro")  # the learner goes on, and the course with them
-    course(learner.page).locator('form[data-lms-quiz="intro-first-move"]').get_by_role("button", name="Try again").click()
+    course(learner.page).locator('form[data-lms-quiz="intro-first-move"]').get_by_role(
+        "button", name="Try again"
+    ).click()
     answer(learner.page, "intro-first-move", ["Ask what changed"])
     cmi, calls = leave(learner.page)
     sets = [c for c in calls if c["name"] == "SetValue"]
     assert len(sets) == 5, len(sets)  # retried, waiting longer each time, then left alone (session.js: MAX_FAILURES)
     assert [c["name"] for c in calls].count("Terminate") == 1
     assert len(learner.warnings) == 1, learner.warnings
-    assert learner.warnings[0].startswith("[course SCORM] SetValue(") and "stop after 5 failures in a row" in learner.warnings[0]
+    assert (
+        learner.warnings[0].startswith("[course SCORM] SetValue(")
+        and "stop after 5 failures in a row" in learner.warnings[0]
+    )
 
 
 def test_outside_an_lms_the_package_is_the_normal_site(open_page, lms_site):
@@ -276,12 +305,16 @@ def test_the_api_is_found_through_the_opener_when_the_lms_opens_a_window(launch)
     expect(popup.frame_locator("#lms-scorm-frame").locator("h1")).to_contain_text("Welcome")
     lms_window.page.wait_for_function("lmsCalls.some((c) => c.name === 'Initialize' && c.result === 'true')")
     popup.frame_locator("#lms-scorm-frame").locator('a[href$="01-intro.html"]').first.click()
-    lms_window.page.wait_for_function("lmsCalls.some((c) => c.args[0] === 'cmi.location' && c.args[1] === 'modules/01-intro.html')")
+    lms_window.page.wait_for_function(
+        "lmsCalls.some((c) => c.args[0] === 'cmi.location' && c.args[1] === 'modules/01-intro.html')"
+    )
     popup.close(run_before_unload=True)
     lms_window.page.wait_for_function("lmsFinished()")
 
 
 def test_a_saved_place_that_no_longer_exists_starts_at_the_course_home(launch):
-    learner = launch("1.2", saved={"cmi": {"core": {"lesson_location": "modules/removed-module.html"}, "suspend_data": "garbage"}})
+    learner = launch(
+        "1.2", saved={"cmi": {"core": {"lesson_location": "modules/removed-module.html"}, "suspend_data": "garbage"}}
+    )
     expect(course(learner.page).locator("h1")).to_contain_text("Welcome")
     assert course_frame(learner.page).url.endswith("/index.html")

@@ -20,15 +20,18 @@ from xml.etree import ElementTree as ET
 import pytest
 from lxml import etree
 
-from lms import cli
-from lms.scorm.launch import LAUNCH_FILE, island_json
-from lms.scorm.learner import search_files_used
-from lms.scorm.offline import css_problems, html_problems, outside_references
-from scorm_harness.course import write_course
+from coursesite import cli
+from coursesite.scorm.launch import LAUNCH_FILE, island_json
+from coursesite.scorm.learner import search_files_used
+from coursesite.scorm.offline import css_problems, html_problems, outside_references
+from scorm_harness.packaged_course import write_course
 from support.sites import ROOT, module_page
 
 SCHEMA_VERSIONS = {"1.2": "1.2", "2004": "2004 4th Edition"}
-NAMESPACES = {"1.2": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "2004": "http://www.imsglobal.org/xsd/imscp_v1p1"}
+NAMESPACES = {
+    "1.2": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+    "2004": "http://www.imsglobal.org/xsd/imscp_v1p1",
+}
 ROOT_SCHEMA = {"1.2": "imscp_rootv1p1p2.xsd", "2004": "imscp_v1p1.xsd"}  # the content-packaging schema
 CONTROL_FILES = {"imsmanifest.xml"}
 
@@ -47,7 +50,10 @@ def packages(tmp_path_factory) -> dict[str, Path]:
     status, out, err = run_course("--config", str(site.root / "mkdocs.yml"), "scorm", "--output", str(dist))
     assert status == 0, out + err
     assert "at most" in out and "4096" in out  # the worst-case size of the learner record is shown
-    zips = {version: dist / f"from-sales-manager-to-sales-leader-scorm{version.replace('.', '')}.zip" for version in ("1.2", "2004")}
+    zips = {
+        version: dist / f"from-sales-manager-to-sales-leader-scorm{version.replace('.', '')}.zip"
+        for version in ("1.2", "2004")
+    }
     assert all(path.is_file() for path in zips.values()), out
     return zips
 
@@ -71,7 +77,9 @@ def test_manifest_is_well_formed_and_names_its_schema_version(packages, version)
     assert resource.get("href") == LAUNCH_FILE in names
     item = root.find("cp:organizations/cp:organization/cp:item", ns)
     assert item.get("identifierref") == resource.get("identifier")
-    assert root.find("cp:organizations", ns).get("default") == root.find("cp:organizations/cp:organization", ns).get("identifier")
+    assert root.find("cp:organizations", ns).get("default") == root.find("cp:organizations/cp:organization", ns).get(
+        "identifier"
+    )
 
 
 class _XmlNamespaceSchema(etree.Resolver):
@@ -100,10 +108,16 @@ def test_manifest_validates_against_the_schemas_shipped_in_the_package(packages,
     pairs = dict(zip(locations[::2], locations[1::2]))
     assert ROOT_SCHEMA[version] in pairs.values()
     assert [f for f in pairs.values() if not (tmp_path / f).is_file()] == []
-    used = {etree.QName(e).namespace for e in manifest.iter()} | {etree.QName(a).namespace for e in manifest.iter() for a in e.attrib}
-    imports = "".join(f'<xs:import namespace="{ns}" schemaLocation="{file}"/>' for ns, file in pairs.items() if ns in used)
+    used = {etree.QName(e).namespace for e in manifest.iter()} | {
+        etree.QName(a).namespace for e in manifest.iter() for a in e.attrib
+    }
+    imports = "".join(
+        f'<xs:import namespace="{ns}" schemaLocation="{file}"/>' for ns, file in pairs.items() if ns in used
+    )
     assert imports.count("<xs:import") == 2  # content packaging and ADL's SCORM extension
-    (tmp_path / "all.xsd").write_text(f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>', encoding="utf-8")
+    (tmp_path / "all.xsd").write_text(
+        f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>', encoding="utf-8"
+    )
     schema = etree.XMLSchema(etree.parse(str(tmp_path / "all.xsd"), parser))
     assert schema.validate(manifest), schema.error_log
 
@@ -157,7 +171,12 @@ def test_the_package_leaves_out_the_guide_source_maps_and_unused_search_language
 def test_search_language_files_are_kept_for_the_languages_searched():
     assert search_files_used(["en"]) == set()
     assert search_files_used(["de"]) == {"min/lunr.stemmer.support.min.js", "min/lunr.de.min.js"}
-    assert search_files_used(["en", "ja"]) == {"min/lunr.stemmer.support.min.js", "tinyseg.js", "min/lunr.ja.min.js", "min/lunr.multi.min.js"}
+    assert search_files_used(["en", "ja"]) == {
+        "min/lunr.stemmer.support.min.js",
+        "tinyseg.js",
+        "min/lunr.ja.min.js",
+        "min/lunr.multi.min.js",
+    }
     assert "wordcut.js" in search_files_used(["th"])
 
 
@@ -165,10 +184,21 @@ def test_a_learner_page_linking_the_guide_gets_no_package(tmp_path):
     site = write_course(tmp_path / "course")
     site.write("docs/index.md", "---\ntitle: Welcome\n---\n\n# Welcome\n\nTrainers read [the guide](guide/index.md).\n")
     page = site.root / "docs" / "modules" / "02-practice.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<a href="../guide/">How this course is written</a>\n', encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n<a href="../guide/">How this course is written</a>\n', encoding="utf-8"
+    )
     last = len(page.read_text(encoding="utf-8").splitlines())
-    site.write_config([{"Home": "index.md"}, {"Course": list(site.nav)}, {"Reading list": "readings.md"}, {"Trainer guide": ["guide/index.md", "guide/quizzes.md"]}])
-    status, out, err = run_course("--config", str(site.root / "mkdocs.yml"), "scorm", "--output", str(tmp_path / "dist"))
+    site.write_config(
+        [
+            {"Home": "index.md"},
+            {"Course": list(site.nav)},
+            {"Reading list": "readings.md"},
+            {"Trainer guide": ["guide/index.md", "guide/quizzes.md"]},
+        ]
+    )
+    status, out, err = run_course(
+        "--config", str(site.root / "mkdocs.yml"), "scorm", "--output", str(tmp_path / "dist")
+    )
     assert status == 1, out + err
     hint = "(remove the link from this learner page, or give the guide's published address (https://...) so learners open it on the site)"
     assert out.splitlines() == [
@@ -217,32 +247,40 @@ def test_packages_are_never_written_into_the_docs(site):
     assert status == 2 and "refusing" in err
 
 
-@pytest.mark.parametrize("markup", [
-    '<script src="https://cdn.example.com/x.js"></script>',
-    '<link rel="stylesheet" href="//fonts.example.com/x.css">',
-    '<img src="/assets/logo.png">',
-    '<a href="/modules/01-x.html">root-relative</a>',
-    '<div style="background: url(https://example.com/a.png)"></div>',
-    '<img srcset="a.png 1x, https://example.com/b.png 2x">',
-])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<script src="https://cdn.example.com/x.js"></script>',
+        '<link rel="stylesheet" href="//fonts.example.com/x.css">',
+        '<img src="/assets/logo.png">',
+        '<a href="/modules/01-x.html">root-relative</a>',
+        '<div style="background: url(https://example.com/a.png)"></div>',
+        '<img srcset="a.png 1x, https://example.com/b.png 2x">',
+    ],
+)
 def test_outside_references_are_found(markup):
     assert html_problems(markup, "page.html")
 
 
-@pytest.mark.parametrize("markup", [
-    '<a href="https://doi.org/10.1037/a0029279">a reading</a>',
-    '<img src="data:image/png;base64,AAAA">',
-    '<script src="../assets/lms/quiz.js"></script>',
-    '<a href="#top">top</a>',
-    '<a href="mailto:trainer@example.com">mail</a>',
-])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<a href="https://doi.org/10.1037/a0029279">a reading</a>',
+        '<img src="data:image/png;base64,AAAA">',
+        '<script src="../assets/lms/quiz.js"></script>',
+        '<a href="#top">top</a>',
+        '<a href="mailto:trainer@example.com">mail</a>',
+    ],
+)
 def test_relative_resources_and_links_to_readings_are_fine(markup):
     assert html_problems(markup, "page.html") == []
 
 
 def test_stylesheets_loading_from_outside_are_found():
     assert css_problems("@import 'https://fonts.example.com/x.css';\na { background: url(/x.png) }", "x.css") != []
-    assert css_problems("a { background: url(\"data:image/svg+xml;x\") } b { background: url(../img/x.png) }", "x.css") == []
+    assert (
+        css_problems('a { background: url("data:image/svg+xml;x") } b { background: url(../img/x.png) }', "x.css") == []
+    )
 
 
 def test_trainer_guide_page_builds_strict_and_is_in_the_nav(site):
@@ -252,10 +290,21 @@ def test_trainer_guide_page_builds_strict_and_is_in_the_nav(site):
     site.write("docs/guide/lms-packages.md", guide, dedent=False)
     site.write("docs/guide/quizzes.md", "---\nrender_macros: false\n---\n\n# Quizzes\n", dedent=False)
     site.module("01-intro.md", module_page("intro"))
-    nav = [{"Home": "index.md"}, {"Course": list(site.nav)}, {"Trainer guide": ["guide/lms-packages.md", "guide/quizzes.md"]}]
+    nav = [
+        {"Home": "index.md"},
+        {"Course": list(site.nav)},
+        {"Trainer guide": ["guide/lms-packages.md", "guide/quizzes.md"]},
+    ]
     result = site.build("--strict", nav=nav)
     assert result.returncode == 0, result.output
     page = result.page("guide/lms-packages/index.html")
-    for reported in ("cmi.core.lesson_status", "cmi.success_status", "cmi.score.scaled", "cmi.suspend_data", "cmi.interactions", "cmi.core.session_time"):
+    for reported in (
+        "cmi.core.lesson_status",
+        "cmi.success_status",
+        "cmi.score.scaled",
+        "cmi.suspend_data",
+        "cmi.interactions",
+        "cmi.core.session_time",
+    ):
         assert reported in page
     assert "course scorm" in page

@@ -1,4 +1,4 @@
-"""The compact suspend-data format (hooks/lms/scorm/suspend.py and its
+"""The compact suspend-data format (hooks/coursesite/scorm/suspend.py and its
 browser copy docs/assets/lms/scorm/suspend.js): round trips, robustness to
 whatever an LMS hands back, edits of the course, the same text from Python
 and JavaScript, and the 4,096-character limit of SCORM 1.2 for the largest
@@ -15,9 +15,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lms.course import load_course
-from lms.scorm.outline import ModuleOutline, Outline, QuizOutline, course_outline
-from lms.scorm.suspend import SCORM12_LIMIT, Answer, LearnerRecord, decode, encode, worst_case_length, worst_case_record
+from coursesite.course_loader import load_course
+from coursesite.scorm.outline import ModuleOutline, Outline, QuizOutline, course_outline
+from coursesite.scorm.suspend import (
+    SCORM12_LIMIT,
+    Answer,
+    LearnerRecord,
+    decode,
+    encode,
+    worst_case_length,
+    worst_case_record,
+)
 from support.sites import ROOT
 
 SUSPEND_JS = ROOT / "docs" / "assets" / "lms" / "scorm" / "suspend.js"
@@ -29,8 +37,12 @@ def make_outline(modules: int = 3, quizzes: int = 4, choices: int = 4, readings:
         return QuizOutline(f"m{m}-q{q}", keys, keys[:1], False, f"Question {q}?")
 
     return Outline(
-        "Course", 80,
-        [ModuleOutline(f"module-{m}", f"modules/{m:02}.html", [quiz(m, q) for q in range(quizzes)]) for m in range(modules)],
+        "Course",
+        80,
+        [
+            ModuleOutline(f"module-{m}", f"modules/{m:02}.html", [quiz(m, q) for q in range(quizzes)])
+            for m in range(modules)
+        ],
         [f"reading-{r:03}" for r in range(readings)],
     )
 
@@ -81,9 +93,15 @@ def test_the_worst_case_formula_matches_the_longest_record():
 
 
 def test_an_edited_module_loses_only_its_own_answers():
-    record = LearnerRecord({"module-0", "module-2"}, {"reading-001"}, {
-        "m0-q1": Answer(True, ["00010000"]), "m1-q0": Answer(False, ["01000001"]), "m2-q3": Answer(True, ["02030000"]),
-    })
+    record = LearnerRecord(
+        {"module-0", "module-2"},
+        {"reading-001"},
+        {
+            "m0-q1": Answer(True, ["00010000"]),
+            "m1-q0": Answer(False, ["01000001"]),
+            "m2-q3": Answer(True, ["02030000"]),
+        },
+    )
     text = encode(OUTLINE, record)
     changed = replace(OUTLINE.modules[1], quizzes=OUTLINE.modules[1].quizzes[:2])  # a quiz removed: new fingerprint
     edited = replace(OUTLINE, modules=[OUTLINE.modules[0], changed, OUTLINE.modules[2]])
@@ -133,7 +151,8 @@ process.stdout.write(JSON.stringify(out));
 
 def as_json(record: LearnerRecord) -> dict:
     return {
-        "visited": sorted(record.visited), "readings": sorted(record.readings),
+        "visited": sorted(record.visited),
+        "readings": sorted(record.readings),
         "answers": {k: {"correct": v.correct, "choices": v.choices} for k, v in sorted(record.answers.items())},
     }
 
@@ -145,7 +164,10 @@ def run_js(outline: Outline, recs: list[LearnerRecord]) -> list[dict]:
     payload = json.dumps({"outline": outline.as_data("1.2"), "records": [as_json(r) for r in recs]})
     result = subprocess.run(
         [node, "--input-type=module", "-e", NODE_SCRIPT, SUSPEND_JS.as_uri()],
-        input=payload, capture_output=True, text=True, timeout=60,
+        input=payload,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

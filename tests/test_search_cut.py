@@ -1,5 +1,5 @@
 """What the search indexer reads of a page with quizzes or a module's
-reading entries (lms/searchview.py).
+reading entries (coursesite/searchview.py).
 
 Material's indexer parses every tag of a page, the ones it excludes too, so
 the hook hands it each page without our parts under ``data-search-exclude``
@@ -13,12 +13,19 @@ from __future__ import annotations
 import markdown
 from material.plugins.search.plugin import Parser
 
-from lms import searchview
-from lms.sitebuild import build_into
+from coursesite import searchview
+from coursesite.sitebuild import build_into
 from support.sites import SiteFactory, module_page
 from test_readings_sample import write_sample
 
-EXTENSIONS = ["lms.quiz", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite"]
+EXTENSIONS = [
+    "coursesite.quiz",
+    "attr_list",
+    "md_in_html",
+    "pymdownx.superfences",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+]
 
 # Block feedback (a nested list), a hint, code and escaped markup that name the
 # elements a cut ends at: none of it may end a cut early or leak into the index.
@@ -96,7 +103,9 @@ def test_marks_that_do_not_match_the_parts_are_refused():
 
 def test_a_build_indexes_and_writes_exactly_what_it_would_without_the_cut(site, tmp_path, monkeypatch):
     site.write("docs/index.md", "# Home\n")
-    site.module("01-quiz.md", module_page("quiz", body=AWKWARD.replace("id: awkward", "id: awkward\n    objective: [1, 2, 3]")))
+    site.module(
+        "01-quiz.md", module_page("quiz", body=AWKWARD.replace("id: awkward", "id: awkward\n    objective: [1, 2, 3]"))
+    )
     config = site.write_config()
     cut = []
     original = searchview.without_unsearched
@@ -106,7 +115,9 @@ def test_a_build_indexes_and_writes_exactly_what_it_would_without_the_cut(site, 
     monkeypatch.setattr(searchview, "without_unsearched", lambda html: (html, []))
     assert build_into(config, tmp_path / "whole") == []
     cut_files = sorted(p.relative_to(tmp_path / "cut") for p in (tmp_path / "cut").rglob("*") if p.is_file())
-    assert cut_files == sorted(p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").rglob("*") if p.is_file())
+    assert cut_files == sorted(
+        p.relative_to(tmp_path / "whole") for p in (tmp_path / "whole").rglob("*") if p.is_file()
+    )
     for name in cut_files:
         assert (tmp_path / "cut" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
     index = (tmp_path / "cut" / "search" / "search_index.json").read_text(encoding="utf-8")
@@ -142,7 +153,9 @@ def test_a_quiz_with_a_list_in_its_feedback_builds_and_keeps_it_out_of_search(si
     # matches excluded elements by tag name, so an inner list (or details box)
     # ends the outer one.
     site.write("docs/index.md", "# Home\n")
-    site.module("01-quiz.md", module_page("quiz", body=LISTED.replace("id: listed", "id: listed\n    objective: [1, 2, 3]")))
+    site.module(
+        "01-quiz.md", module_page("quiz", body=LISTED.replace("id: listed", "id: listed\n    objective: [1, 2, 3]"))
+    )
     result = site.build("--strict")
     assert result.returncode == 0, result.output
     page = result.page("modules/01-quiz/index.html")

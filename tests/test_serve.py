@@ -45,7 +45,11 @@ def start_preview(site, port: int | None = None) -> tuple[subprocess.Popen, int]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen(
         [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--no-strict"],
-        cwd=site.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=site.root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     return server, port
 
@@ -79,9 +83,13 @@ def test_serve_previews_and_rebuilds_on_save(site):
 
 def test_preview_keeps_running_and_lists_a_mistake(site):
     site.write("docs/index.md", "# Home\n")
-    site.module("01-intro.md", module_page("intro", title="Introduction", level="expert", body="Draft with a mistake.\n"))
+    site.module(
+        "01-intro.md", module_page("intro", title="Introduction", level="expert", body="Draft with a mistake.\n")
+    )
     output = preview_output(site, "/modules/01-intro/", "Draft with a mistake.")
-    assert "docs/modules/01-intro.md:7: 'level' must be one of foundation, practitioner, advanced, not 'expert'" in output
+    assert (
+        "docs/modules/01-intro.md:7: 'level' must be one of foundation, practitioner, advanced, not 'expert'" in output
+    )
     assert "Traceback" not in output
 
 
@@ -142,11 +150,15 @@ def test_preview_shows_a_page_with_a_template_mistake_and_names_its_line(site):
     try:
         url = f"http://127.0.0.1:{port}/modules/01-intro/"
         wait_for(url, "Dear {{ first name }},")  # the page as written, until the mistake is fixed
-        output.wait_for("docs/modules/01-intro.md:12: template syntax error: expected token 'end of print statement', got 'name' (")
+        output.wait_for(
+            "docs/modules/01-intro.md:12: template syntax error: expected token 'end of print statement', got 'name' ("
+        )
         module.write_text(module_page("intro", body="Dear {{ cite(kluger-denisi-1996) }},\n"), encoding="utf-8")
         output.wait_for("docs/modules/01-intro.md:12: cite() needs each reading id in quotes (")
         module.write_text(module_page("intro", body="Dear {{ course_hom() }},\n"), encoding="utf-8")
-        output.wait_for("docs/modules/01-intro.md:12: template code names 'course_hom', which is not defined (did you mean 'course_home'?)")
+        output.wait_for(
+            "docs/modules/01-intro.md:12: template code names 'course_hom', which is not defined (did you mean 'course_home'?)"
+        )
         module.write_text(module_page("intro", body="Dear {{ 'reader' }},\n"), encoding="utf-8")
         wait_for(url, "Dear reader,")
     finally:
@@ -166,7 +178,10 @@ def test_preview_keeps_serving_the_last_good_build_when_mkdocs_yml_breaks(site):
         url = f"http://127.0.0.1:{port}/modules/01-intro/"
         wait_for(url, "First draft.")
         # The section's pages written at the section's own indentation: the section is empty.
-        config.write_text(good[: good.index("\nnav:\n")] + "\nnav:\n- Home: index.md\n- Course:\n- modules/01-intro.md\n", encoding="utf-8")
+        config.write_text(
+            good[: good.index("\nnav:\n")] + "\nnav:\n- Home: index.md\n- Course:\n- modules/01-intro.md\n",
+            encoding="utf-8",
+        )
         output.wait_for(f"mkdocs.yml:{nav_line + 2}: nav entry 'Course' must name a page or a list of pages (")
         assert "First draft." in (fetch(url) or ""), "the last good build is still served"
         config.write_text(good.replace("\nnav:\n", "\nnav:\n  - x: [\n", 1), encoding="utf-8")  # a YAML syntax error

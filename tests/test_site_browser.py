@@ -20,7 +20,7 @@ PAGES = {
     "docs/glossary.md": "# Glossary\n\n{{ glossary_terms() }}\n",
     "docs/guide/index.md": "---\nrender_macros: false\n---\n\n# Trainer guide\n\nRun `make serve`.\n",
 }
-BODY = "## Listening first\n\nAsk before you tell. Coaching with GROW works.\n\n!!! example \"Practice\"\n\n    Try it.\n"
+BODY = '## Listening first\n\nAsk before you tell. Coaching with GROW works.\n\n!!! example "Practice"\n\n    Try it.\n'
 NAV = [
     {"Home": "index.md"},
     {"Course": ["syllabus.md", "modules/01-first.md", "modules/02-second.md"]},
@@ -62,7 +62,9 @@ def test_home_card_opens_module_with_instant_navigation(open_page, sample_url):
 def test_the_theme_bundle_is_deferred_so_the_page_paints_first(open_page, sample_url):
     """overrides/main.html; every other test here shows the theme still works."""
     page = open_page(sample_url).page
-    scripts = page.evaluate("[...document.scripts].filter(s => /assets\\/javascripts\\/bundle\\.\\w+\\.min\\.js$/.test(s.src)).map(s => s.defer)")
+    scripts = page.evaluate(
+        "[...document.scripts].filter(s => /assets\\/javascripts\\/bundle\\.\\w+\\.min\\.js$/.test(s.src)).map(s => s.defer)"
+    )
     assert scripts == [True]
     expect(page.locator("html")).to_have_class(re.compile(r"(^|\s)js(\s|$)"))  # the bundle ran (it swaps no-js for js)
 
@@ -101,7 +103,11 @@ def test_the_scheme_follows_the_device_until_the_learner_picks_one(open_page, sa
     page.reload()
     assert scheme_of(page) == "slate"
     set_scheme(page, "default")  # the learner picks light: it stays, whatever the device says
-    assert page.locator("form[data-md-component=palette] input:checked").get_attribute("aria-label").startswith("Light mode")
+    assert (
+        page.locator("form[data-md-component=palette] input:checked")
+        .get_attribute("aria-label")
+        .startswith("Light mode")
+    )
     page.reload()
     assert scheme_of(page) == "default"
     page.emulate_media(color_scheme="light")
@@ -143,5 +149,7 @@ def test_axe_reports_nothing(open_page, sample_url, path, scheme):
 def test_focus_ring_visible_on_search_input(open_page, sample_url):
     page = open_page(sample_url).page
     page.keyboard.press("/")
-    outline = page.locator("input.md-search__input").evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+    outline = page.locator("input.md-search__input").evaluate(
+        "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth"
+    )
     assert outline.split()[0] != "none" and outline.split()[1] != "0px"

@@ -17,15 +17,29 @@ INTRO = "docs/modules/01-intro.md"
 # module_page(): ten lines of front matter, a blank line, then the body from line 12.
 TEMPLATE_MISTAKES = {
     "unquoted cite": ("See {{ cite(kluger-denisi-1996) }}.\n", 12, "cite() needs each reading id in quotes"),
-    "space in a name": ("Intro.\n\nDear {{ first name }},\n", 14, "template syntax error: expected token 'end of print statement', got 'name'"),
-    "empty if": ("Intro.\n\n{% if %}\nx\n{% endif %}\n", 14, "template syntax error: Expected an expression, got 'end of statement block'"),
+    "space in a name": (
+        "Intro.\n\nDear {{ first name }},\n",
+        14,
+        "template syntax error: expected token 'end of print statement', got 'name'",
+    ),
+    "empty if": (
+        "Intro.\n\n{% if %}\nx\n{% endif %}\n",
+        14,
+        "template syntax error: Expected an expression, got 'end of statement block'",
+    ),
 }
 
 
 def run_check(site, *args: str) -> tuple[int, list[str], str]:
     """``course check`` as a trainer runs it: (status, problem lines, stderr)."""
     site.write_config()
-    result = subprocess.run([COURSE, "check", "--format", "text", *args], cwd=site.root, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run(
+        [COURSE, "check", "--format", "text", *args],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     assert "Traceback" not in result.stdout + result.stderr
     return result.returncode, result.stdout.splitlines(), result.stderr
 
@@ -63,9 +77,21 @@ def test_undefined_names_and_failing_macros_are_reported_by_the_build(site):
 
 NAV_MISTAKES = {
     # A section title followed by its pages at the same indentation: the section is empty.
-    "pages not indented under their section": ("- Home: index.md\n- Course:\n- modules/01-intro.md\n", 2, "nav entry 'Course' must name a page or a list of pages"),
-    "a page indented less than its neighbour": ("- Home: index.md\n- Course:\n    - modules/01-intro.md\n  - modules/02-next.md\n", 4, "YAML syntax error: expected <block end>, but found '-'"),
-    "two entries on one item": ("- Home: index.md\n  Course:\n  - modules/01-intro.md\n", 1, "nav entry has 2 titles (Home, Course), not one page or section"),
+    "pages not indented under their section": (
+        "- Home: index.md\n- Course:\n- modules/01-intro.md\n",
+        2,
+        "nav entry 'Course' must name a page or a list of pages",
+    ),
+    "a page indented less than its neighbour": (
+        "- Home: index.md\n- Course:\n    - modules/01-intro.md\n  - modules/02-next.md\n",
+        4,
+        "YAML syntax error: expected <block end>, but found '-'",
+    ),
+    "two entries on one item": (
+        "- Home: index.md\n  Course:\n  - modules/01-intro.md\n",
+        1,
+        "nav entry has 2 titles (Home, Course), not one page or section",
+    ),
 }
 
 
@@ -125,8 +151,12 @@ def test_missing_image_and_mistyped_page_link_say_how_to_fix_them(site):
 
 
 def test_check_and_build_count_the_same_problems(site):
-    site.module("01-intro.md", module_page("intro", level="expert", body="Dear {{ first name }},\n\n![A chart](chart.png)\n"))
-    site.module("02-next.md", module_page("next", title="Next", body="Read [click here](../index.md) and {{ course_hom() }}.\n"))
+    site.module(
+        "01-intro.md", module_page("intro", level="expert", body="Dear {{ first name }},\n\n![A chart](chart.png)\n")
+    )
+    site.module(
+        "02-next.md", module_page("next", title="Next", body="Read [click here](../index.md) and {{ course_hom() }}.\n")
+    )
     status, check_lines, stderr = run_check(site)
     build_status, build_lines, output = build_problems(site)
     assert (status, build_status) == (1, 1)

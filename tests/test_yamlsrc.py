@@ -1,11 +1,11 @@
-"""lms.yamlsrc: YAML data that remembers the line of every key and item, all
+"""coursesite.yamlsrc: YAML data that remembers the line of every key and item, all
 duplicate keys, MkDocs' !ENV tag, and syntax errors at the line to fix."""
 
 from __future__ import annotations
 
 import datetime
 
-from lms.yamlsrc import item_line, key_line, load_yaml
+from coursesite.yamlsrc import item_line, key_line, load_yaml
 
 TEXT = """\
 title: Coaching
@@ -29,7 +29,14 @@ def test_keys_and_items_know_their_file_lines():
 
 def test_scalars_follow_yaml_rules_mkdocs_uses_for_front_matter():
     data, _ = load_yaml("n: 30\nf: 1.5\nyes_: true\nday: 2024-03-01\nisbn: '9780062457714'\nnothing:\n", "x.yml")
-    assert data == {"n": 30, "f": 1.5, "yes_": True, "day": datetime.date(2024, 3, 1), "isbn": "9780062457714", "nothing": None}
+    assert data == {
+        "n": 30,
+        "f": 1.5,
+        "yes_": True,
+        "day": datetime.date(2024, 3, 1),
+        "isbn": "9780062457714",
+        "nothing": None,
+    }
 
 
 def test_every_duplicate_key_is_reported_and_the_first_value_kept():

@@ -35,7 +35,9 @@ def ensure_scorm_again() -> str | None:
     if npm is None:
         return "npm is not installed: install Node.js 18 or newer (it brings npm), then run the tests again"
     env = dict(os.environ, npm_config_audit="false", npm_config_fund="false", npm_config_update_notifier="false")
-    result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=HARNESS, capture_output=True, text=True, env=env, timeout=300)
+    result = subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund"], cwd=HARNESS, capture_output=True, text=True, env=env, timeout=300
+    )
     if result.returncode != 0 or installed_version() != pinned_version():
         return f"npm ci in {HARNESS} failed:\n{result.stdout}\n{result.stderr}"
     return None

@@ -13,7 +13,9 @@ def axe_violations(page) -> list[str]:
     lines = []
     for violation in response["violations"]:
         for node in violation["nodes"]:
-            lines.append(f"{violation['id']} ({violation['impact']}): {node['target']} - {node.get('failureSummary', '').splitlines()[-1].strip()}")
+            lines.append(
+                f"{violation['id']} ({violation['impact']}): {node['target']} - {node.get('failureSummary', '').splitlines()[-1].strip()}"
+            )
     return lines
 
 

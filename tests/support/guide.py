@@ -53,9 +53,23 @@ def fenced_blocks(text: str) -> list[Block | str]:
             index += 1
             continue
         fence, start = match["fence"], index
-        end = next((j for j in range(index + 1, len(lines)) if lines[j].strip().startswith(fence[0] * len(fence)) and lines[j].strip().strip(fence[0]) == ""), len(lines))
+        end = next(
+            (
+                j
+                for j in range(index + 1, len(lines))
+                if lines[j].strip().startswith(fence[0] * len(fence)) and lines[j].strip().strip(fence[0]) == ""
+            ),
+            len(lines),
+        )
         title = TITLE.search(match["attrs"])
-        items.append(Block(match["lang"].lower(), title.group(1) if title else "", "\n".join(lines[start + 1 : end]) + "\n", start + 1))
+        items.append(
+            Block(
+                match["lang"].lower(),
+                title.group(1) if title else "",
+                "\n".join(lines[start + 1 : end]) + "\n",
+                start + 1,
+            )
+        )
         index = end + 1
     return items
 

@@ -47,7 +47,14 @@ Because it is.
 """
 
 
-ALPHA_BODY = "Alpha opens here.\n\n## First steps\n\n" + LONG + "## Second steps\n\n" + LONG + quiz("alpha-q1", "[1, 2]") + quiz("alpha-q2", "3")
+ALPHA_BODY = (
+    "Alpha opens here.\n\n## First steps\n\n"
+    + LONG
+    + "## Second steps\n\n"
+    + LONG
+    + quiz("alpha-q1", "[1, 2]")
+    + quiz("alpha-q2", "3")
+)
 GAMMA_BODY = "Gamma teaches one thing.\n" + quiz("gamma-q1", "[1, 2, 3]")
 READINGS = """\
 smith-2020:
@@ -101,7 +108,12 @@ def build_course(site: SiteFactory, gamma_body: str = GAMMA_BODY) -> BuildResult
     site.write("docs/readings.md", "---\ntitle: Reading list\n---\n\n# Reading list\n\n{{ reading_list() }}\n")
     site.module("01-alpha.md", module_page("alpha", title="Alpha basics", pass_mark=50, body=ALPHA_BODY))
     site.module("02-beta.md", module_page("beta", title="Beta practice", duration=20))
-    site.module("03-gamma.md", module_page("gamma", title="Gamma review", duration=15, readings=["smith-2020"], pass_mark=100, body=gamma_body))
+    site.module(
+        "03-gamma.md",
+        module_page(
+            "gamma", title="Gamma review", duration=15, readings=["smith-2020"], pass_mark=100, body=gamma_body
+        ),
+    )
     result = site.build("--strict", nav=NAV)
     assert result.returncode == 0, result.output
     return result
@@ -144,7 +156,9 @@ def quiz_checked(page, quiz_id: str, correct: bool = True) -> None:
     if page.locator(f"form[data-lms-quiz='{quiz_id}']").count():
         ready_quiz(page, quiz_id).wait_for(state="attached")
     detail = {"quizId": quiz_id, "correct": correct, "page": "", "module": None}
-    page.evaluate("d => document.dispatchEvent(new CustomEvent('lms:quiz-checked', {bubbles: true, detail: d}))", detail)
+    page.evaluate(
+        "d => document.dispatchEvent(new CustomEvent('lms:quiz-checked', {bubbles: true, detail: d}))", detail
+    )
 
 
 def stored(page, key: str = KEY):
@@ -154,12 +168,23 @@ def stored(page, key: str = KEY):
 
 def wait_stored(page, predicate: str, key: str = KEY) -> None:
     """Wait until ``predicate`` (a JS expression over ``r``, the stored record) holds."""
-    page.wait_for_function(f"() => {{ try {{ const r = JSON.parse(localStorage.getItem({json.dumps(key)})); return !!({predicate}); }} catch {{ return false; }} }}")
+    page.wait_for_function(
+        f"() => {{ try {{ const r = JSON.parse(localStorage.getItem({json.dumps(key)})); return !!({predicate}); }} catch {{ return false; }} }}"
+    )
 
 
 def record(**fields) -> dict:
     """A valid v1 record; keyword arguments replace whole fields."""
-    base = {"v": 1, "epoch": 0, "name": None, "visited": {}, "completed": {}, "quizzes": {}, "readings": {}, "last": None}
+    base = {
+        "v": 1,
+        "epoch": 0,
+        "name": None,
+        "visited": {},
+        "completed": {},
+        "quizzes": {},
+        "readings": {},
+        "last": None,
+    }
     base.update(fields)
     return base
 
@@ -170,7 +195,11 @@ def complete_record(name: str | None = "Ada Lovelace", at: int = 1_700_000_000_0
         name={"text": name, "at": at} if name is not None else None,
         visited={"alpha": at, "beta": at, "gamma": at},
         completed={m: {"done": True, "at": at} for m in ("alpha", "beta", "gamma")},
-        quizzes={"alpha-q1": {"correct": True, "at": at}, "alpha-q2": {"correct": False, "at": at}, "gamma-q1": {"correct": True, "at": at}},
+        quizzes={
+            "alpha-q1": {"correct": True, "at": at},
+            "alpha-q2": {"correct": False, "at": at},
+            "gamma-q1": {"correct": True, "at": at},
+        },
     )
 
 

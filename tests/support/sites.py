@@ -109,7 +109,7 @@ class SiteFactory:
         import contextlib
         import io
 
-        from lms import cli
+        from coursesite import cli
 
         self.write_config(nav)
         out = io.StringIO()

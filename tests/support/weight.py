@@ -9,7 +9,7 @@ and data that are imported later by a page's scripts count too.
 Ours: every file the page fetches from the site except the HTML document
 itself, Material's assets (``assets/javascripts``, ``assets/stylesheets``,
 ``assets/images``), its sitemap and the search index; plus what inline
-``<script>``/``<style>`` blocks of ours (they mention ``lms``) add to the
+``<script>``/``<style>`` blocks of ours (they mention ``coursesite``) add to the
 gzipped HTML.
 """
 
@@ -33,7 +33,7 @@ def inline_bytes(html: str) -> int:
     ours = [m for m in INLINE.finditer(html) if "src=" not in m.group(2) and "lms" in (m.group(2) + m.group(3)).lower()]
     bare = html
     for match in reversed(ours):
-        bare = bare[: match.start()] + bare[match.end():]
+        bare = bare[: match.start()] + bare[match.end() :]
     return gz(html.encode("utf-8")) - gz(bare.encode("utf-8"))
 
 
@@ -54,7 +54,9 @@ class Weight:
         return f"/{self.page}: {self.total} B = " + (", ".join(parts) or "nothing")
 
 
-def measure(browser, base: str, path: str, *, ready: str = "html[data-lms-ready]", reach: str | None = None, touch: bool = False) -> Weight:
+def measure(
+    browser, base: str, path: str, *, ready: str = "html[data-lms-ready]", reach: str | None = None, touch: bool = False
+) -> Weight:
     """Our gzipped bytes for one cold load of ``base + path``, once ``ready`` is
     in the page; with ``reach``, also what loads as the learner scrolls to the
     first element it selects (until that element is ``[data-lms-ready]``), and
@@ -77,7 +79,7 @@ def measure(browser, base: str, path: str, *, ready: str = "html[data-lms-ready]
             url = response.url.split("#")[0].split("?")[0]
             if not url.startswith(base) or response.status >= 300:
                 continue
-            site_path = url[len(base):]
+            site_path = url[len(base) :]
             if url == (base + path).split("#")[0]:
                 weight.inline = inline_bytes(response.text())
             elif not site_path.startswith(THEME):
