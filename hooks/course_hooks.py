@@ -7,6 +7,7 @@ the ``course check`` command runs exactly the same code.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from markdown import Markdown
@@ -29,6 +30,7 @@ from coursesite import (
     sitebuild,
     state,
 )
+from coursesite.config import BuildSettings, mkdocs_settings
 from coursesite.course_loader import load_course
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
 from coursesite.quiz import source_check
@@ -41,12 +43,12 @@ log = logging.getLogger("mkdocs.hooks.course_hooks")
 def _report(build: state.BuildState) -> list[Problem]:
     """Print every problem of the build at once, then stop on errors; returns them."""
     problems = sort_problems(build.problems)
-    if build.collect_only:
+    if build.options.collect_only:
         return problems
     for problem in problems:
         (log.error if problem.is_error else log.warning)(str(problem))
     errors = count_errors(problems)
-    if errors and state.previewing:
+    if errors and build.options.previewing:
         log.warning(
             f"{errors} content error(s) above: the preview shows the pages anyway, but the strict build will refuse them."
         )
@@ -61,7 +63,7 @@ def _report(build: state.BuildState) -> list[Problem]:
 
 def on_startup(command, dirty):
     # While a trainer previews, a mistake must not stop the server: it is listed, and fixed on save.
-    state.previewing = command == "serve"
+    state.requested = state.BuildOptions(previewing=command == "serve")
 
 
 def on_serve(server, config, builder):
@@ -81,20 +83,25 @@ def on_config(config):
     build = state.begin(load_course(course_module))
     site_meta = inline.theme_meta({"description": config.site_description, "author": config.site_author})
     config.site_description, config.site_author = site_meta.get("description"), site_meta.get("author")
-    # The link check resolves against the settings of this build (a packager may override them).
-    # `mkdocs serve` replaces site_url with the preview's address before any hook runs, which
-    # made a link to http://127.0.0.1:8000 count as a link into this site: the preview judges
-    # links as the published site will, by the site_url of mkdocs.yml (coursesite/links/settings.py).
-    settings = {"use_directory_urls": config.use_directory_urls}
-    if not state.previewing:
-        settings["site_url"] = config.site_url or ""
-    build.course.extras["build_settings"] = settings
-    logging.getLogger("coursesite.quiz").disabled = True  # the source check reports quiz problems at exact file lines
+    build.course.site.settings = _settings_of_build(config, build.options.previewing)
+    # The source check reports quiz problems at their file lines: the extension need not log them again.
+    config.mdx_configs.setdefault("coursesite.quiz", {})["log_problems"] = False
     build.problems += all_checks.check_sources(build.course)
     _define_glossary_terms(config, build.course)
     # Pages render the quizzes the source check just parsed, without parsing them again.
     config.mdx_configs.setdefault("coursesite.quiz", {})["parsed"] = source_check.parsed_blocks(build.course)
     return config
+
+
+def _settings_of_build(config, previewing: bool) -> BuildSettings:
+    """The settings the checks judge this build by (a packager may override some).
+    `mkdocs serve` replaces site_url with the preview's address before any hook
+    runs, which made a link to http://127.0.0.1:8000 count as a link into this
+    site: the preview judges links as the published site will, by mkdocs.yml's."""
+    settings = BuildSettings.of(config)
+    if previewing:
+        settings = replace(settings, site_url=mkdocs_settings(Path(config.config_file_path)).site_url)
+    return settings
 
 
 def _define_glossary_terms(config, course) -> None:
@@ -112,7 +119,7 @@ def on_files(files, config):
         raise Abort("Aborted: a page could not be read.")
     for path, content in readings.downloads(build.course).items():  # BibTeX, RIS, CSL-JSON
         files.append(File.generated(config, path, content=content))
-    if state.previewing:  # the problem banner's script and styles (coursesite/preview)
+    if build.options.previewing:  # the problem banner's script and styles (coursesite/preview)
         for path, content in preview.assets().items():
             files.append(File.generated(config, path, content=content))
     progressdata.note_page_urls(build.course, {f.src_uri: f.url for f in files.documentation_pages()})
@@ -125,8 +132,9 @@ def on_pre_build(config):
 
 
 def on_post_page(output, page, config):
-    links.page_rendered(state.require().course, page.file.dest_uri)
-    return preview.add_banner(output, page.url) if state.previewing else output
+    build = state.require()
+    links.page_rendered(build.course, page.file.dest_uri)
+    return preview.add_banner(output, page.url) if build.options.previewing else output
 
 
 def on_build_error(error):
@@ -199,10 +207,10 @@ def on_page_content(html, page, config, files):
 def _site_markdown(config):
     """Markdown to HTML with the site's own extensions and settings, made once per build."""
     build = state.require()
-    if "to_html" not in build.course.extras:
+    if build.to_html is None:
         converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        build.course.extras["to_html"] = lambda text: converter.reset().convert(text)
-    return build.course.extras["to_html"]
+        build.to_html = lambda text: converter.reset().convert(text)
+    return build.to_html
 
 
 _unsearched: tuple[str, list[str]] = ("", [])  # the page being indexed: its content and what was cut
@@ -225,7 +233,7 @@ def _page_context(context, page, config, nav):
         page.content = searchview.with_unsearched(page.content, parts) or content
     # Read by overrides/main.html; each feature's script is loaded by main.js.
     context["lms_styles"] = pageassets.styles(page.content or "")
-    context["lms_load_now"] = state.packaging
+    context["lms_load_now"] = state.require().options.packaging
     return context
 
 
@@ -235,10 +243,10 @@ on_page_context = CombinedEvent(_cut_unsearched_parts, _page_context)
 def on_post_build(config):
     build = state.require()
     progressdata.write_course_data(build.course, Path(config.site_dir))
-    if not state.previewing:  # a trainer's preview keeps the readable sources
+    if not build.options.previewing:  # a trainer's preview keeps the readable sources
         minify.minify_site(Path(config.site_dir))
     pageassets.write_stylesheets(Path(config.site_dir))  # from the copies just minified
     build.problems += all_checks.check_built_site(build.course, Path(config.site_dir))
     problems = _report(build)
-    if state.previewing:  # the problem banner of every previewed page (coursesite/preview)
+    if build.options.previewing:  # the problem banner of every previewed page (coursesite/preview)
         preview.write_problems(Path(config.site_dir), problems, build.course, config.use_directory_urls)

@@ -60,7 +60,7 @@ def on_pre_page_macros(env):
         return  # the plugin renders nothing either
     page.meta["render_macros"] = False  # rendered here, or shown as written when faulty
     source = build.course.pages.get(page.file.src_uri)
-    if page.file.src_uri in build.course.extras.get(templates.FAULTY, ()):
+    if page.file.src_uri in build.course.derived.faulty_templates:
         return  # the source check reported its mistake; the page shows its text as written
     where = (source.path if source else f"docs/{page.file.src_uri}", templates.lines_before(source, env.markdown))
     context = {**env.variables, **page.meta}

@@ -97,6 +97,7 @@ def test_vague_and_bare_url_link_text_are_warnings(rules_lines):
 
 
 def test_unknown_or_wrong_link_options_are_reported_at_their_line(tmp_path):
+    (tmp_path / "docs").mkdir()  # MkDocs refuses a site without its docs folder
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: x\nsite_url: !ENV [NO_SUCH_VARIABLE_FOR_TEST, 'https://academy.example/course/']\nnav: []\n"

@@ -93,8 +93,8 @@ def _load_file(course: Course, file) -> tuple[list[Term], list[Problem]]:
 
 def load(course: Course) -> tuple[list[Term], list[Problem]]:
     """All terms, in module order then file order, and every problem found."""
-    if "glossary" in course.extras:
-        return course.extras["glossary"]
+    if course.derived.glossary is not None:
+        return course.derived.glossary
     folder = course.site.docs_dir / GLOSSARY_DIR
     files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
     order = {m.id: i for i, m in enumerate(course.modules)}
@@ -118,7 +118,7 @@ def load(course: Course) -> tuple[list[Term], list[Problem]]:
             else:
                 seen[key] = term
                 terms.append(term)
-    course.extras["glossary"] = (terms, problems)
+    course.derived.glossary = (terms, problems)
     return terms, problems
 
 

@@ -43,7 +43,7 @@ def build_into(
     ``overrides`` replace settings of mkdocs.yml for this build only, e.g. the
     SCORM packager's ``use_directory_urls=False, site_url="", strict=True``;
     ``skip_templates`` names theme pages not to render (e.g. ``404.html``);
-    ``packaging`` builds the pages of a SCORM package (``state.packaging``).
+    ``packaging`` builds the pages of a SCORM package (``state.BuildOptions``).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -52,18 +52,16 @@ def build_into(
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
-    state.collect_only = True
-    state.packaging = packaging
-    state.current = None  # a failed config must not report an earlier build's problems
     problems: list[Problem] = []
     try:
-        with refused_settings() as refused:
-            try:
-                config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
-            except (MkDocsException, ValueError) as error:  # ValueError: MkDocs cannot split a malformed site_url
-                return config_problems(config_file, refused, error)
-        config.theme.static_templates.difference_update(skip_templates)
-        build(config)
+        with state.requesting(collect_only=True, packaging=packaging):
+            with refused_settings() as refused:
+                try:
+                    config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
+                except (MkDocsException, ValueError) as error:  # ValueError: MkDocs cannot split a malformed site_url
+                    return config_problems(config_file, refused, error)
+            config.theme.static_templates.difference_update(skip_templates)
+            build(config)
     except MkDocsException as error:
         problems.append(
             Problem(
@@ -74,7 +72,6 @@ def build_into(
             )
         )
     finally:
-        state.collect_only = state.packaging = False
         logger.removeHandler(capture)
     if state.current is not None:
         problems += state.current.problems

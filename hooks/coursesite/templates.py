@@ -24,7 +24,6 @@ from .readings import citeonly
 from .source import SourceFile
 
 LITERAL_HINT = 'to show {{ or {% as text, write {{ "{{" }} or put the text between {% raw %} and {% endraw %}'
-FAULTY = "template_faulty"  # course.extras: src_uri of pages whose template the source check refused
 
 
 def macros_settings(raw_config: Any) -> dict | None:
@@ -138,7 +137,7 @@ def check(course: Course) -> list[Problem]:
     from .readings.usage import renders_macros
 
     settings = macros_settings(course.site.raw)
-    course.extras[FAULTY] = set()
+    course.derived.faulty_templates = set()
     if settings is None:
         return []
     env = syntax_environment(settings)
@@ -148,7 +147,7 @@ def check(course: Course) -> list[Problem]:
         rendered = _opted_in(source) if opt_in else renders_macros(source)
         found = page_problems(env, source) if rendered else []
         if found:
-            course.extras[FAULTY].add(src_uri)
+            course.derived.faulty_templates.add(src_uri)
             problems += found
     return problems
 

@@ -24,8 +24,6 @@ from .scan import ScannedPage, scan_site, site_files
 from .settings import LinkSettings, read_settings
 from .sourcemap import MARKDOWN, THEME, SourceMap
 
-READER = "link_check_reader"  # course.extras key of the running background.BackgroundCheck
-
 
 def _canonical(finding: Finding) -> tuple[str, str]:
     return (finding.target, finding.fragment)
@@ -65,7 +63,7 @@ def scan(site_dir: Path) -> tuple[dict[str, ScannedPage], set[str]]:
 def check_site(course: Course, site_dir: Path) -> list[Problem]:
     """The site check registered in ``checks._site_checks()``. A large site's
     pages were read while it was built (``background``, started by the hook)."""
-    settings = read_settings(course.site, course.extras.get("build_settings"))
+    settings = read_settings(course.site)
     findings = _background_findings(course, Path(site_dir), settings)
     if not Path(site_dir).is_dir():
         return settings.problems
@@ -78,7 +76,8 @@ def check_site(course: Course, site_dir: Path) -> list[Problem]:
 def _background_findings(course: Course, site_dir: Path, settings: LinkSettings) -> list[Finding] | None:
     """What the worker started for ``site_dir`` found; a worker started for
     another folder is stopped, and its pages are read here."""
-    reader: background.BackgroundCheck | None = course.extras.pop(READER, None)
+    reader: background.BackgroundCheck | None = course.derived.link_reader
+    course.derived.link_reader = None
     if reader is None:
         return None
     if reader.site_dir != site_dir:
@@ -94,16 +93,17 @@ def start_reader(course: Course, site_dir: Path) -> None:
     if len(course.pages) < background.FROM_PAGES or not background.spare_core():
         return
     try:
-        course.extras[READER] = background.BackgroundCheck(site_dir)
+        course.derived.link_reader = background.BackgroundCheck(site_dir)
     except OSError:
         pass  # no worker: the check reads the pages after the build
 
 
 def page_rendered(course: Course, dest_uri: str) -> None:
-    if (reader := course.extras.get(READER)) is not None:
+    if (reader := course.derived.link_reader) is not None:
         reader.page_rendered(dest_uri)
 
 
 def stop_reader(course: Course) -> None:
-    if (reader := course.extras.pop(READER, None)) is not None:
+    if (reader := course.derived.link_reader) is not None:
+        course.derived.link_reader = None
         reader.stop()

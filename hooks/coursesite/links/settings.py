@@ -19,9 +19,9 @@ the checks live under ``extra.lms.links`` (documented in docs/guide/links.md):
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 from ..config import SiteConfig
 from ..problems import Problem
@@ -67,16 +67,6 @@ class LinkSettings:
     def site_origin(self) -> str:
         parts = split_url(self.site_url)
         return f"{parts.scheme}://{parts.netloc}" if parts and parts.scheme and parts.netloc else ""
-
-
-def config_value(raw: Any, key: str, default: Any = None) -> Any:
-    """A top-level setting of mkdocs.yml, resolving MkDocs' ``!ENV`` tag."""
-    value = raw.get(key, default) if hasattr(raw, "get") else default
-    if getattr(value, "tag", None) == "!ENV":
-        names = list(value) if isinstance(value, list) else [value]
-        fallback = names.pop() if isinstance(value, list) and len(names) > 1 else None
-        return next((os.environ[str(n)] for n in names if str(n) in os.environ), fallback)
-    return value
 
 
 def _hosts(value: Any, path: str, line: int, key: str, problems: list[Problem]) -> tuple[str, ...]:
@@ -156,22 +146,19 @@ def _read_options(settings: LinkSettings, options: Any, path: str) -> None:
             setattr(external, key, number)
 
 
-def read_settings(site: SiteConfig, built: dict | None = None) -> LinkSettings:
-    """Settings from mkdocs.yml; ``built`` (``course.extras["build_settings"]``,
-    set by the hook) gives the values the build really used."""
+def read_settings(site: SiteConfig) -> LinkSettings:
+    """MkDocs' own settings (``site.settings``: those of the build when one runs)
+    and the link options of ``extra.lms.links``."""
     raw = site.raw if hasattr(site.raw, "get") else {}
-    built = built or {}
-    site_url = str(built.get("site_url", config_value(raw, "site_url")) or "")
-    parts = split_url(site_url)
-    if parts is None:  # reported by config.read_site_config
-        site_url, parts = "", split_url("")
+    resolved = site.settings
+    parts = split_url(resolved.site_url)
+    site_url = resolved.site_url if parts is not None else ""  # malformed: reported by config.read_site_config
+    parts = parts or split_url("")
     settings = LinkSettings(site_url=site_url, prefix=("/" + parts.path.strip("/") + "/").replace("//", "/"))
-    settings.use_directory_urls = (
-        built.get("use_directory_urls", config_value(raw, "use_directory_urls", True)) is not False
-    )
-    repo_url = str(config_value(raw, "repo_url") or "").rstrip("/")
-    edit_uri = str(config_value(raw, "edit_uri") or ("edit/master/docs/" if "github.com" in repo_url else ""))
-    settings.edit_prefix = f"{repo_url}/{edit_uri.strip('/')}/" if repo_url and edit_uri else ""
+    settings.use_directory_urls = resolved.use_directory_urls
+    if resolved.edit_uri:  # joined as MkDocs joins a page's edit link
+        repo_url = resolved.repo_url.rstrip("/") + "/" if resolved.repo_url else ""
+        settings.edit_prefix = urljoin(repo_url, resolved.edit_uri)
     theme = raw.get("theme")
     settings.custom_dir = str(theme.get("custom_dir") or "") if hasattr(theme, "get") else ""
     extra = raw.get("extra")

@@ -63,8 +63,7 @@ def default_output(course, fmt: str) -> Path:
 def _forbidden_folder(course, output: Path) -> Path | None:
     """The folder of the repository or of the published site that ``output`` is in, if any."""
     site = course.site
-    site_dir = site.raw.get("site_dir", "site") if hasattr(site.raw, "get") else "site"
-    for folder in (repository_root(site.root), site.docs_dir, (site.root / str(site_dir)).resolve()):
+    for folder in (repository_root(site.root), site.docs_dir, site.settings.site_dir.resolve()):
         if output == folder or folder in output.parents:
             return folder
     return None

@@ -14,8 +14,9 @@ works under any MkDocs-compatible generator, with or without our hooks.
    and a link or image to a script or data address (``unsafe.py``; the
    source check reports it) becomes plain text.
 
-Problems are logged to the ``coursesite.quiz`` logger with Markdown line numbers;
-the MkDocs hook silences it because the source check reports exact file lines.
+Problems are logged to the ``coursesite.quiz`` logger with Markdown line numbers,
+unless the ``log_problems`` option is false: the MkDocs hook sets it for its
+build, whose source check reports them at their file lines.
 """
 
 from __future__ import annotations
@@ -44,9 +45,10 @@ PLACEHOLDER_RE = re.compile(r"^\x02lms-quiz:(\d+)\x03$")
 
 
 class QuizPreprocessor(Preprocessor):
-    def __init__(self, md, parsed: dict[str, Quiz]):
+    def __init__(self, md, parsed: dict[str, Quiz], log_problems: bool = True):
         super().__init__(md)
         self.parsed = parsed
+        self.log_problems = log_problems
 
     def _block(self, lines: list[str], raw) -> Block:
         """The block's quiz as the source check parsed it, when the text is the
@@ -73,7 +75,7 @@ class QuizPreprocessor(Preprocessor):
                 )
             elif quiz and quiz.id:
                 seen[quiz.id] = quiz.line_of("id")
-            for problem in block.problems:
+            for problem in block.problems if self.log_problems else ():
                 log.warning("Markdown line %s: %s (%s)", problem.line, problem.message, problem.hint)
             out += lines[previous : raw.start] + ["", PLACEHOLDER.format(len(self.md.lms_quiz_blocks)), ""]
             self.md.lms_quiz_blocks.append(block)
@@ -144,7 +146,8 @@ class QuizExtension(Extension):
             "parsed": [
                 {},
                 "faultless quizzes already parsed, by their block's text (the course hook passes the source check's)",
-            ]
+            ],
+            "log_problems": [True, "log each invalid quiz's problems (the course hook's build reports them itself)"],
         }
         super().__init__(**kwargs)
 
@@ -153,7 +156,9 @@ class QuizExtension(Extension):
         self.md = md
         self.reset()
         # Below fenced code (25), above raw HTML blocks (20).
-        md.preprocessors.register(QuizPreprocessor(md, self.getConfig("parsed")), "lms_quiz", 22)
+        md.preprocessors.register(
+            QuizPreprocessor(md, self.getConfig("parsed"), self.getConfig("log_problems")), "lms_quiz", 22
+        )
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser), "lms_quiz", 85)
         md.treeprocessors.register(StashMark(md), "lms_quiz_stash", 20.5)
         # After attr_list (8), before abbr (7) and toc (5).

@@ -17,12 +17,12 @@ from .parse import PageQuizzes, parse_page
 
 def page_quizzes(course: Course) -> dict[str, PageQuizzes]:
     """Parsed quizzes of every page (src_uri -> page), parsed once per course."""
-    if "quizzes" not in course.extras:
-        course.extras["quizzes"] = {
+    if course.derived.quizzes is None:
+        course.derived.quizzes = {
             src_uri: parse_page(source.text, source.path, source.body_first_line - 1)
             for src_uri, source in sorted(course.pages.items())
         }
-    return course.extras["quizzes"]
+    return course.derived.quizzes
 
 
 def parsed_blocks(course: Course) -> dict[str, Quiz]:

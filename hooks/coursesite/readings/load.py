@@ -1,7 +1,7 @@
 """Read ``docs/_data/readings.yml`` with line numbers and validate every entry.
 
 All problems are collected (never raised), each at the line of the field it
-concerns. The result is cached in ``course.extras["readings"]`` so the build
+concerns. The result is cached in ``course.derived.readings`` so the build
 hook, the macros and the check command parse the file once.
 """
 
@@ -18,7 +18,6 @@ from ..yamlsrc import item_line, key_line, load_yaml
 from .fields import VALIDATORS
 from .model import FIELDS, KIND_NEEDS, READINGS_FILE, REQUIRED, Author, Catalogue, Reading
 
-CACHE_KEY = "readings"
 REQUIRED_HINTS = {
     "kind": "add kind: book, paper, article, chapter, report, video, podcast or web",
     "title": "add title: the title as printed",
@@ -162,8 +161,8 @@ def parse_catalogue(text: str, path: str, module_ids: list[str], unloaded: tuple
 
 def load(course: Course) -> Catalogue:
     """The course's readings (cached); a missing file is an empty catalogue."""
-    if CACHE_KEY in course.extras:
-        return course.extras[CACHE_KEY]
+    if course.derived.readings is not None:
+        return course.derived.readings
     path = course.site.report_path(READINGS_FILE)
     file = course.site.docs_dir / READINGS_FILE
     catalogue = Catalogue(path)
@@ -175,5 +174,5 @@ def load(course: Course) -> Catalogue:
             if text is not None
             else Catalogue(path, problems=problems)
         )
-    course.extras[CACHE_KEY] = catalogue
+    course.derived.readings = catalogue
     return catalogue

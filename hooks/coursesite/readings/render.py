@@ -125,7 +125,7 @@ def module_entries_html(course: Course, module: Module, to_html: Callable[[str],
     (the site's own Markdown settings) instead of once per page: converting
     them inside every page cost a quarter of a module page's Markdown time."""
     catalogue = load(course)
-    done: dict[str, str] = course.extras.setdefault("reading_entries_html", {})
+    done = course.derived.reading_entries_html
     parts = []
     for reading_id in usage.module_readings(course, module):
         if reading_id not in done:
