@@ -8,10 +8,10 @@ import json
 import logging
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
-from support.sites import SiteFactory, module_page
 
 from coursesite import state
 from coursesite.sitebuild import build_into
+from support.sites import SiteFactory, module_page
 
 BROKEN_QUIZ = "/// quiz | Which?\n\n- [x] Only one choice\n///\n"
 
