@@ -29,19 +29,18 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-import re
 from pathlib import Path
 
 from .course_loader import Course
 from .modules import Module
 from .pageassets import to_root
+from .pagehtml import quiz_ids
 from .pages import duration_text, no_progress_bar, not_started
 from .quiz.source_check import page_quizzes
 
 DATA_FILE = "assets/lms/course.json"
 # Pages the progress code links to, by source file.
 PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate"}
-QUIZ_ATTRIBUTE = re.compile(r"""\bdata-lms-quiz=["']([a-z0-9-]+)["']""")
 DASHBOARD_BODY = "data-lms-dashboard-body></div>"  # the empty box docs/dashboard.md provides
 CERTIFICATE_GATE = "data-lms-cert-gate></p>"  # the empty line docs/certificate.md provides
 
@@ -139,7 +138,7 @@ def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
     module = course.module_at(src_uri)
     if module is None:
         return page_html
-    quizzes = list(dict.fromkeys(QUIZ_ATTRIBUTE.findall(page_html)))
+    quizzes = list(dict.fromkeys(quiz_ids(page_html)))
     course.derived.page_quiz_ids[module.id] = quizzes
     return page_html + "\n" + module_footer(module, bool(quizzes))
 
