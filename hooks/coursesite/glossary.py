@@ -14,6 +14,7 @@ from . import inline
 from .course_loader import DATA_DIR, Course
 from .problems import Problem
 from .source import decode_source
+from .validate import check_fields, text
 from .yamlsrc import item_line, key_line, load_yaml
 
 GLOSSARY_DIR = f"{DATA_DIR}/glossary"
@@ -29,6 +30,22 @@ class Term:
     line: int
 
 
+def _needs(key: str) -> tuple[str, str]:
+    return f"glossary entry needs '{key}' as non-empty text", f"add {key}: ..."
+
+
+def _unknown_key(key: str) -> tuple[str, str]:
+    return f"unknown key '{key}' in glossary entry", "use only term and definition"
+
+
+def _text_field(key: str):
+    message, hint = _needs(key)
+    return text(lambda _value: message, hint)
+
+
+VALIDATORS = {key: _text_field(key) for key in KEYS}
+
+
 def _entry(item, path: str, line: int, module_id: str) -> tuple[Term | None, list[Problem]]:
     if not hasattr(item, "get"):
         return None, [
@@ -39,21 +56,13 @@ def _entry(item, path: str, line: int, module_id: str) -> tuple[Term | None, lis
                 "write - term: GROW then definition: ... on the next line",
             )
         ]
-    problems = [
-        Problem(
-            path, key_line(item, str(key), 1), f"unknown key '{key}' in glossary entry", "use only term and definition"
-        )
-        for key in item
-        if key not in KEYS
-    ]
-    values = {}
+    checked = check_fields(((key, item[key], key_line(item, key, 1)) for key in item), VALIDATORS, path, _unknown_key)
+    problems, values = checked.problems, checked.values
     for key in KEYS:
-        value = item.get(key)
-        if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(path, line, f"glossary entry needs '{key}' as non-empty text", f"add {key}: ..."))
-        else:
-            values[key] = " ".join(value.split())
-            problems += inline.problems(value, path, key_line(item, key, 1), f"glossary {key}")
+        if key in values:
+            problems += inline.problems(item[key], path, checked.lines[key], f"glossary {key}")
+        elif key not in item:
+            problems.append(Problem(path, line, *_needs(key)))
     if len(values) < len(KEYS):
         return None, problems
     return Term(values["term"], values["definition"], module_id, path, line), problems

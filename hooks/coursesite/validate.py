@@ -4,13 +4,13 @@ matter, quiz options, the reading list, the glossary and the link options.
 A validator takes the value as YAML gave it and returns ``(clean value, None)``
 or ``(None, (message, hint))``; ``check_fields`` runs validators over a
 block's keys and says every mistake as a ``Problem`` at its key's line, an
-unknown key with the known key it most resembles. Each feature keeps its own
+unknown key with the known key it most resembles
+(``problems.did_you_mean``). Each feature keeps its own
 words: the messages are given where the validators are made.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,12 +33,6 @@ def text_value(value: Any) -> str | None:
     if isinstance(value, str) and value.strip():
         return " ".join(value.split())
     return None
-
-
-def closest(word: str, known: Iterable[str], fallback: str, cutoff: float = 0.6) -> str:
-    """ "did you mean 'x'?" for the known name closest to a mistyped one, else ``fallback``."""
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=cutoff)
-    return f"did you mean '{close[0]}'?" if close else fallback
 
 
 def accepting(test: Callable[[Any], bool], message: Message, hint: str) -> Validator:

@@ -26,6 +26,7 @@ from urllib.parse import urljoin
 from ..config import SiteConfig
 from ..problems import Problem
 from ..urls import split_url
+from ..validate import Validator, is_int, number
 from ..yamlsrc import key_line
 
 # Sites known to refuse robots with a non-standard answer although the page exists.
@@ -91,7 +92,7 @@ def _accept(value: Any, path: str, line: int, problems: list[Problem]) -> dict[s
         )
         return accept
     for host, codes in value.items():
-        if not isinstance(codes, list) or not all(isinstance(c, int) and not isinstance(c, bool) for c in codes):
+        if not isinstance(codes, list) or not all(is_int(c) for c in codes):
             problems.append(
                 Problem(
                     path,
@@ -105,24 +106,19 @@ def _accept(value: Any, path: str, line: int, problems: list[Problem]) -> dict[s
     return accept
 
 
-def _number(key: str, value: Any, path: str, line: int, problems: list[Problem]) -> Any:
+def _number(key: str) -> Validator:
     kind, low, high = NUMBERS[key]
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, (int, float))
-        or (kind is int and not isinstance(value, int))
-        or not low <= value <= high
-    ):
-        problems.append(
-            Problem(
-                path,
-                line,
-                f"extra.lms.links.{key} must be a {'whole ' if kind is int else ''}number from {low} to {high}, not {value!r}",
-                "fix the value or remove the line to use the default",
-            )
-        )
-        return None
-    return kind(value)
+    whole = "whole " if kind is int else ""
+    return number(
+        low,
+        high,
+        lambda value: f"extra.lms.links.{key} must be a {whole}number from {low} to {high}, not {value!r}",
+        "fix the value or remove the line to use the default",
+        whole=kind is int,
+    )
+
+
+NUMBER_VALIDATORS = {key: _number(key) for key in NUMBERS}
 
 
 def _read_options(settings: LinkSettings, options: Any, path: str) -> None:
@@ -142,8 +138,12 @@ def _read_options(settings: LinkSettings, options: Any, path: str) -> None:
             settings.http_only = _hosts(value, path, line, key, problems)
         elif key == "skip":
             external.skip = _hosts(value, path, line, key, problems)
-        elif (number := _number(key, value, path, line, problems)) is not None:
-            setattr(external, key, number)
+        else:
+            clean, error = NUMBER_VALIDATORS[key](value)
+            if error:
+                problems.append(Problem(path, line, *error))
+            else:
+                setattr(external, key, NUMBERS[key][0](clean))
 
 
 def read_settings(site: SiteConfig) -> LinkSettings:

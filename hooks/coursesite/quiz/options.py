@@ -4,15 +4,14 @@ typo is an error, never silently ignored (DESIGN.md section 3)."""
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
-from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from ..modules import SLUG, too_long
-from ..problems import Problem
+from ..problems import Problem, did_you_mean
+from ..validate import Result, Validator, accepting, check_fields, flag, is_int
 from ..yamlsrc import anchor_problems
 
 OPTIONS = ("id", "multiple", "shuffle", "hint", "objective")
@@ -20,52 +19,46 @@ ID_HINT = "use lower-case letters, digits and single hyphens, e.g. id: mentoring
 YAML_HINT = 'write one "key: value" per line, indented 4 spaces under the /// quiz line'
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _id(value: Any) -> tuple[str, str] | None:
+def _id(value: Any) -> Result:
     if value is None or value == "":
-        return "quiz id is empty", "write id: followed by a slug, e.g. id: mentoring-first-move"
+        return None, ("quiz id is empty", "write id: followed by a slug, e.g. id: mentoring-first-move")
     if not isinstance(value, str) or not SLUG.match(value):
-        return f"quiz id {str(value)!r} is not a slug", ID_HINT
+        return None, (f"quiz id {str(value)!r} is not a slug", ID_HINT)
     if error := too_long(value):
-        return f"quiz id {error}", "shorten it before the quiz is published; a published id never changes"
-    return None
+        return None, (f"quiz id {error}", "shorten it before the quiz is published; a published id never changes")
+    return value, None
 
 
-def _flag(name: str) -> Callable[[Any], tuple[str, str] | None]:
-    def check(value: Any) -> tuple[str, str] | None:
-        if isinstance(value, bool):
-            return None
-        return f"quiz option '{name}' must be true or false, not {str(value)!r}", f"write {name}: true or {name}: false"
-
-    return check
-
-
-def _hint(value: Any) -> tuple[str, str] | None:
-    if isinstance(value, str) and value.strip():
-        return None
-    return "quiz option 'hint' must be one line of text", "write hint: followed by a short nudge, or remove the line"
-
-
-def _objective(value: Any) -> tuple[str, str] | None:
-    numbers = value if isinstance(value, list) else [value]
-    if numbers and all(_is_int(n) for n in numbers):
-        return None
-    shown = "[]" if value == [] else str(value) if isinstance(value, list) else repr(str(value))
-    return (
-        f"quiz option 'objective' must be a number or a list of numbers, not {shown}",
-        "write objective: 2 or objective: [1, 3], counting the module's objectives from 1",
+def _flag(name: str) -> Validator:
+    return flag(
+        lambda value: f"quiz option '{name}' must be true or false, not {str(value)!r}",
+        f"write {name}: true or {name}: false",
     )
 
 
-CHECKS: dict[str, Callable[[Any], tuple[str, str] | None]] = {
+def _objectives(value: Any) -> bool:
+    numbers = value if isinstance(value, list) else [value]
+    return bool(numbers) and all(is_int(n) for n in numbers)
+
+
+def _shown(value: Any) -> str:
+    return "[]" if value == [] else str(value) if isinstance(value, list) else repr(str(value))
+
+
+VALIDATORS: dict[str, Validator] = {
     "id": _id,
     "multiple": _flag("multiple"),
     "shuffle": _flag("shuffle"),
-    "hint": _hint,
-    "objective": _objective,
+    "hint": accepting(
+        lambda value: isinstance(value, str) and bool(value.strip()),
+        lambda _value: "quiz option 'hint' must be one line of text",
+        "write hint: followed by a short nudge, or remove the line",
+    ),
+    "objective": accepting(
+        _objectives,
+        lambda value: f"quiz option 'objective' must be a number or a list of numbers, not {_shown(value)}",
+        "write objective: 2 or objective: [1, 3], counting the module's objectives from 1",
+    ),
 }
 
 
@@ -74,10 +67,9 @@ def _typed_key(data: dict, key: str) -> Any:
     return next((k for k in data if str(k) == key), key)
 
 
-def _unknown(key: str, path: str, line: int) -> Problem:
-    close = difflib.get_close_matches(key, OPTIONS, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"quiz options are {', '.join(OPTIONS[:-1])} and {OPTIONS[-1]}"
-    return Problem(path, line, f"unknown quiz option '{key}'", hint)
+def _unknown(key: str) -> tuple[str, str]:
+    known = f"quiz options are {', '.join(OPTIONS[:-1])} and {OPTIONS[-1]}"
+    return f"unknown quiz option '{key}'", did_you_mean(key, OPTIONS, known)
 
 
 class _OptionLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
@@ -183,20 +175,15 @@ def read_options(
         return {}, {}, problems
     if not isinstance(data, dict):
         return {}, {}, problems + [Problem(path, first_line, 'quiz options must be "key: value" lines', YAML_HINT)]
-    values, lines = {}, {}
+    first_lines: dict[str, int] = {}
     for key, line in keys:
-        if key in lines:
-            continue  # a repeated option: reported once by _load
-        lines[key] = line
-        value = data[key] if key in data else data.get(_typed_key(data, key))
-        if key not in CHECKS:
-            problems.append(_unknown(key, path, line))
-            continue
-        error = CHECKS[key](value)
-        if error:
-            problems.append(Problem(path, line, *error))
-        else:
-            values[key] = value
+        first_lines.setdefault(key, line)  # a repeated option: reported once by _load
+    fields = [
+        (key, data[key] if key in data else data.get(_typed_key(data, key)), line) for key, line in first_lines.items()
+    ]
+    checked = check_fields(fields, VALIDATORS, path, _unknown)
+    values, lines = checked.values, checked.lines
+    problems += checked.problems
     if "id" not in lines:
         problems.append(
             Problem(

@@ -7,13 +7,13 @@ hook, the macros and the check command parse the file once.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from ..course_loader import Course
 from ..modules import SLUG, too_long
-from ..problems import Problem
+from ..problems import Problem, did_you_mean
 from ..source import decode_source
+from ..validate import check_fields
 from ..yamlsrc import item_line, key_line, load_yaml
 from .fields import VALIDATORS
 from .model import FIELDS, KIND_NEEDS, READINGS_FILE, REQUIRED, Author, Catalogue, Reading
@@ -32,11 +32,6 @@ NEED_HINTS = {
     "journal": "add journal: the journal or magazine it appeared in",
     "url": "add url: an https:// address where it can be read",
 }
-
-
-def _closest(word: str, known: list[str], fallback: str) -> str:
-    close = difflib.get_close_matches(word, known, n=1)
-    return f"did you mean '{close[0]}'?" if close else fallback
 
 
 def _alternatives(names: tuple[str, ...], joiner: str) -> str:
@@ -67,7 +62,7 @@ def _module_problems(
     for index, module_id in enumerate(reading.modules):
         if module_id not in module_ids:
             line = item_line(entry["modules"], index, 1)
-            hint = _closest(module_id, module_ids, "use the id: of a module listed in nav")
+            hint = did_you_mean(module_id, module_ids, "use the id: of a module listed in nav")
             problems.append(
                 Problem(
                     path,
@@ -78,6 +73,10 @@ def _module_problems(
                 )
             )
     return problems
+
+
+def _unknown_field(name: str) -> tuple[str, str]:
+    return f"unknown field '{name}'", did_you_mean(name, FIELDS, "known fields: " + ", ".join(FIELDS))
 
 
 def parse_entry(
@@ -94,25 +93,14 @@ def parse_entry(
                 "indent kind:, title:, authors: ... under the id",
             )
         ]
-    problems, present = [], {str(name) for name in entry}  # an invalid value is reported once, as invalid
-    for name, value in entry.items():
-        field_line = key_line(entry, name, 1)
-        reading.lines[str(name)] = field_line
-        if name not in VALIDATORS:
-            problems.append(
-                Problem(
-                    path,
-                    field_line,
-                    f"unknown field '{name}'",
-                    _closest(str(name), list(FIELDS), "known fields: " + ", ".join(FIELDS)),
-                )
-            )
-            continue
-        clean, error = VALIDATORS[name](value)
-        if error:
-            problems.append(Problem(path, field_line, *error))
-            continue
+    present = {str(name) for name in entry}  # an invalid value is reported once, as invalid
+    checked = check_fields(
+        ((name, value, key_line(entry, name, 1)) for name, value in entry.items()), VALIDATORS, path, _unknown_field
+    )
+    reading.lines.update(checked.lines)
+    for name, clean in checked.values.items():
         setattr(reading, name, [Author.parse(a) for a in clean] if name == "authors" else clean)
+    problems = checked.problems
     for name in REQUIRED:
         if name not in entry:
             problems.append(Problem(path, line, f"reading '{reading_id}' has no '{name}'", REQUIRED_HINTS[name]))

@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..course_loader import Course
-from ..modules import Module
+from ..modules import LEVEL_LABELS, Module
 from ..pages import link
 from . import usage
 from .cite import labels
 from .exports import DOWNLOADS
 from .load import load
 from .markdown import attr, md_text
-from .model import KIND_LABELS, KINDS, LEVEL_LABELS, Reading
+from .model import KIND_LABELS, KINDS, Reading
 from .reference import links_markdown, reference_markdown
 
 

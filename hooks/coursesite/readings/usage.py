@@ -8,13 +8,12 @@ is reported at its exact line, by the build and by ``course check
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
 from ..course_loader import Course
 from ..modules import Module
-from ..problems import WARNING, Problem
+from ..problems import WARNING, Problem, did_you_mean
 from ..source import SourceFile
 from ..yamlsrc import item_line
 from .load import load
@@ -131,8 +130,7 @@ def citing_pages(course: Course) -> dict[str, list[str]]:
 
 
 def _missing_hint(key: str, known: list[str], path: str) -> str:
-    close = difflib.get_close_matches(key, known, n=1)
-    return f"did you mean '{close[0]}'?" if close else f"add an entry with this id to {path}, or correct the id"
+    return did_you_mean(key, known, f"add an entry with this id to {path}, or correct the id")
 
 
 def citation_problem(course: Course, citation: Citation) -> Problem | None:
