@@ -30,7 +30,7 @@ from coursesite import (
     sitebuild,
     state,
 )
-from coursesite.config import BuildSettings, mkdocs_settings
+from coursesite.config import BuildSettings
 from coursesite.course_loader import load_course
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
 from coursesite.quiz import source_check
@@ -100,7 +100,7 @@ def _settings_of_build(config, previewing: bool) -> BuildSettings:
     site: the preview judges links as the published site will, by mkdocs.yml's."""
     settings = BuildSettings.of(config)
     if previewing:
-        settings = replace(settings, site_url=mkdocs_settings(Path(config.config_file_path)).site_url)
+        settings = replace(settings, site_url=sitebuild.mkdocs_settings(Path(config.config_file_path)).site_url)
     return settings
 
 

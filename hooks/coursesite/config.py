@@ -4,7 +4,8 @@ The check command runs without building, so it reads the nav itself; the
 build hook uses the same reader so both report nav problems identically.
 Settings whose value follows MkDocs' rules (defaults, ``!ENV``, a packager's
 overrides) are MkDocs' own: ``BuildSettings``, from the build's configuration
-or from ``mkdocs.config.load_config``, which validates and never builds.
+or from ``mkdocs.config.load_config`` (``sitebuild.mkdocs_settings``), which
+validates and never builds.
 """
 
 from __future__ import annotations
@@ -49,21 +50,6 @@ class BuildSettings:
         )
 
 
-def mkdocs_settings(config_file: Path, **overrides: Any) -> BuildSettings:
-    """MkDocs' reading of ``config_file``; its defaults when MkDocs refuses the
-    file (the course's own reading names those mistakes at their lines)."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    from .sitebuild import refused_settings
-
-    with refused_settings():
-        try:
-            return BuildSettings.of(load_config(str(config_file), **overrides))
-        except (MkDocsException, ValueError):  # ValueError: a malformed site_url
-            return BuildSettings(site_dir=config_file.parent / "site")
-
-
 @dataclass
 class SiteConfig:
     root: Path  # the folder holding mkdocs.yml
@@ -80,6 +66,8 @@ class SiteConfig:
     def settings(self) -> BuildSettings:
         """What MkDocs makes of mkdocs.yml; a build sets those it really used."""
         if self._settings is None:
+            from .sitebuild import mkdocs_settings
+
             self._settings = mkdocs_settings(self.root / self.config_path)
         return self._settings
 

@@ -2,7 +2,8 @@
 
 This is the only module of the package that imports MkDocs (lazily): the
 ``course check`` command uses it so that checks which need rendered HTML
-(links, leftover quiz syntax) run exactly as in ``mkdocs build``.
+(links, leftover quiz syntax) run exactly as in ``mkdocs build``, and the
+engine reads the settings MkDocs resolves from mkdocs.yml through it.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from . import state
+from .config import BuildSettings
 from .problems import Problem
 
 REFUSED = re.compile(r"Config value '([^']*)': (.*)", re.S)
@@ -143,6 +146,19 @@ def config_problems(config_file: Path, refused: list[str], error: Exception) -> 
             )
         )
     return problems
+
+
+def mkdocs_settings(config_file: Path, **overrides: Any) -> BuildSettings:
+    """MkDocs' reading of ``config_file``; its defaults when MkDocs refuses the
+    file (the course's own reading names those mistakes at their lines)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with refused_settings():
+        try:
+            return BuildSettings.of(load_config(str(config_file), **overrides))
+        except (MkDocsException, ValueError):  # ValueError: a malformed site_url
+            return BuildSettings(site_dir=config_file.parent / "site")
 
 
 def keep_serving(builder, config_file: Path, report) -> object:
