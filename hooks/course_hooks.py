@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from coursesite import (
     all_checks,
+    editions,
     glossary,
     inline,
     links,
@@ -31,7 +32,7 @@ from coursesite import (
 )
 from coursesite.course_loader import load_course
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
-from coursesite.quiz import source_check
+from coursesite.quiz import answerkey, source_check
 from coursesite.quiz import summary as quiz_summary
 from coursesite.readings import citeonly
 
@@ -79,6 +80,7 @@ def _report_stopped_rebuild(problems) -> None:
 def on_config(config):
     course_module = Path(config.config_file_path)
     build = state.begin(load_course(course_module))
+    build.problems += editions.apply_to_config(config, packaging=state.packaging)
     site_meta = inline.theme_meta({"description": config.site_description, "author": config.site_author})
     config.site_description, config.site_author = site_meta.get("description"), site_meta.get("author")
     # The link check resolves against the settings of this build (a packager may override them).
@@ -115,6 +117,7 @@ def on_files(files, config):
     if state.previewing:  # the problem banner's script and styles (coursesite/preview)
         for path, content in preview.assets().items():
             files.append(File.generated(config, path, content=content))
+    editions.apply_to_files(files, config, lambda: answerkey.to_markdown(build.course, page=editions.ANSWER_KEY))
     progressdata.note_page_urls(build.course, {f.src_uri: f.url for f in files.documentation_pages()})
     return files
 
@@ -142,6 +145,11 @@ def _drop_refused_front_matter(markdown, page, config, files):
     if source is not None and source.meta is None:
         page.meta = {}
     return markdown
+
+
+@event_priority(100)  # before the macros plugin: nothing in a note is rendered, cited or indexed
+def _drop_facilitator_notes(markdown, page, config, files):
+    return editions.without_facilitator_notes(markdown) if editions.is_learner_build(config) else markdown
 
 
 @event_priority(100)  # before the macros plugin
@@ -183,7 +191,11 @@ def _escape_meta_for_theme(markdown, page, config, files):
 
 
 on_page_markdown = CombinedEvent(
-    _drop_refused_front_matter, _render_macros_only_where_used, _add_generated_sections, _escape_meta_for_theme
+    _drop_refused_front_matter,
+    _drop_facilitator_notes,
+    _render_macros_only_where_used,
+    _add_generated_sections,
+    _escape_meta_for_theme,
 )
 
 
