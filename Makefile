@@ -6,10 +6,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build bench clean
+.PHONY: serve serve-facilitator test check build facilitator bench clean
 
 serve: $(VENV)/.installed ## preview the course with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
+
+serve-facilitator: $(VENV)/.installed ## preview the facilitator edition (trainer guide, notes, answer key)
+	COURSE_EDITION=facilitator $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
 test: $(VENV)/.installed-test ## run every test, browser tests included
 	$(BIN)/python -m pytest
@@ -20,11 +23,14 @@ check: $(VENV)/.installed ## list every content problem (file:line: message)
 build: $(VENV)/.installed ## the strict build CI publishes (never add -v: MkDocs bug #3991)
 	$(BIN)/mkdocs build --strict
 
+facilitator: $(VENV)/.installed ## the facilitator edition into site-facilitator/ (holds the answers: never publish it)
+	COURSE_EDITION=facilitator $(BIN)/mkdocs build --strict --site-dir site-facilitator
+
 bench: $(VENV)/.installed-test ## every benchmark, one after the other; writes bench/REPORT.md (bench/README.md)
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-facilitator .pytest_cache
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: install it and run again, e.g. make serve PYTHON=python3.12")'

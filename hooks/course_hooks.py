@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 
 from coursesite import (
     all_checks,
+    editions,
     glossary,
     inline,
     links,
@@ -33,7 +34,7 @@ from coursesite import (
 from coursesite.config import BuildSettings
 from coursesite.course_loader import load_course
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
-from coursesite.quiz import source_check
+from coursesite.quiz import answerkey, source_check
 from coursesite.quiz import summary as quiz_summary
 from coursesite.readings import citeonly
 
@@ -81,6 +82,7 @@ def _report_stopped_rebuild(problems) -> None:
 def on_config(config):
     course_module = Path(config.config_file_path)
     build = state.begin(load_course(course_module))
+    build.problems += editions.apply_to_config(config, packaging=state.packaging)
     site_meta = inline.theme_meta({"description": config.site_description, "author": config.site_author})
     config.site_description, config.site_author = site_meta.get("description"), site_meta.get("author")
     build.course.site.settings = _settings_of_build(config, build.options.previewing)
@@ -122,6 +124,7 @@ def on_files(files, config):
     if build.options.previewing:  # the problem banner's script and styles (coursesite/preview)
         for path, content in preview.assets().items():
             files.append(File.generated(config, path, content=content))
+    editions.apply_to_files(files, config, lambda: answerkey.to_markdown(build.course, page=editions.ANSWER_KEY))
     progressdata.note_page_urls(build.course, {f.src_uri: f.url for f in files.documentation_pages()})
     return files
 
@@ -150,6 +153,11 @@ def _drop_refused_front_matter(markdown, page, config, files):
     if source is not None and source.meta is None:
         page.meta = {}
     return markdown
+
+
+@event_priority(100)  # before the macros plugin: nothing in a note is rendered, cited or indexed
+def _drop_facilitator_notes(markdown, page, config, files):
+    return editions.without_facilitator_notes(markdown) if editions.is_learner_build(config) else markdown
 
 
 @event_priority(100)  # before the macros plugin
@@ -191,7 +199,11 @@ def _escape_meta_for_theme(markdown, page, config, files):
 
 
 on_page_markdown = CombinedEvent(
-    _drop_refused_front_matter, _render_macros_only_where_used, _add_generated_sections, _escape_meta_for_theme
+    _drop_refused_front_matter,
+    _drop_facilitator_notes,
+    _render_macros_only_where_used,
+    _add_generated_sections,
+    _escape_meta_for_theme,
 )
 
 

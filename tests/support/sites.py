@@ -59,6 +59,7 @@ class SiteFactory:
         self.docs = root / "docs"
         self.nav: list = []
         self.settings: dict = {}  # mkdocs.yml settings to override, e.g. {"use_directory_urls": False}
+        self.edition = "learner"  # or "facilitator": the trainer guide's pages are built only then
         (self.docs / "assets").mkdir(parents=True)
         for name in ("hooks", "overrides"):
             os.symlink(ROOT / name, root / name)
@@ -91,6 +92,7 @@ class SiteFactory:
         # Material's instant navigation only intercepts links under site_url, so a
         # served test site sets this to its server's address before building.
         config["site_url"] = self.site_url
+        config["extra"]["edition"] = self.edition
         config.update(self.settings)
         with (self.root / "mkdocs.yml").open("w", encoding="utf-8") as out:
             yaml.dump(config, out)
