@@ -85,7 +85,7 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
             f' <button type="button" class="md-button lms-small" data-lms-toggle="{html.escape(module.id)}" '
             f'aria-label="Mark complete: {title}" hidden>Mark complete</button>'
         )
-    check = f"0 of {quizzes} correct (0%), pass mark {module.pass_mark}%" if quizzes else "No knowledge check"
+    check = f"0 of {quizzes} right first time (0%), pass mark {module.pass_mark}%" if quizzes else "No knowledge check"
     readings = f"0 of {len(module.readings)} read" if module.readings else "None listed"
     values = [status, check, readings, duration_text(module.duration)]
     cells = [f'<th scope="row" role="rowheader"><a href="{html.escape(href)}">{title}</a></th>']

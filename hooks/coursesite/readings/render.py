@@ -81,7 +81,7 @@ def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool
             lines += [f"**Cited in:** {_page_links(course, page_uri, cited)}", ""]
     lines += [
         # The name starts with the visible label (WCAG 2.5.3) and says which reading.
-        f'<label class="lms-reading__mark"><input type="checkbox" autocomplete="off" data-lms-reading-toggle '
+        f'<label class="lms-reading__mark"><input type="checkbox" data-lms-reading-toggle '
         f'aria-label="Mark as read: {attr(title)}"> Mark as read</label>',
         "",
         "</div>",
