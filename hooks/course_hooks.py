@@ -18,7 +18,6 @@ from coursesite import (
     all_checks,
     glossary,
     inline,
-    links,
     minify,
     pageassets,
     pages,
@@ -119,19 +118,8 @@ def on_files(files, config):
     return files
 
 
-def on_pre_build(config):
-    # A large site's pages are read for the link check while the build writes them.
-    links.start_reader(state.require().course, Path(config.site_dir))
-
-
 def on_post_page(output, page, config):
-    links.page_rendered(state.require().course, page.file.dest_uri)
     return preview.add_banner(output, page.url) if state.previewing else output
-
-
-def on_build_error(error):
-    if state.current is not None:
-        links.stop_reader(state.current.course)
 
 
 @event_priority(100)  # before the macros plugin and the theme read the page's metadata
