@@ -32,7 +32,6 @@ from coursesite.course_loader import load_course
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
 from coursesite.quiz import source_check
 from coursesite.quiz import summary as quiz_summary
-from coursesite.readings import citeonly
 
 log = logging.getLogger("mkdocs.hooks.course_hooks")
 
@@ -135,22 +134,13 @@ def _drop_refused_front_matter(markdown, page, config, files):
 @event_priority(100)  # before the macros plugin
 def _render_macros_only_where_used(markdown, page, config, files):
     """Spare a page the macros plugin's template compile (a few milliseconds a
-    page) when it has no Jinja syntax, or only cite() calls, rendered here as
-    Jinja would (coursesite/readings/citeonly.py); a page's own render_macros: still wins."""
+    page) when it has no Jinja syntax; a page's own render_macros: still wins."""
     macros = config.plugins.get("macros")
     if macros is None or "render_macros" in page.meta or macros.has_j2(page.title or ""):
         return markdown
     if not macros.has_j2(markdown):
         page.meta["render_macros"] = False
-        return markdown
-    if not citeonly.uses_jinja_defaults(macros.env):
-        return markdown
-    build, uri = state.require(), page.file.src_uri
-    rendered = citeonly.render(markdown, lambda keys: readings.cite_for_build(build, uri, keys))
-    if rendered is None:
-        return markdown
-    page.meta["render_macros"] = False
-    return rendered
+    return markdown
 
 
 def _add_generated_sections(markdown, page, config, files):
