@@ -30,7 +30,6 @@ from coursesite import (
 )
 from coursesite.course_loader import load_course
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
-from coursesite.quiz import source_check
 from coursesite.quiz import summary as quiz_summary
 
 log = logging.getLogger("mkdocs.hooks.course_hooks")
@@ -90,8 +89,6 @@ def on_config(config):
     logging.getLogger("coursesite.quiz").disabled = True  # the source check reports quiz problems at exact file lines
     build.problems += all_checks.check_sources(build.course)
     _define_glossary_terms(config, build.course)
-    # Pages render the quizzes the source check just parsed, without parsing them again.
-    config.mdx_configs.setdefault("coursesite.quiz", {})["parsed"] = source_check.parsed_blocks(build.course)
     return config
 
 
