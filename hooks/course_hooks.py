@@ -185,7 +185,7 @@ _unsearched: tuple[str, list[str]] = ("", [])  # the page being indexed: its con
 
 @event_priority(50)  # before the search plugin indexes the page
 def _cut_unsearched_parts(context, page, config, nav):
-    """The indexer reads the page without the parts it would skip (coursesite/searchview.py)."""
+    """The indexer reads the page without the parts it must not index (coursesite/searchview.py)."""
     global _unsearched
     content = page.content or ""
     page.content, parts = searchview.without_unsearched(content)
