@@ -44,7 +44,6 @@ class Derived:
     faulty_templates: set[str] = field(default_factory=set)  # pages whose Jinja the source check refused
     page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL (progressdata.py)
     page_quiz_ids: dict[str, list[str]] = field(default_factory=dict)  # module id -> the quiz ids its page shows
-    link_reader: Any = None  # the link check's running background.BackgroundCheck
 
 
 @dataclass

@@ -1,11 +1,7 @@
 """Find the broken links of a built site: scan each page once, resolve each
 link, check each anchor against the ids of the page it reaches.
 
-One pass over the pages. On a large course the pages are read by a worker
-process while the build writes them, and this pass runs there too
-(``background``); splitting the reading over several processes after the
-build did not pay on the two-core machines we build on (the forked build
-process is large). Measured on a 2,000-page course (bench/bench_links.py).
+One pass over the pages, in the build process, after the build.
 """
 
 from __future__ import annotations

@@ -4,9 +4,8 @@ Listed in ``mkdocs.yml`` as ``coursesite.quiz`` under ``markdown_extensions``, s
 works under any MkDocs-compatible generator, with or without our hooks.
 
 1. A preprocessor (after fenced code is stashed, so examples in ``` fences
-   stay examples) finds the blocks with the same parser as the source check
-   (or takes the check's result for a block it already parsed: the ``parsed``
-   option) and leaves a placeholder line for each.
+   stay examples) parses the blocks with the same parser as the source check
+   and leaves a placeholder line for each.
 2. A block processor turns each placeholder into the quiz form, or into a
    visible error box when the block is invalid (never into plain text).
 3. Raw HTML in author text is turned back into text after inline
@@ -34,7 +33,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from ..problems import Problem
 from ..safelinks import unlink
 from ..urls import unsafe_scheme
-from .model import Block, Quiz
+from .model import Block
 from .parse import parse_block
 from .render import render_error, render_quiz
 from .scan import scan
@@ -45,16 +44,9 @@ PLACEHOLDER_RE = re.compile(r"^\x02lms-quiz:(\d+)\x03$")
 
 
 class QuizPreprocessor(Preprocessor):
-    def __init__(self, md, parsed: dict[str, Quiz], log_problems: bool = True):
+    def __init__(self, md, log_problems: bool = True):
         super().__init__(md)
-        self.parsed = parsed
         self.log_problems = log_problems
-
-    def _block(self, lines: list[str], raw) -> Block:
-        """The block's quiz as the source check parsed it, when the text is the
-        same and was faultless; else parsed here (line numbers of this text)."""
-        quiz = self.parsed.get("\n".join(lines[raw.start : raw.end])) if self.parsed else None
-        return Block(raw.start, raw.end, quiz, []) if quiz is not None else parse_block(lines, raw, "", first_line=1)
 
     def run(self, lines: list[str]) -> list[str]:
         found = scan(lines)
@@ -62,7 +54,7 @@ class QuizPreprocessor(Preprocessor):
             return lines
         out, previous, seen = [], 0, {}
         for raw in found.blocks:
-            block = self._block(lines, raw)
+            block = parse_block(lines, raw, "", first_line=1)
             quiz = block.quiz
             if quiz and quiz.id in seen:
                 block.problems.append(
@@ -143,10 +135,6 @@ class QuizSanitizer(Treeprocessor):
 class QuizExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "parsed": [
-                {},
-                "faultless quizzes already parsed, by their block's text (the course hook passes the source check's)",
-            ],
             "log_problems": [True, "log each invalid quiz's problems (the course hook's build reports them itself)"],
         }
         super().__init__(**kwargs)
@@ -156,9 +144,7 @@ class QuizExtension(Extension):
         self.md = md
         self.reset()
         # Below fenced code (25), above raw HTML blocks (20).
-        md.preprocessors.register(
-            QuizPreprocessor(md, self.getConfig("parsed"), self.getConfig("log_problems")), "lms_quiz", 22
-        )
+        md.preprocessors.register(QuizPreprocessor(md, self.getConfig("log_problems")), "lms_quiz", 22)
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser), "lms_quiz", 85)
         md.treeprocessors.register(StashMark(md), "lms_quiz_stash", 20.5)
         # After attr_list (8), before abbr (7) and toc (5).

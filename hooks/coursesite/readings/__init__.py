@@ -47,8 +47,7 @@ def cite(course: Course, page_uri: str, keys: list[str]) -> tuple[str, list[Prob
 
 def cite_for_build(build, page_uri: str, keys: list[str]) -> str:
     """``cite(*keys)`` as ``build`` (a ``state.BuildState``) renders it on
-    ``page_uri``; the problems join the build's. The macro and the hook's
-    citation-only pages (``citeonly.py``) both call this."""
+    ``page_uri``; the problems join the build's (the ``cite`` macro's)."""
     markdown, problems = cite(build.course, page_uri, [str(key) for key in keys])
     build.problems += problems
     return markdown
