@@ -12,7 +12,8 @@ pymdown-extensions' caption block wraps both in ``<figure>``. The stylesheet
 turns an SVG figure's colours round in the dark scheme, so one drawing (dark
 lines on a transparent background) serves both schemes.
 
-After the build, every SVG image of a page is checked here, at the line of
+A figure is an SVG file in a ``figures/`` folder, or shown in a ``<figure>``.
+After the build, every figure of a page is checked here, at the line of
 the Markdown that shows it: a text alternative, a caption, at most 10 KB
 gzipped, and nothing in the file that could run or fetch anything (an SVG is
 served from the course's own address, where a script could read a learner's
@@ -51,7 +52,7 @@ def check_site(course: Course, site_dir: Path) -> list[Problem]:
             continue
         for img in LexborHTMLParser(html).css("article img"):
             address = urlsplit(img.attributes.get("src") or "")
-            if address.scheme or address.netloc or not address.path.lower().endswith(".svg"):
+            if address.scheme or address.netloc or not _is_figure(img, unquote(address.path)):
                 continue
             name = posixpath.basename(unquote(address.path))
             line = next((n for n, text in enumerate(source.lines, start=1) if name in text), 0)
@@ -76,10 +77,21 @@ def _built(site_dir: Path, src_uri: str) -> Path | None:
     return None
 
 
-def _caption(img: LexborNode) -> str:
+def _is_figure(img: LexborNode, path: str) -> bool:
+    """An SVG drawing kept in a ``figures/`` folder, or shown in a ``<figure>``
+    (an SVG icon elsewhere is an ordinary image)."""
+    return path.lower().endswith(".svg") and ("figures/" in path or _figure_of(img) is not None)
+
+
+def _figure_of(img: LexborNode) -> LexborNode | None:
     node = img.parent
     while node is not None and node.tag != "figure":
         node = node.parent
+    return node
+
+
+def _caption(img: LexborNode) -> str:
+    node = _figure_of(img)
     caption = node.css_first("figcaption") if node is not None else None
     return caption.text(strip=True) if caption is not None else ""
 
