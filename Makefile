@@ -6,13 +6,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build bench clean
+.PHONY: serve test lint check build bench clean
 
 serve: $(VENV)/.installed ## preview the course with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --no-strict
 
-test: $(VENV)/.installed-test ## run every test, browser tests included
+test: lint ## lint and type check, then every test, browser tests included
 	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test ## ruff (lint and format) and mypy: seconds, so they fail before the long tests
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check hooks tests bench
+	$(BIN)/mypy
 
 check: $(VENV)/.installed ## list every content problem (file:line: message)
 	$(BIN)/course check

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import inline
 from .config import SiteConfig, read_site_config
@@ -26,7 +27,8 @@ class Course:
     pages: dict[str, SourceFile] = field(default_factory=dict)  # src_uri -> source, every Markdown page
     modules: list[Module] = field(default_factory=list)  # in nav order
     problems: list[Problem] = field(default_factory=list)
-    extras: dict[str, object] = field(default_factory=dict)  # data other features attach (readings, quizzes...)
+    # Data other features attach (readings, quizzes...); each key holds its own feature's type.
+    extras: dict[str, Any] = field(default_factory=dict)
     _lookups: dict[str, tuple[int, dict[str, Module]]] = field(default_factory=dict, repr=False, compare=False)
 
     def _modules_by(self, attribute: str) -> dict[str, Module]:

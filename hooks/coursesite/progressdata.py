@@ -49,7 +49,7 @@ CERTIFICATE_GATE = "data-lms-cert-gate></p>"  # the empty line docs/certificate.
 
 def _seen(course: Course) -> dict:
     # "quizzes": module id -> the quiz ids its rendered page shows; "urls": src_uri -> URL of every page
-    return course.extras.setdefault(EXTRA_KEY, {"quizzes": {}, "urls": {}})  # type: ignore[return-value]
+    return course.extras.setdefault(EXTRA_KEY, {"quizzes": {}, "urls": {}})
 
 
 def note_page_urls(course: Course, urls: dict[str, str]) -> None:
@@ -97,7 +97,8 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
     values = [status, check, readings, duration_text(module.duration)]
     cells = [f'<th scope="row" role="rowheader"><a href="{html.escape(href)}">{title}</a></th>']
     cells += [
-        f'<td role="cell" data-label="{label}">{value}</td>' for label, value in zip(DASHBOARD_HEADINGS[1:], values)
+        f'<td role="cell" data-label="{label}">{value}</td>'
+        for label, value in zip(DASHBOARD_HEADINGS[1:], values, strict=True)
     ]
     return f'<tr role="row">{"".join(cells)}</tr>'
 

@@ -24,6 +24,7 @@ from .readings import citeonly
 from .source import SourceFile
 
 LITERAL_HINT = 'to show {{ or {% as text, write {{ "{{" }} or put the text between {% raw %} and {% endraw %}'
+LITERAL_KINDS: dict[type, str] = {list: "a list", tuple: "a list", dict: "a mapping"}
 FAULTY = "template_faulty"  # course.extras: src_uri of pages whose template the source check refused
 
 
@@ -101,7 +102,7 @@ def _literal_not_text(arg: nodes.Expr) -> str | None:
         return None
     if value is None or isinstance(value, bool):
         return str(value).lower()
-    return {list: "a list", tuple: "a list", dict: "a mapping"}.get(type(value), repr(value))
+    return LITERAL_KINDS.get(type(value), repr(value))
 
 
 def _has_template_code(env: jinja2.Environment, text: str) -> bool:

@@ -12,6 +12,7 @@ worker that reads the pages while the build writes them (``start_reader``,
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -93,10 +94,8 @@ def start_reader(course: Course, site_dir: Path) -> None:
     stop_reader(course)
     if len(course.pages) < background.FROM_PAGES or not background.spare_core():
         return
-    try:
+    with contextlib.suppress(OSError):  # no worker: the check reads the pages after the build
         course.extras[READER] = background.BackgroundCheck(site_dir)
-    except OSError:
-        pass  # no worker: the check reads the pages after the build
 
 
 def page_rendered(course: Course, dest_uri: str) -> None:

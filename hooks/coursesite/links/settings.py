@@ -159,13 +159,14 @@ def _read_options(settings: LinkSettings, options: Any, path: str) -> None:
 def read_settings(site: SiteConfig, built: dict | None = None) -> LinkSettings:
     """Settings from mkdocs.yml; ``built`` (``course.extras["build_settings"]``,
     set by the hook) gives the values the build really used."""
-    raw = site.raw if hasattr(site.raw, "get") else {}
+    raw: Any = site.raw if hasattr(site.raw, "get") else {}  # YAML data: checked key by key below
     built = built or {}
     site_url = str(built.get("site_url", config_value(raw, "site_url")) or "")
     parts = split_url(site_url)
     if parts is None:  # reported by config.read_site_config
-        site_url, parts = "", split_url("")
-    settings = LinkSettings(site_url=site_url, prefix=("/" + parts.path.strip("/") + "/").replace("//", "/"))
+        site_url = ""
+    path = parts.path.strip("/") if parts else ""
+    settings = LinkSettings(site_url=site_url, prefix=("/" + path + "/").replace("//", "/"))
     settings.use_directory_urls = (
         built.get("use_directory_urls", config_value(raw, "use_directory_urls", True)) is not False
     )
@@ -175,7 +176,7 @@ def read_settings(site: SiteConfig, built: dict | None = None) -> LinkSettings:
     theme = raw.get("theme")
     settings.custom_dir = str(theme.get("custom_dir") or "") if hasattr(theme, "get") else ""
     extra = raw.get("extra")
-    lms = extra.get("lms") if hasattr(extra, "get") else None
+    lms = extra.get("lms") if hasattr(extra, "get") else {}
     if hasattr(lms, "get") and "links" in lms:
         _read_options(settings, lms["links"], site.config_path)
     return settings

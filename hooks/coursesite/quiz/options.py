@@ -80,7 +80,7 @@ def _unknown(key: str, path: str, line: int) -> Problem:
     return Problem(path, line, f"unknown quiz option '{key}'", hint)
 
 
-class _OptionLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):
+class _OptionLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]  # a base chosen at import time
     """libyaml: a course has thousands of option blocks and the pure-Python
     loaders took most of the build. Booleans are only true/false, as in
     YAML 1.2 and the front matter: ``multiple: yes`` is a mistake, not true."""
@@ -121,10 +121,13 @@ def _simple_value(value: str) -> tuple[bool, Any]:
 
 def _load_simple(text: str, first_line: int) -> tuple[dict, list[tuple[str, int]]] | None:
     """The options when every line is an everyday one with a distinct key, else None."""
-    data, keys = {}, []
+    data: dict[str, Any] = {}
+    keys: list[tuple[str, int]] = []
     for offset, line in enumerate(text.split("\n")):
         match = SIMPLE_LINE.match(line)
-        simple, value = _simple_value(match[2]) if match else (False, None)
+        if match is None:
+            return None
+        simple, value = _simple_value(match[2])
         if not simple or match[1] in data:
             return None
         data[match[1]] = value
@@ -156,7 +159,8 @@ def _load(text: str, path: str, first_line: int) -> tuple[Any, list[tuple[str, i
     if not isinstance(node, yaml.MappingNode):
         return data, [], []
     keys = [(str(k.value), k.start_mark.line + first_line) for k, _ in node.value]
-    seen, problems = {}, []
+    seen: dict[str, int] = {}
+    problems: list[Problem] = []
     for key, line in keys:
         if key in seen:
             problems.append(
@@ -182,7 +186,7 @@ def read_options(
     if data is None:
         return {}, {}, problems
     if not isinstance(data, dict):
-        return {}, {}, problems + [Problem(path, first_line, 'quiz options must be "key: value" lines', YAML_HINT)]
+        return {}, {}, [*problems, Problem(path, first_line, 'quiz options must be "key: value" lines', YAML_HINT)]
     values, lines = {}, {}
     for key, line in keys:
         if key in lines:

@@ -29,7 +29,7 @@ def parsed_blocks(course: Course) -> dict[str, Quiz]:
     """Every faultless quiz of the course by its block's text, for the Markdown
     extension's ``parsed`` option: a page renders without parsing its quizzes
     again (a quiz whose text macros change is parsed again)."""
-    parsed = {}
+    parsed: dict[str, Quiz] = {}
     for src_uri, page in page_quizzes(course).items():
         lines = course.pages[src_uri].text.split("\n")
         parsed.update(
@@ -43,7 +43,8 @@ def is_module_page(src_uri: str) -> bool:
 
 
 def _duplicate_ids(pages: dict[str, PageQuizzes]) -> list[Problem]:
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, int]] = {}
     for page in pages.values():
         for quiz in page.quizzes:
             if not quiz.id:

@@ -36,7 +36,7 @@ def add_summary(html: str, module: Module | None) -> str:
     Placed in the HTML, not the Markdown, so it costs the build nothing more
     than the string itself. Pages without a quiz, or not a module, are returned as they are."""
     forms = list(QUIZ_FORM.finditer(html)) if module is not None else []
-    if not forms:
+    if module is None or not forms:
         return html
     end = html.find("</form>", forms[-1].end())
     if end < 0:

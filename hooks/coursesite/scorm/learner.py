@@ -22,6 +22,7 @@ import json
 import posixpath
 import re
 from pathlib import Path
+from typing import Any
 
 from ..config import SiteConfig
 from ..problems import Problem
@@ -49,7 +50,7 @@ def _without_guide(items: list) -> list:
         if not isinstance(item, dict):
             kept.append(item)
             continue
-        entry = {}
+        entry: dict[str, Any] = {}
         for title, value in item.items():
             if isinstance(value, list):
                 value = _without_guide(value)
