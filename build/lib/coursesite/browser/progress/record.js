@@ -1,0 +1,165 @@
+// The learner's progress record: schema, validation, migration, merge.
+// Pure functions (no DOM, no storage), so the tests can run them on their own.
+//
+// v1: { v: 1, epoch, name, visited, completed, quizzes, readings, last }
+//   epoch      ms of the last "reset" or "replace": see `merge`
+//   name       null | { text, at }             for the certificate
+//   visited    { moduleId: ms of first visit }
+//   completed  { moduleId: { done, at } }      quiz modules are settled here too
+//   quizzes    { quizId: { correct, at, choices? } }  the best result per quiz
+//              (choices: its choice keys, optional, so an import shows the answer)
+//   readings   { readingId: { read, at } }
+//   last       null | { module, anchor, at }   the heading last scrolled past
+// v0 (the flat layout before versioning, still read): { visited: [id],
+//   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
+
+import { VERSION, empty, isAnchor, isId } from "./start.js";
+
+export { empty, isAnchor, isId };
+
+const MAX_ENTRIES = 5000;
+
+const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const isTime = (t) => Number.isInteger(t) && t >= 0 && t < 4102444800000;
+const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** 1-50 choice keys, as quiz/check.js stores them. */
+export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 50 && v.every((k) => typeof k === "string" && /^[0-9a-f]{8}$/.test(k));
+// An entry { flag: boolean, at }, with no other keys but valid `extra` ones.
+const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
+  Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct", { choices: isChoices }), readings: flagged("read") };
+const SINGLES = {
+  name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
+  last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
+};
+
+function fromV0(raw, now) {
+  const ids = (list) => (Array.isArray(list) ? list.filter(isId) : []);
+  const out = { v: VERSION, epoch: 0, visited: {}, completed: {}, quizzes: {}, readings: {} };
+  for (const id of ids(raw.visited)) out.visited[id] = now;
+  for (const id of ids(raw.completed)) out.completed[id] = { done: true, at: now };
+  for (const id of ids(raw.read)) out.readings[id] = { read: true, at: now };
+  for (const [id, ok] of Object.entries(isObj(raw.quizzes) ? raw.quizzes : {})) {
+    if (isId(id) && typeof ok === "boolean") out.quizzes[id] = { correct: ok, at: now };
+  }
+  if (isId(raw.lastPage)) out.last = { module: raw.lastPage, anchor: "", at: now };
+  return out;
+}
+
+/** Rebuild a record from untrusted data: returns the parts that validate and
+ *  a list of what did not (storage keeps the parts; an import rejects the file). */
+export function clean(raw, now = Date.now()) {
+  const record = empty();
+  if (!isObj(raw)) return { record, problems: ["it is not a progress record"], migrated: false };
+  const migrated = raw.v === undefined || raw.v === 0;
+  if (migrated) raw = fromV0(raw, now);
+  else if (raw.v !== VERSION) return { record, problems: [`it has version ${JSON.stringify(raw.v)}, which this site cannot read`], migrated };
+  const problems = Object.keys(raw).filter((k) => !has(record, k)).map((k) => `unknown field "${k}"`);
+  if (isTime(raw.epoch)) record.epoch = raw.epoch;
+  else problems.push("epoch is not a time");
+  for (const [field, valid] of Object.entries(ENTRIES)) {
+    const entries = raw[field] === undefined ? {} : raw[field];
+    if (!isObj(entries) || Object.keys(entries).length > MAX_ENTRIES) {
+      problems.push(`${field} is not a list of entries`);
+      continue;
+    }
+    for (const [id, entry] of Object.entries(entries)) {
+      if (isId(id) && valid(entry)) record[field][id] = entry;
+      else problems.push(`${field} entry "${String(id).slice(0, 40)}" is not valid`);
+    }
+  }
+  for (const [field, valid] of Object.entries(SINGLES)) {
+    if (raw[field] == null) continue;
+    if (valid(raw[field])) record[field] = { ...raw[field] };
+    else problems.push(`${field} is not valid`);
+  }
+  return { record, problems, migrated };
+}
+
+// The later entry; of two at the same ms, the same one whichever comes first,
+// so that tabs merging in any order end with the same record.
+const later = (x, y) => y.at > x.at || (y.at === x.at && JSON.stringify(y) > JSON.stringify(x));
+const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
+function better(field, x, y) {
+  if (x === undefined) return y;
+  if (field === "visited") return Math.min(x, y);
+  if (field === "quizzes" && x.correct !== y.correct) return x.correct ? x : y;
+  return newer(x, y);
+}
+
+/** Union of two records of one epoch: earliest visit, best quiz result, newest of the rest. */
+export function combine(a, b = empty()) {
+  const out = empty();
+  out.epoch = a.epoch;
+  for (const field of Object.keys(ENTRIES)) {
+    for (const source of [a, b]) {
+      for (const [id, entry] of Object.entries(source[field])) out[field][id] = better(field, out[field][id], entry);
+    }
+  }
+  out.name = newer(a.name, b.name);
+  out.last = newer(a.last, b.last);
+  return out;
+}
+
+// What `record` holds that was recorded at `epoch` or later.
+function since(record, epoch) {
+  const out = empty();
+  for (const field of Object.keys(ENTRIES)) {
+    for (const [id, entry] of Object.entries(record[field])) if ((field === "visited" ? entry : entry.at) >= epoch) out[field][id] = entry;
+  }
+  for (const field of Object.keys(SINGLES)) if (record[field]?.at >= epoch) out[field] = record[field];
+  return out;
+}
+
+/** What two tabs (or storage and memory) agree on, so that no tab's news is lost:
+ *  - of one epoch, the union, entry by entry: the earliest visit; a quiz's best
+ *    result (a right answer beats a wrong one, else the later); the later
+ *    completion mark, reading mark, name and position (by `at`), so "mark as
+ *    not complete" or an unticked reading wins when it came last;
+ *  - of two epochs (a reset or "replace" in one tab), the newer epoch's record,
+ *    plus what the other recorded since that epoch began: a reset clears what
+ *    came before it everywhere, but not an answer another tab gave after it,
+ *    before that tab heard of the reset.
+ *  Commutative and associative, so tabs merging in any order agree. */
+export function merge(a, b) {
+  if (a.epoch === b.epoch) return combine(a, b);
+  const [fresh, old] = a.epoch > b.epoch ? [a, b] : [b, a];
+  return combine(fresh, since(old, fresh.epoch));
+}
+
+/** Whether `raw` (stored, untrusted) is a record of a newer version of the
+ *  course than this code: it cannot be read here, and must not be written over. */
+export const isNewer = (raw) => isObj(raw) && Number.isInteger(raw.v) && raw.v > VERSION;
+
+/** A module's standing in a record; `m` is a module of course.json. */
+export function moduleState(record, m) {
+  const results = m.quizzes.map((q) => record.quizzes[q]).filter(Boolean);
+  const correct = results.filter((r) => r.correct).length;
+  const total = m.quizzes.length;
+  const read = m.readings.filter((r) => record.readings[r]?.read).length;
+  const complete = record.completed[m.id]?.done === true;
+  // A reading shared by several modules counts toward each tally without starting them.
+  const started = complete || m.id in record.visited || results.length > 0;
+  const score = total ? Math.round((correct * 100) / total) : null;
+  return { complete, started, correct, answered: results.length, total, score, read };
+}
+
+/** Mark complete every quiz module whose quizzes now meet its pass mark. */
+export function settle(record, course, now) {
+  for (const m of course.modules) {
+    const s = moduleState(record, m);
+    if (s.total && !s.complete && s.answered && s.score >= m.pass_mark) record.completed[m.id] = { done: true, at: now };
+  }
+}
+
+export function recordQuiz(record, id, correct, now, choices) {
+  const entry = isChoices(choices) ? { correct, at: now, choices: [...choices] } : { correct, at: now };
+  record.quizzes[id] = better("quizzes", record.quizzes[id], entry);
+}
+
+/** ms of the last module completion once every module is complete, else null. */
+export function completedAt(record, course) {
+  const times = course.modules.map((m) => (record.completed[m.id]?.done ? record.completed[m.id].at : null));
+  return course.modules.length && !times.includes(null) ? Math.max(...times) : null;
+}

@@ -1,0 +1,124 @@
+// Keeps the learner's record: in memory for this tab, in storage for the next
+// visit. When storage refuses (disabled, full), the record lives on in memory
+// for as long as the tab does and the learner is told.
+//
+// Two tabs write the one stored record. Every change re-reads it and merges
+// (record.js: merge) before the setItem that writes it, holding a Web Lock so
+// that no other tab of the course writes in between; and a tab that hears
+// another's write (a `storage` event) merges it and writes back what it knew
+// and the writer did not. So no answer given in any tab is lost, even where
+// there are no Web Locks or a write slipped past one.
+//
+// A record of a newer version of the course (opened in a newer edition, then
+// on an older cached page) cannot be read here: it is never written over, and
+// this tab's progress lives in memory only (ui.js tells the learner).
+
+import * as store from "../store.js";
+import { clean, empty, isAnchor, isId, isNewer, merge, recordQuiz, settle } from "./record.js";
+import { KEY, pageModule } from "./start.js";
+
+export const root = new URL("../../../", import.meta.url);
+export const course = fetch(new URL("../course.json", import.meta.url))
+  .then((r) => (r.ok ? r.json() : null))
+  .catch(() => null);
+
+export let newer = false; // storage holds a record of a newer version of the course
+function stored() {
+  const raw = store.load(KEY, store.isPlainObject);
+  newer = isNewer(raw);
+  return clean(newer ? empty() : raw ?? empty());
+}
+let memory = stored().record;
+export const record = () => memory;
+export let saved = true;
+
+const views = new Set();
+/** `view(record)` runs after every change; register once, at module level. */
+export const onChange = (view) => views.add(view);
+const notify = () => views.forEach((view) => view(memory));
+
+// Run `task` while no other tab of this course runs one (Web Locks, where the
+// browser has them: not in every context, hence the fallback).
+function exclusively(task) {
+  if (!navigator.locks) return Promise.resolve().then(task);
+  let ran = false;
+  const run = () => ((ran = true), task());
+  return navigator.locks.request(`${store.prefix}${KEY}`, run).catch((error) => {
+    if (ran) throw error;
+    return task();
+  });
+}
+
+/** Apply `change(record, now)` to the newest record and save it. */
+export async function update(change) {
+  const data = await course;
+  return exclusively(() => {
+    const now = Date.now();
+    const next = merge(stored().record, memory);
+    change(next, now);
+    if (data) settle(next, data, now);
+    memory = next;
+    saved = !newer && store.save(KEY, next);
+    notify();
+    return saved;
+  });
+}
+
+/** Replace the whole record (import "replace", reset): a new epoch wins over older copies elsewhere. */
+export const replace = (fresh) => update((next, now) => Object.assign(next, fresh, { epoch: now }));
+
+/** Called for every page shown: takes in the position start.js noted on the
+ *  page before (in storage only), and records a module visit and the page as the last one. */
+export function visit() {
+  memory = merge(stored().record, memory);
+  const module = pageModule();
+  if (!module) return;
+  const anchor = location.hash.slice(1); // heading ids are plain ASCII: no decoding, nothing to throw
+  if (memory.visited[module] && memory.last?.module === module) return;
+  update((r, at) => {
+    r.visited[module] ??= at;
+    r.last = { module, anchor: isAnchor(anchor) ? anchor : "", at };
+  });
+}
+
+const HEARD = {
+  // With the checked choices (an import shows them again), read before the page changes.
+  "lms:quiz-checked": (d) => {
+    const choices = isId(d?.quizId) && [...document.querySelectorAll(`[data-lms-quiz="${d.quizId}"] :checked`)].map((i) => i.value);
+    if (choices && typeof d.correct === "boolean") update((r, at) => recordQuiz(r, d.quizId, d.correct, at, choices));
+  },
+  "lms:reading-marked": (d) => {
+    if (isId(d?.readingId) && typeof d.read === "boolean") update((r, at) => (r.readings[d.readingId] = { read: d.read, at }));
+  },
+  // "Try again" or "Reset this page": progress keeps each quiz's best result,
+  // but forgets its choices, so the quiz is not shown answered again (quiz/check.js).
+  "lms:quiz-reset": (d) => {
+    const ids = (Array.isArray(d?.quizIds) ? d.quizIds : []).filter((id) => isId(id) && memory.quizzes[id]?.choices);
+    if (ids.length) update((r, at) => ids.forEach((id) => r.quizzes[id] && (r.quizzes[id] = { correct: r.quizzes[id].correct, at })));
+  },
+  // quiz/check.js asks for the answers of quizzes it has none stored for: the
+  // record in memory has them even when storage refused them.
+  "lms:quiz-answers": (d) => {
+    for (const id of Object.keys(d?.answers ?? {})) if (isId(id) && memory.quizzes[id]?.choices) d.answers[id] = memory.quizzes[id].choices;
+  },
+};
+
+/** Record what a feature announced (../main.js hands over those announced before
+ *  this code had loaded; recording the same result twice changes nothing). */
+export const hear = (event) => HEARD[event.type]?.(event.detail);
+for (const name of Object.keys(HEARD)) document.addEventListener(name, hear);
+
+store.onExternalChange((name) => {
+  if (name !== KEY) return;
+  const outside = stored();
+  memory = merge(outside.record, memory);
+  notify();
+  // The writer had not seen everything this tab recorded: write it back. (merge
+  // keeps the stored record's order and, on a tie, its entries: the JSON of a
+  // merge that adds nothing is the stored record's.)
+  if (!newer && JSON.stringify(memory) !== JSON.stringify(outside.record)) update(() => {});
+});
+
+// Write back at once a record that was migrated from v0 or repaired.
+const first = stored();
+if (first.migrated || first.problems.length) update(() => {});

@@ -1,0 +1,86 @@
+// The compact suspend-data format: the browser's copy of
+// hooks/lms/scorm/suspend.py, which documents the format and computes its
+// worst-case size (tests check that both give the same text).
+//
+//   suspend = "1" "." readings ( "." module )*    readings/module = FP BITS
+//
+// A record is { visited: Set(moduleId), readings: Set(readingId),
+// answers: Map(quizId -> { correct, choices: [choice keys] }) }.
+
+const FORMAT = "1";
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+export const emptyRecord = () => ({ visited: new Set(), readings: new Set(), answers: new Map() });
+
+export function pack(bits) {
+  let text = "";
+  for (let i = 0; i < bits.length; i += 6) {
+    let value = 0;
+    for (let j = 0; j < 6; j++) value = (value << 1) | (bits[i + j] ? 1 : 0);
+    text += ALPHABET[value];
+  }
+  return text.replace(/A+$/, ""); // trailing zero bits are implied
+}
+
+export function unpack(text) {
+  const bits = [];
+  for (const char of text) {
+    const value = ALPHABET.indexOf(char);
+    if (value < 0) return null;
+    for (let i = 5; i >= 0; i--) bits.push(((value >> i) & 1) === 1);
+  }
+  return bits;
+}
+
+function moduleBits(module, record) {
+  const bits = [record.visited.has(module.id)];
+  for (const quiz of module.quizzes) {
+    const answer = record.answers.get(quiz.id);
+    bits.push(Boolean(answer));
+    if (answer) bits.push(answer.correct, ...quiz.choices.map((key) => answer.choices.includes(key)));
+  }
+  return bits;
+}
+
+export function encode(outline, record) {
+  const sections = [FORMAT, outline.readings.fp + pack(outline.readings.ids.map((id) => record.readings.has(id)))];
+  for (const module of outline.modules) sections.push(module.fp + pack(moduleBits(module, record)));
+  return sections.join(".");
+}
+
+function readModule(module, bits, record) {
+  let index = 0;
+  const next = () => bits[index++] === true; // bits past the end are zeros
+  if (next()) record.visited.add(module.id);
+  for (const quiz of module.quizzes) {
+    if (!next()) continue;
+    const correct = next();
+    const choices = quiz.choices.filter(() => next());
+    if (choices.length) record.answers.set(quiz.id, { correct, choices });
+  }
+}
+
+function match(modules, position, fp, used) {
+  if (modules[position]?.fp === fp && !used.has(position)) return used.add(position) && modules[position];
+  const index = modules.findIndex((module, i) => !used.has(i) && module.fp === fp);
+  return index < 0 ? null : used.add(index) && modules[index];
+}
+
+/** The record in `text`; anything unreadable or written for another
+ *  structure is left out. Never throws: the LMS may hand back anything. */
+export function decode(outline, text) {
+  const record = emptyRecord();
+  const sections = typeof text === "string" ? text.split(".") : [];
+  if (sections[0] !== FORMAT) return record;
+  if (sections.length > 1 && sections[1].slice(0, 2) === outline.readings.fp) {
+    const bits = unpack(sections[1].slice(2)) ?? [];
+    outline.readings.ids.forEach((id, i) => bits[i] && record.readings.add(id));
+  }
+  const used = new Set();
+  sections.slice(2).forEach((section, position) => {
+    const module = match(outline.modules, position, section.slice(0, 2), used);
+    const bits = unpack(section.slice(2));
+    if (module && bits) readModule(module, bits, record);
+  });
+  return record;
+}

@@ -1,0 +1,81 @@
+"""The ``course`` command for trainers.
+
+    course check [--format text|json|github] [--no-build]
+    course links [--external] [--format ...]   (see coursesite/links/command.py)
+    course answer-key [--format md|csv] [--output FILE]; course objectives   (coursesite/quiz/command.py)
+    course scorm [--version 1.2|2004|both] [--output dist]   (coursesite/scorm/command.py)
+
+prints every content problem as ``path:line: message (hint)`` and exits 1 when
+there is any, 0 when the course is clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import count_line, format_problems, sort_problems
+
+
+def _check(args: argparse.Namespace) -> int:
+    from . import all_checks, course_loader
+
+    config_file = Path(args.config)
+    if not config_file.is_file():
+        print(
+            f"{config_file}: not found (run the command in the course folder, or pass --config path/to/mkdocs.yml)",
+            file=sys.stderr,
+        )
+        return 2
+    if args.no_build:
+        problems = all_checks.check_sources(course_loader.load_course(config_file))
+    else:
+        from .sitebuild import build_and_collect
+
+        problems = build_and_collect(config_file)
+    problems = sort_problems(problems)
+    output = format_problems(problems, args.format)
+    if output:
+        print(output)
+    if args.format in ("text", "auto") and not output.startswith("::"):
+        print(count_line(problems), file=sys.stderr)
+    return 1 if problems else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="course", description="Check and package the course.")
+    parser.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="run every content check and list all problems")
+    check.add_argument(
+        "--format",
+        choices=("auto", "text", "json", "github"),
+        default="auto",
+        help="output format (auto: GitHub annotations inside GitHub Actions, else text)",
+    )
+    check.add_argument(
+        "--no-build",
+        action="store_true",
+        help="only check sources; skip the checks that need a build (links, rendered pages)",
+    )
+    check.set_defaults(run=_check)
+    from .links.command import add_links_command
+
+    add_links_command(commands)  # course links [--external]: see coursesite/links/command.py
+    from .quiz.command import add_quiz_commands
+
+    add_quiz_commands(commands)  # course answer-key, course objectives: see coursesite/quiz/command.py
+    from .scorm.command import add_scorm_command
+
+    add_scorm_command(commands)  # course scorm [--version] [--output]: see coursesite/scorm/command.py
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""What the browser's progress code needs to know about the course.
+
+The course structure (modules in order with id, title, url, duration,
+pass_mark, quiz ids and reading ids) is written once per build as
+``assets/lms/course.json`` and fetched from the site's own origin, rather
+than embedded in every page:
+
+- quiz ids are only known once every module page has been rendered, so a
+  data island in the first pages could not list the quizzes of later ones;
+- one small cached file costs each page nothing, where an island would add
+  the whole course to every page of the site;
+- no learner or author text is placed inside a ``<script>``, so there is no
+  ``</script>`` escaping to get wrong.
+
+Module pages also get a server-rendered footer: the live region the progress
+code speaks through, and for a module without quizzes the (hidden until
+JavaScript shows it) "Mark this module complete" button.
+
+The progress page's summary and table, and the certificate page's message,
+are server-rendered too, as a new learner sees them (nothing started): the
+page then needs no script and no course data to show its first view (budget:
+weight, and no layout shift), and the progress code, loaded once there is a
+record, fills the same structure with the learner's figures
+(progress/dashboard.js and progress/certificate.js render the same markup).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+
+from .course_loader import Course
+from .modules import Module
+from .pageassets import to_root
+from .pages import duration_text, no_progress_bar, not_started
+from .quiz.source_check import page_quizzes
+
+DATA_FILE = "assets/lms/course.json"
+EXTRA_KEY = "progress"
+# Pages the progress code links to, by source file.
+PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate"}
+QUIZ_ATTRIBUTE = re.compile(r"""\bdata-lms-quiz=["']([a-z0-9-]+)["']""")
+DASHBOARD_BODY = "data-lms-dashboard-body></div>"  # the empty box docs/dashboard.md provides
+CERTIFICATE_GATE = "data-lms-cert-gate></p>"  # the empty line docs/certificate.md provides
+
+
+def _seen(course: Course) -> dict:
+    # "quizzes": module id -> the quiz ids its rendered page shows; "urls": src_uri -> URL of every page
+    return course.extras.setdefault(EXTRA_KEY, {"quizzes": {}, "urls": {}})
+
+
+def note_page_urls(course: Course, urls: dict[str, str]) -> None:
+    """Every page's URL (src_uri -> url), known before any page is rendered: the
+    progress page is rendered before the module pages it links to."""
+    _seen(course)["urls"].update(urls)
+
+
+def _module_url(course: Course, module: Module) -> str:
+    return _seen(course)["urls"].get(module.src_uri) or _default_url(module.src_uri)
+
+
+def module_footer(module: Module, has_quizzes: bool) -> str:
+    module_id = html.escape(module.id)
+    parts = [f'<div class="lms-progress-foot" data-lms-progress-foot="{module_id}">']
+    if not has_quizzes:
+        parts += [
+            "<p>This module has no knowledge check. When you have worked through it, mark it complete "
+            "to record your progress in this browser.</p>",
+            f'<p><button type="button" class="md-button" data-lms-mark-complete="{module_id}" hidden>'
+            "Mark this module complete</button></p>",
+            "<noscript><p>Recording your progress needs JavaScript.</p></noscript>",
+        ]
+    parts += ['<p class="lms-status" role="status" data-lms-status></p>', "</div>"]
+    return "\n".join(parts)
+
+
+# The progress table's columns, as progress/dashboard.js writes them too. Each
+# cell carries its column's name (data-label) and every part its table role: on
+# a phone the rows are shown as stacked cards (progress/pages.css), and a browser
+# that drops a table's meaning when its display changes (Safari) keeps it so.
+DASHBOARD_HEADINGS = ("Module", "Status", "Knowledge check", "Readings", "Time left")
+
+
+def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
+    title = html.escape(module.title)
+    status = not_started()
+    if not quizzes:  # shown by progress/controls.js
+        status += (
+            f' <button type="button" class="md-button lms-small" data-lms-toggle="{html.escape(module.id)}" '
+            f'aria-label="Mark complete: {title}" hidden>Mark complete</button>'
+        )
+    check = f"0 of {quizzes} correct (0%), pass mark {module.pass_mark}%" if quizzes else "No knowledge check"
+    readings = f"0 of {len(module.readings)} read" if module.readings else "None listed"
+    values = [status, check, readings, duration_text(module.duration)]
+    cells = [f'<th scope="row" role="rowheader"><a href="{html.escape(href)}">{title}</a></th>']
+    cells += [
+        f'<td role="cell" data-label="{label}">{value}</td>'
+        for label, value in zip(DASHBOARD_HEADINGS[1:], values, strict=True)
+    ]
+    return f'<tr role="row">{"".join(cells)}</tr>'
+
+
+def dashboard_body(course: Course, url: str) -> str:
+    """The progress page's summary and table for a learner with no progress yet."""
+    quizzes = page_quizzes(course)
+    rows = [
+        _dashboard_row(
+            m, len(quizzes[m.src_uri].quizzes) if m.src_uri in quizzes else 0, to_root(url) + _module_url(course, m)
+        )
+        for m in course.modules
+    ]
+    count = len(course.modules)
+    head = "".join(f'<th scope="col" role="columnheader">{h}</th>' for h in DASHBOARD_HEADINGS)
+    return (
+        f"{no_progress_bar(count)}"
+        f"<p>Time left: about {duration_text(course.total_minutes)}.</p>"
+        f'<div class="lms-table-wrap"><table role="table"><caption>Your modules</caption>'
+        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+        f'<tbody role="rowgroup">{"".join(rows)}</tbody></table></div>'
+    )
+
+
+def certificate_gate(course: Course, url: str) -> str:
+    """What the certificate page says to a learner with no progress yet, in the
+    words progress/certificate.js uses (a learner with a record gets theirs)."""
+    dashboard = _seen(course)["urls"].get("dashboard.md")
+    link = f' <a href="{html.escape(to_root(url) + dashboard)}">See what is left</a>' if dashboard is not None else ""
+    return (
+        f"Not earned yet: you have completed 0 of {len(course.modules)} modules. "
+        f"Your certificate appears here once every module is complete.{link}"
+        "<noscript> It is made from the progress kept in this browser, so it needs JavaScript.</noscript>"
+    )
+
+
+def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
+    """Remember a rendered module page's quiz ids; return its HTML, with the
+    progress footer added to module pages, and the progress page's table and the
+    certificate page's message filled in."""
+    if DASHBOARD_BODY in page_html:
+        page_html = page_html.replace(DASHBOARD_BODY, f"data-lms-dashboard-body>{dashboard_body(course, url)}</div>", 1)
+    if CERTIFICATE_GATE in page_html:
+        page_html = page_html.replace(CERTIFICATE_GATE, f"data-lms-cert-gate>{certificate_gate(course, url)}</p>", 1)
+    module = course.module_at(src_uri)
+    if module is None:
+        return page_html
+    quizzes = list(dict.fromkeys(QUIZ_ATTRIBUTE.findall(page_html)))
+    _seen(course)["quizzes"][module.id] = quizzes
+    return page_html + "\n" + module_footer(module, bool(quizzes))
+
+
+def _default_url(src_uri: str) -> str:
+    # Only when the build did not say where a page goes (a generator without our on_files).
+    stem = posixpath.splitext(src_uri)[0]
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def course_data(course: Course) -> dict:
+    """The structure the progress code reads, in course order."""
+    seen = _seen(course)
+    modules = []
+    for module in course.modules:
+        modules.append(
+            {
+                "id": module.id,
+                "title": module.title,
+                "url": _module_url(course, module),
+                "duration": module.duration,
+                "pass_mark": module.pass_mark,
+                "quizzes": seen["quizzes"].get(module.id, []),
+                "readings": list(module.readings),
+            }
+        )
+    urls = seen["urls"]
+    pages = {name: urls[src_uri] for src_uri, name in PROGRESS_PAGES.items() if src_uri in urls}
+    return {"v": 1, "title": course.site.site_name, "modules": modules, "pages": dict(sorted(pages.items()))}
+
+
+def write_course_data(course: Course, site_dir: Path) -> Path:
+    target = site_dir / DATA_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        json.dumps(course_data(course), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    return target

@@ -1,0 +1,45 @@
+"""The page summary under a module's quizzes: "x of y correct" and whether
+the module's pass mark is met.
+
+The Markdown extension cannot know a page's pass mark, so the build hook
+places this placeholder after the page's last quiz; quiz/check.js fills it in
+from the first result on. Until then, and without JavaScript, it tells the
+learner how many questions there are.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..modules import Module
+
+
+def summary_html(module: Module, questions: int) -> str:
+    noun = "question" if questions == 1 else "questions"
+    return (
+        f'<div class="lms-quiz-summary" data-lms-quiz-summary data-lms-pass-mark="{module.pass_mark}" '
+        f'data-lms-module="{html.escape(module.id)}">\n'
+        f'<p class="lms-quiz-summary__status" role="status">This page has {questions} {noun}. '
+        f"The pass mark is {module.pass_mark}%.</p>\n"
+        '<button type="button" class="md-button" data-lms-quiz-reset-page hidden>Reset this page</button>\n'
+        "</div>"
+    )
+
+
+QUIZ_FORM = re.compile(r"<form\b[^>]*\bdata-lms-quiz=")
+
+
+def add_summary(html: str, module: Module | None) -> str:
+    """A module page's HTML with the summary after its last quiz.
+
+    Placed in the HTML, not the Markdown, so it costs the build nothing more
+    than the string itself. Pages without a quiz, or not a module, are returned as they are."""
+    forms = list(QUIZ_FORM.finditer(html)) if module is not None else []
+    if module is None or not forms:
+        return html
+    end = html.find("</form>", forms[-1].end())
+    if end < 0:
+        return html
+    end += len("</form>")
+    return html[:end] + "\n" + summary_html(module, len(forms)) + html[end:]
