@@ -10,6 +10,7 @@ virtualenv's programs, and the installed package is checked to live there.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,13 +44,27 @@ def _run(args: list, cwd: Path, env: dict) -> subprocess.CompletedProcess:
     return result
 
 
+def _source_copy(target: Path) -> Path:
+    """What the wheel is built from, laid out as in the repository (hooks/coursesite/browser links to docs/assets/lms)."""
+    for name in ("pyproject.toml", "README.md"):
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, target / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    shutil.copytree(ROOT / "hooks", target / "hooks", symlinks=True, ignore=ignore)
+    shutil.copytree(ROOT / "docs" / "assets" / "lms", target / "docs" / "assets" / "lms")
+    return target
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> tuple[Path, dict]:
     """A new virtualenv with the wheel and the locked dependencies; its bin folder and environment."""
     work = tmp_path_factory.mktemp("wheel")
     # Nothing of this process's environment may point Python back at the repository.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
-    _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", work / "dist", ROOT], work, env)
+    source = _source_copy(work / "source")  # pip builds in the source folder: not in the repository
+    _run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", work / "dist", source], work, env
+    )
     [wheel] = (work / "dist").glob("*.whl")
     # Without pip of its own (a third of the time): this pip installs into it.
     _run([sys.executable, "-m", "venv", "--without-pip", work / "venv"], work, env)
