@@ -19,9 +19,9 @@ from coursesite import (
     glossary,
     inline,
     links,
-    minify,
     pageassets,
     pages,
+    postbuild,
     preview,
     progressdata,
     readings,
@@ -81,14 +81,7 @@ def on_config(config):
     build = state.begin(load_course(course_module))
     site_meta = inline.theme_meta({"description": config.site_description, "author": config.site_author})
     config.site_description, config.site_author = site_meta.get("description"), site_meta.get("author")
-    # The link check resolves against the settings of this build (a packager may override them).
-    # `mkdocs serve` replaces site_url with the preview's address before any hook runs, which
-    # made a link to http://127.0.0.1:8000 count as a link into this site: the preview judges
-    # links as the published site will, by the site_url of mkdocs.yml (coursesite/links/settings.py).
-    settings = {"use_directory_urls": config.use_directory_urls}
-    if not state.previewing:
-        settings["site_url"] = config.site_url or ""
-    build.course.extras["build_settings"] = settings
+    build.course.extras["build_settings"] = postbuild.build_settings(config, state.previewing)
     logging.getLogger("coursesite.quiz").disabled = True  # the source check reports quiz problems at exact file lines
     build.problems += all_checks.check_sources(build.course)
     _define_glossary_terms(config, build.course)
@@ -234,11 +227,8 @@ on_page_context = CombinedEvent(_cut_unsearched_parts, _page_context)
 
 def on_post_build(config):
     build = state.require()
-    progressdata.write_course_data(build.course, Path(config.site_dir))
-    if not state.previewing:  # a trainer's preview keeps the readable sources
-        minify.minify_site(Path(config.site_dir))
-    pageassets.write_stylesheets(Path(config.site_dir))  # from the copies just minified
-    build.problems += all_checks.check_built_site(build.course, Path(config.site_dir))
+    # The same steps as `course postbuild SITE_DIR` (coursesite/postbuild.py).
+    build.problems += postbuild.finish_site(build.course, Path(config.site_dir), minify_assets=not state.previewing)
     problems = _report(build)
     if state.previewing:  # the problem banner of every previewed page (coursesite/preview)
         preview.write_problems(Path(config.site_dir), problems, build.course, config.use_directory_urls)

@@ -146,9 +146,15 @@ def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
     module = course.module_at(src_uri)
     if module is None:
         return page_html
+    quizzes = note_quizzes(course, module, page_html)
+    return page_html + "\n" + module_footer(module, bool(quizzes))
+
+
+def note_quizzes(course: Course, module: Module, page_html: str) -> list[str]:
+    """Remember the quiz ids the module's page shows, in page order; returns them."""
     quizzes = list(dict.fromkeys(QUIZ_ATTRIBUTE.findall(page_html)))
     _seen(course)["quizzes"][module.id] = quizzes
-    return page_html + "\n" + module_footer(module, bool(quizzes))
+    return quizzes
 
 
 def _default_url(src_uri: str) -> str:
