@@ -184,8 +184,20 @@ def render(results: list[dict], total: float, command: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+KEPT = "\n## Zensical\n"  # written by bench/zensical_report.py, which is no benchmark: kept as it is
+
+
+def _kept(path: Path) -> str:
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    start = text.find(KEPT)
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end >= 0 else len(text)].rstrip() + "\n"
+
+
 def write_report(path: Path, results: list[dict], total: float, command: str) -> str:
-    text = render(results, total, command)
+    text = render(results, total, command) + _kept(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return text
