@@ -20,9 +20,9 @@ from coursesite import (
     editions,
     glossary,
     inline,
-    minify,
     pageassets,
     pages,
+    postbuild,
     preview,
     progressdata,
     readings,
@@ -229,11 +229,10 @@ on_page_context = CombinedEvent(_cut_unsearched_parts, _page_context)
 
 def on_post_build(config):
     build = state.require()
-    progressdata.write_course_data(build.course, Path(config.site_dir))
-    if not build.options.previewing:  # a trainer's preview keeps the readable sources
-        minify.minify_site(Path(config.site_dir))
-    pageassets.write_stylesheets(Path(config.site_dir))  # from the copies just minified
-    build.problems += all_checks.check_built_site(build.course, Path(config.site_dir))
+    # The same steps as `course postbuild SITE_DIR` (coursesite/postbuild.py).
+    build.problems += postbuild.finish_site(
+        build.course, Path(config.site_dir), minify_assets=not build.options.previewing
+    )
     problems = _report(build)
     if build.options.previewing:  # the problem banner of every previewed page (coursesite/preview)
         preview.write_problems(Path(config.site_dir), problems, build.course, config.use_directory_urls)

@@ -4,6 +4,7 @@ request leaving 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 from pathlib import Path
@@ -125,10 +126,8 @@ def open_page(browser):
     for ctx, watched in opened:
         problems += [f"console error: {e}" for e in watched.console_errors]
         problems += [f"request left the site: {u}" for u in watched.foreign_requests]
-        try:
+        with contextlib.suppress(Exception):  # context may already be closed by the test
             ctx.close()
-        except Exception:  # context may already be closed by the test
-            pass
     assert not problems, "\n".join(problems)
 
 

@@ -105,7 +105,7 @@ def test_manifest_validates_against_the_schemas_shipped_in_the_package(packages,
     # manifest is validated against those of the namespaces it uses. (IMS's
     # metadata schema, named but unused, breaks a rule libxml2 enforces.)
     locations = manifest.getroot().get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation").split()
-    pairs = dict(zip(locations[::2], locations[1::2]))
+    pairs = dict(zip(locations[::2], locations[1::2], strict=True))
     assert ROOT_SCHEMA[version] in pairs.values()
     assert [f for f in pairs.values() if not (tmp_path / f).is_file()] == []
     used = {etree.QName(e).namespace for e in manifest.iter()} | {

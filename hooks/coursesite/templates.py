@@ -22,6 +22,7 @@ from .course_loader import Course
 from .problems import Problem, did_you_mean
 from .source import SourceFile
 
+LITERAL_KINDS: dict[type, str] = {list: "a list", tuple: "a list", dict: "a mapping"}
 LITERAL_HINT = 'to show {{ or {% as text, write {{ "{{" }} or put the text between {% raw %} and {% endraw %}'
 
 
@@ -99,7 +100,7 @@ def _literal_not_text(arg: nodes.Expr) -> str | None:
         return None
     if value is None or isinstance(value, bool):
         return str(value).lower()
-    return {list: "a list", tuple: "a list", dict: "a mapping"}.get(type(value), repr(value))
+    return LITERAL_KINDS.get(type(value), repr(value))
 
 
 def _has_template_code(env: jinja2.Environment, text: str) -> bool:

@@ -88,7 +88,7 @@ class SiteFactory:
         yaml = YAML()
         config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
         pages = [{"Home": "index.md"}]
-        config["nav"] = nav if nav is not None else pages + [{"Course": list(self.nav)}] if self.nav else pages
+        config["nav"] = nav if nav is not None else [*pages, {"Course": list(self.nav)}] if self.nav else pages
         # Material's instant navigation only intercepts links under site_url, so a
         # served test site sets this to its server's address before building.
         config["site_url"] = self.site_url

@@ -66,7 +66,7 @@ def _quiz_markdown(number: int, quiz: Quiz, path: str) -> list[str]:
     facts = [f"`{quiz.id}`", quiz.kind]
     if quiz.objectives:
         facts.append("objective " + ", ".join(map(str, quiz.objectives)))
-    lines = [f"### {number}. {quiz.question}", "", " · ".join(facts + [f"{path}:{quiz.line}"]), ""]
+    lines = [f"### {number}. {quiz.question}", "", " · ".join([*facts, f"{path}:{quiz.line}"]), ""]
     lines += ["| Key | Choice | Feedback | Source |", "| --- | --- | --- | --- |"]
     for choice in quiz.choices:
         key = "**correct**" if choice.correct else "wrong"

@@ -29,7 +29,8 @@ def is_module_page(src_uri: str) -> bool:
 
 
 def _duplicate_ids(pages: dict[str, PageQuizzes]) -> list[Problem]:
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, int]] = {}
     for page in pages.values():
         for quiz in page.quizzes:
             if not quiz.id:

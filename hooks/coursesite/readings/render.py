@@ -11,6 +11,7 @@ the script turns into a persistent "mark as read".
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ..course_loader import Course
 from ..modules import LEVEL_LABELS, Module
@@ -26,7 +27,7 @@ from .reference import links_markdown, reference_markdown
 
 def _page_title(course: Course, src_uri: str) -> str:
     module = course.module_at(src_uri)
-    meta = course.pages[src_uri].meta if src_uri in course.pages else None
+    meta: Any = course.pages[src_uri].meta if src_uri in course.pages else None
     title = module.title if module else (meta.get("title") if hasattr(meta, "get") else None)
     return str(title or src_uri)
 
