@@ -246,8 +246,9 @@ def test_slow_pages_are_retried_with_backoff_then_given_up(runs):
 
 def test_no_more_requests_at_once_to_one_host_than_allowed(runs):
     # per_host (2), although concurrency is 8; a redirect's next hop can reach the server
-    # before it has finished counting the answer that sent it there, hence one more.
-    assert 2 <= runs["server"].most_at_once <= 3
+    # before it has finished counting the answer that sent it there, hence one more. (How
+    # many overlap below that depends on lychee's pacing of a host that answered 429.)
+    assert 1 <= runs["server"].most_at_once <= 3
 
 
 def test_a_second_run_is_served_from_the_cache(runs):
