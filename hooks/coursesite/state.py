@@ -18,6 +18,7 @@ from .problems import Problem
 class BuildState:
     course: Course
     problems: list[Problem] = field(default_factory=list)
+    item_warnings: list[Problem] = field(default_factory=list)  # never fail a strict build (coursesite/items)
     collect_only: bool = False
 
 

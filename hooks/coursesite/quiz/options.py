@@ -15,7 +15,7 @@ from ..modules import SLUG, too_long
 from ..problems import Problem
 from ..yamlsrc import anchor_problems
 
-OPTIONS = ("id", "multiple", "shuffle", "hint", "objective")
+OPTIONS = ("id", "multiple", "shuffle", "hint", "objective", "allow")
 ID_HINT = "use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move"
 YAML_HINT = 'write one "key: value" per line, indented 4 spaces under the /// quiz line'
 
@@ -60,12 +60,31 @@ def _objective(value: Any) -> tuple[str, str] | None:
     )
 
 
+def _allow(value: Any) -> tuple[str, str] | None:
+    """Item-writing rules switched off for this question (coursesite/items/rules.py)."""
+    from ..items.rules import RULES
+
+    names = value if isinstance(value, list) else [value]
+    if not names or not all(isinstance(n, str) for n in names):
+        return (
+            "quiz option 'allow' must name item-writing rules",
+            "write allow: [length-cue], naming rules from the trainer guide",
+        )
+    unknown = [n for n in names if n not in RULES]
+    if not unknown:
+        return None
+    close = difflib.get_close_matches(unknown[0], RULES, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else "the rules are listed in the trainer guide's item-writing page"
+    return f"quiz option 'allow' names an unknown rule '{unknown[0]}'", hint
+
+
 CHECKS: dict[str, Callable[[Any], tuple[str, str] | None]] = {
     "id": _id,
     "multiple": _flag("multiple"),
     "shuffle": _flag("shuffle"),
     "hint": _hint,
     "objective": _objective,
+    "allow": _allow,
 }
 
 
