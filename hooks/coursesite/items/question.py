@@ -102,7 +102,7 @@ def none_of_the_above(quiz: Quiz) -> Finding | None:
     return _option_matching(quiz, NONE_ABOVE, "none-of-the-above", "none of the above")
 
 
-NEGATIVE_WORD = re.compile(r"(\*\*|__|\*|_)?\b(not|except|least|cannot|\w+n['’]t)\b(\*\*|__|\*|_)?", re.I)
+NEGATIVE_WORD = re.compile(r"(\*\*|__|\*|_)?\b(not|except|least|cannot|\w+n['\u2019]t)\b(\*\*|__|\*|_)?", re.I)
 
 
 def negative_stem(quiz: Quiz) -> Finding | None:
@@ -145,7 +145,7 @@ def word_repeat(quiz: Quiz) -> Finding | None:
     return None
 
 
-TRAILING = re.compile(r"[\s.…_:\-–—]+$")
+TRAILING = re.compile(r"[\s.…_:\-\u2013\u2014]+$")  # dashes and dots after the stem's last word
 PLURAL_START = frozenset(["two", "three", "four", "several", "many", "both", "these", "those", "some", "all"])
 SINGULAR_START = frozenset(["a", "an", "one", "each", "every", "this", "that"])
 
@@ -166,13 +166,13 @@ def grammar_cue(quiz: Quiz) -> Finding | None:
     stem = TRAILING.sub("", w.stem_text(quiz.question))
     last = (w.words(stem) or [""])[-1]
     right, wrong = _texts(quiz)
-    if last in ("a", "an"):
-        if all(_article_fits(last, t) for t in right) and not all(_article_fits(last, t) for t in wrong):
-            return Finding(
-                "grammar-cue",
-                quiz.line,
-                f"the stem ends with '{last}', which fits the correct option but not every distractor",
-            )
+    fits = [_article_fits(last, t) for t in right + wrong]
+    if last in ("a", "an") and all(fits[: len(right)]) and not all(fits[len(right) :]):
+        return Finding(
+            "grammar-cue",
+            quiz.line,
+            f"the stem ends with '{last}', which fits the correct option but not every distractor",
+        )
     wanted = {"is": "singular", "was": "singular", "are": "plural", "were": "plural"}.get(last)
     if (
         wanted
