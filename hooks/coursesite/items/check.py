@@ -50,10 +50,15 @@ def mode(course: Course) -> tuple[str, list[Problem]]:
     return "warning", [Problem(course.site.config_path, line, f"extra.lms.items is {value!r}", SETTING_HINT, ERROR)]
 
 
+def setting_problems(course: Course) -> list[Problem]:
+    """A mistyped ``extra.lms.items`` (a source check: the build and ``course check`` both run it)."""
+    return mode(course)[1]
+
+
 def for_build(course: Course) -> tuple[list[Problem], list[Problem]]:
-    """What the build reports: (problems that count, as errors in a strict
-    build; item-writing warnings, which never fail it)."""
-    setting, problems = mode(course)
+    """What the build reports: (item-writing errors, when the course opted in
+    to them; item-writing warnings, which never fail a strict build)."""
+    setting = mode(course)[0]
     if setting == "error":
-        return problems + item_problems(course, ERROR), []
-    return problems, item_problems(course, WARNING) if setting == "warning" else []
+        return item_problems(course, ERROR), []
+    return [], item_problems(course, WARNING) if setting == "warning" else []
