@@ -51,7 +51,8 @@ def stem_text(question: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [w.lower().replace("\u2019", "'").strip("'-") for w in WORD.findall(text)]
+    found = (w.lower().replace("\u2019", "'").strip("'-") for w in WORD.findall(text))
+    return [w.removesuffix("'s") for w in found]  # "Priya's" is Priya
 
 
 def root(word: str) -> str:
