@@ -7,7 +7,7 @@ They read the quizzes the quiz parser already produced:
 
 - ``rules``: the rule names (``allow:`` in quiz options names them) and hints;
 - ``words``: plain text and the word lists the rules look for;
-- ``question``: rules about one question;
+- ``finding``, ``question`` and ``stem``: rules about one question (its options, its stem);
 - ``pools``: the pages and graded pools, and the score of each cue strategy;
 - ``pool_rules``: rules about a whole page or pool (length rank, position, true/false share);
 - ``duplicates``: the same or nearly the same question in two places;

@@ -12,9 +12,10 @@ from ..problems import ERROR, WARNING, Problem
 from ..yamlsrc import key_line
 from . import rules
 from .duplicates import duplicate_findings
+from .finding import Finding
 from .pool_rules import page_findings
 from .pools import ItemPage, item_pages
-from .question import Finding, question_findings
+from .question import question_findings
 
 MODES = ("warning", "error", "off")
 SETTING_HINT = "write items: warning (the default), items: error or items: off under extra: lms: in mkdocs.yml"

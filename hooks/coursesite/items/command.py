@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 
 def add_items_command(commands) -> None:
@@ -19,17 +18,13 @@ def add_items_command(commands) -> None:
 
 
 def run_items(args: argparse.Namespace) -> int:
-    from ..course_loader import load_course
+    from ..quiz.command import _load as load_course  # says so when mkdocs.yml is missing
     from . import report
     from .pools import item_pages
 
-    config_file = Path(args.config)
-    if not config_file.is_file():
-        print(
-            f"{config_file}: not found (run the command in the course folder, or pass --config path/to/mkdocs.yml)",
-            file=sys.stderr,
-        )
+    course = load_course(args)
+    if course is None:
         return 2
-    rows = report.summaries(item_pages(load_course(config_file)))
+    rows = report.summaries(item_pages(course))
     sys.stdout.write(report.to_json(rows) if args.format == "json" else report.to_text(rows))
     return 0

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from ..quiz.model import Quiz
 from . import words as w
+from .finding import Finding
 from .pools import ItemPage
-from .question import Finding
 
 SIMILAR = 0.6  # share of the two questions' distinct words they have in common
 MIN_WORDS = 5  # shorter stems say too little to call two of them copies

@@ -10,8 +10,8 @@ flaw. Questions that ``allow:`` the rule are left out of its count.
 from __future__ import annotations
 
 from . import pools
+from .finding import Finding
 from .pools import ItemPage, Score
-from .question import Finding
 
 MARGIN = 10.0  # percentage points over chance
 SIGNIFICANCE = 0.05

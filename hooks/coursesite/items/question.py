@@ -1,42 +1,23 @@
-"""Rules about one question: each looks at its stem, options and hint and
-returns what a test-wise learner could use, or None."""
+"""Rules about one question's options: each looks at the options (and the
+hint) and returns what a test-wise learner could use, or None. The rules
+about the stem are in stem.py; both run through ``question_findings``."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ..quiz.model import Quiz
 from . import words as w
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    line: int
-    message: str
-
-
-def _texts(quiz: Quiz) -> tuple[list[str], list[str]]:
-    """Plain text of the correct options and of the distractors."""
-    right = [w.plain(c.text) for c in quiz.choices if c.correct]
-    wrong = [w.plain(c.text) for c in quiz.choices if not c.correct]
-    return right, wrong
-
-
-def _is_true_false(quiz: Quiz) -> bool:
-    return quiz.kind == "true/false"
-
-
-def _single(quiz: Quiz) -> bool:
-    return not quiz.multiple and not _is_true_false(quiz) and len(quiz.correct_choices) == 1
+from .finding import Finding, texts
+from .pools import is_single, is_true_false
+from .stem import fill_in_blank, grammar_cue, negative_stem, unfocused_stem
 
 
 def length_cue(quiz: Quiz) -> Finding | None:
-    if not _single(quiz) or len(quiz.choices) < 2:
+    if not is_single(quiz) or len(quiz.choices) < 2:
         return None
-    (right,), wrong = _texts(quiz)
+    (right,), wrong = texts(quiz)
     longest = max(len(t) for t in wrong)
     if len(right) >= 1.4 * longest and len(right) - longest >= 15:
         return Finding(
@@ -55,7 +36,7 @@ def _term_cue(
     kind: str,
     false_when_found: bool,
 ) -> Finding | None:
-    if _is_true_false(quiz):
+    if is_true_false(quiz):
         terms = w.found(w.stem_text(quiz.question), statement_words)
         answer_true = w.normalise_choice(quiz.correct_choices[0].text) == "true" if quiz.correct_choices else True
         if terms and answer_true != false_when_found:
@@ -64,7 +45,7 @@ def _term_cue(
                 rule, quiz.line, f"the statement says {', '.join(terms)} and is {verdict}: {kind} words give it away"
             )
         return None
-    right, wrong = _texts(quiz)
+    right, wrong = texts(quiz)
     in_right = sorted({t for text in right for t in w.found(text, vocabulary)})
     in_wrong = sorted({t for text in wrong for t in w.found(text, vocabulary)})
     if bool(in_right) == bool(in_wrong):
@@ -102,22 +83,10 @@ def none_of_the_above(quiz: Quiz) -> Finding | None:
     return _option_matching(quiz, NONE_ABOVE, "none-of-the-above", "none of the above")
 
 
-NEGATIVE_WORD = re.compile(r"(\*\*|__|\*|_)?\b(not|except|least|cannot|\w+n['\u2019]t)\b(\*\*|__|\*|_)?", re.I)
-
-
-def negative_stem(quiz: Quiz) -> Finding | None:
-    question = w.last_sentence(w.MACRO.sub("", quiz.question))
-    for match in NEGATIVE_WORD.finditer(question):
-        emphasised = (match[1] and match[3]) or match[2].isupper()
-        if not emphasised:
-            return Finding("negative-stem", quiz.line, f"the question asks with '{match[2]}' without emphasis")
-    return None
-
-
 def hint_cue(quiz: Quiz) -> Finding | None:
     if not quiz.hint or not quiz.correct_choices:
         return None
-    right, wrong = _texts(quiz)
+    right, wrong = texts(quiz)
     others = set().union(*(w.content_roots(t) for t in wrong)) if wrong else set()
     key = set().union(*(w.content_roots(t) for t in right))
     shared = (w.content_roots(w.plain(quiz.hint)) & key) - others
@@ -131,9 +100,9 @@ def hint_cue(quiz: Quiz) -> Finding | None:
 
 
 def word_repeat(quiz: Quiz) -> Finding | None:
-    if not _single(quiz):
+    if not is_single(quiz):
         return None
-    (right,), wrong = _texts(quiz)
+    (right,), wrong = texts(quiz)
     others = set().union(*(w.content_roots(t) for t in wrong))
     shared = (w.content_roots(w.stem_text(quiz.question)) & w.content_roots(right)) - others
     if shared:
@@ -142,55 +111,6 @@ def word_repeat(quiz: Quiz) -> Finding | None:
             quiz.correct_choices[0].line,
             f"only the correct option repeats the stem's word ({', '.join(sorted(shared))})",
         )
-    return None
-
-
-TRAILING = re.compile(r"[\s.…_:\-\u2013\u2014]+$")  # dashes and dots after the stem's last word
-PLURAL_START = frozenset(["two", "three", "four", "several", "many", "both", "these", "those", "some", "all"])
-SINGULAR_START = frozenset(["a", "an", "one", "each", "every", "this", "that"])
-
-
-def _article_fits(article: str, option: str) -> bool:
-    first = option.strip().lower()[:1]
-    return (first in "aeiou") == (article == "an")
-
-
-def _number_of(option: str) -> str | None:
-    first = (w.words(option) or [""])[0]
-    return "plural" if first in PLURAL_START else "singular" if first in SINGULAR_START else None
-
-
-def grammar_cue(quiz: Quiz) -> Finding | None:
-    if _is_true_false(quiz):
-        return None
-    stem = TRAILING.sub("", w.stem_text(quiz.question))
-    last = (w.words(stem) or [""])[-1]
-    right, wrong = _texts(quiz)
-    fits = [_article_fits(last, t) for t in right + wrong]
-    if last in ("a", "an") and all(fits[: len(right)]) and not all(fits[len(right) :]):
-        return Finding(
-            "grammar-cue",
-            quiz.line,
-            f"the stem ends with '{last}', which fits the correct option but not every distractor",
-        )
-    wanted = {"is": "singular", "was": "singular", "are": "plural", "were": "plural"}.get(last)
-    if (
-        wanted
-        and all(_number_of(t) == wanted for t in right)
-        and any(_number_of(t) not in (None, wanted) for t in wrong)
-    ):
-        return Finding(
-            "grammar-cue", quiz.line, f"the stem ends with '{last}', which only the correct option agrees with"
-        )
-    return None
-
-
-BLANK = re.compile(r"(?:\\?_){3,}|\.\.\.|…")
-
-
-def fill_in_blank(quiz: Quiz) -> Finding | None:
-    if BLANK.search(w.MACRO.sub("", quiz.question)):
-        return Finding("fill-in-blank", quiz.line, "the stem has a gap to fill in")
     return None
 
 
@@ -221,23 +141,8 @@ def number_order(quiz: Quiz) -> Finding | None:
     return None
 
 
-IMPERATIVE = frozenset(["choose", "pick", "select", "identify", "name", "decide", "put", "order", "rank", "match"])
-
-
-def unfocused_stem(quiz: Quiz) -> Finding | None:
-    if _is_true_false(quiz):
-        return None
-    stem = w.stem_text(quiz.question)
-    first = (w.words(stem) or [""])[0]
-    if "?" in stem or stem.rstrip().endswith(":") or BLANK.search(quiz.question) or first in IMPERATIVE:
-        return None
-    return Finding(
-        "unfocused-stem", quiz.line, "the stem is not a question, so it cannot be answered without the options"
-    )
-
-
 def convergence_cue(quiz: Quiz) -> Finding | None:
-    if not _single(quiz) or len(quiz.choices) < 4:
+    if not is_single(quiz) or len(quiz.choices) < 4:
         return None
     roots = [w.content_roots(w.plain(c.text)) for c in quiz.choices]
     shared = [sum(len(r & other) for j, other in enumerate(roots) if j != i) for i, r in enumerate(roots)]
