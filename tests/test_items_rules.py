@@ -29,6 +29,7 @@ def page(*quizzes: str) -> str:
     return "Some text.\n\n" + "".join(quizzes)
 
 
+Q_TOM = "Your best rep Tom has missed target two months running. What is your first move?"
 BALANCED = [  # four single-answer questions: correct option 1st..4th by position and by length
     quiz("Which first step suits Tom?", "x Ask Tom", "Check his calls", "Review his whole pipeline", "Move it"),
     quiz(
@@ -228,23 +229,18 @@ CASES = [
     (
         "near-duplicate",
         page(
+            quiz(Q_TOM, "Plan", "x Ask him, one to one, what has changed in his accounts", "Reassign"),
             quiz(
-                "Tom has missed target twice. What is your first move with him?",
-                "Plan",
-                "x Ask what changed",
-                "Reassign",
+                "Tom, your best rep, has missed his target two months running. What should you do first?",
+                "Warn him",
+                "x Ask him one to one what changed in his accounts",
+                "Wait",
             ),
-            quiz("Tom has missed his target twice. What is your first move?", "Warn him", "x Ask what changed", "Wait"),
         ),
-        "/// quiz | Tom has missed his target twice. What is your first move?",
+        "/// quiz | Tom, your best rep, has missed his target two months running.",
         page(
-            quiz(
-                "Tom has missed target twice. What is your first move with him?",
-                "Plan",
-                "x Ask what changed",
-                "Reassign",
-            ),
-            quiz("Elena wants a mentor. Which agreement do you make first?", "None yet", "x Goals and cadence", "Pay"),
+            quiz(Q_TOM, "Plan", "x Ask him, one to one, what has changed in his accounts", "Reassign"),
+            quiz("Tom wants a mentor for his accounts. Which agreement do you make first?", "None", "x Goals", "Pay"),
         ),
     ),
 ]
@@ -254,7 +250,7 @@ def _check(site, body: str, pages: dict[str, str] | None = None) -> list[str]:
     site.module("01-intro.md", module_page("intro", body=body))
     for name, text in (pages or {}).items():
         site.module(name, text)
-    status, lines = site.check("--no-build", "--items")
+    _, lines = site.check("--no-build", "--items")
     assert all("Traceback" not in line for line in lines)
     return lines
 

@@ -40,9 +40,12 @@ def _term_cue(
         terms = w.found(w.stem_text(quiz.question), statement_words)
         answer_true = w.normalise_choice(quiz.correct_choices[0].text) == "true" if quiz.correct_choices else True
         if terms and answer_true != false_when_found:
-            verdict = "false" if false_when_found else "true"
+            verdict = "claims too much" if false_when_found else "is qualified"
+            answer = "false" if false_when_found else "true"
             return Finding(
-                rule, quiz.line, f"the statement says {', '.join(terms)} and is {verdict}: {kind} words give it away"
+                rule,
+                quiz.line,
+                f"the statement {verdict} ({', '.join(terms)}) and is {answer}: a learner can tell without knowing",
             )
         return None
     right, wrong = texts(quiz)
