@@ -12,8 +12,8 @@ ALLOW_HINT = "or, if it is deliberate, add allow: [{rule}] to the quiz options w
 RULES: dict[str, str] = {
     "length-cue": "make the distractors as long and as specific as the correct option, or trim the correct one",
     "length-rank": "vary which option is the longest: make some correct options the shortest and some the longest",
-    "absolute-terms": "take 'always', 'never', 'only'... out of the options (or the statement), or use them in right and wrong options alike",
-    "vague-terms": "take 'may', 'often', 'usually'... out of the options (or the statement), or use them in right and wrong options alike",
+    "absolute-terms": "take 'always', 'never', 'only'... out of options and true/false statements, or use them in right and wrong options alike",
+    "vague-terms": "take 'may', 'often', 'usually'... out of options and true/false statements, or use them in right and wrong options alike",
     "all-of-the-above": "replace 'all of the above' with a plausible option of its own, or make the question multiple: true",
     "none-of-the-above": "replace 'none of the above' with a plausible, specific option",
     "negative-stem": "ask the question positively, or emphasise the negative word: **not**, *except* or NOT",
