@@ -24,6 +24,7 @@ from .pools import ItemPage
 # module/final pairs and on tests/fixtures/items/good.md (no pair there).
 SIMILAR = 0.6
 MIN_SHARED = 6
+COMMON_HOLDERS = 40  # a word in more questions than this (or 2% of them) finds no copies
 
 
 @dataclass(frozen=True)
@@ -44,20 +45,24 @@ def _signature(quiz: Quiz) -> frozenset[str]:
 
 
 def _pairs(places: list[Place], signatures: list[frozenset[str]]) -> list[tuple[int, int, float]]:
+    """Near-copies, found through the words few questions share: a word most
+    questions use ("team", "rep") would pair every question with every other,
+    which a course of thousands of questions would notice."""
     by_word: dict[str, list[int]] = defaultdict(list)
     for index, signature in enumerate(signatures):
         for word in signature:
             by_word[word].append(index)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+    common = max(COMMON_HOLDERS, len(places) // 50)
+    candidates = set()
     for holders in by_word.values():
-        for position, first in enumerate(holders):
-            for second in holders[position + 1 :]:
-                shared[first, second] += 1
+        if len(holders) <= common:
+            candidates.update((a, b) for position, a in enumerate(holders) for b in holders[position + 1 :])
     found = []
-    for (first, second), common in sorted(shared.items()):
+    for first, second in sorted(candidates):
+        shared = len(signatures[first] & signatures[second])
         smaller = min(len(signatures[first]), len(signatures[second]))
-        if common >= MIN_SHARED and common / smaller >= SIMILAR:
-            found.append((first, second, common / smaller))
+        if shared >= MIN_SHARED and shared / smaller >= SIMILAR:
+            found.append((first, second, shared / smaller))
     return found
 
 

@@ -54,7 +54,7 @@ def item_pages(course: Course) -> list[ItemPage]:
 
 
 def is_true_false(quiz: Quiz) -> bool:
-    return quiz.kind == "true/false"
+    return len(quiz.choices) == 2 and quiz.kind == "true/false"  # the length first: every rule asks
 
 
 def is_single(quiz: Quiz) -> bool:

@@ -35,7 +35,12 @@ NUMBERING = re.compile(r"^\s*(?:\d{1,3}[.)]|[A-Za-z][.)])\s+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")  # \u2019: a typographic apostrophe
 
 
-@lru_cache(maxsize=4096)
+# Every rule reads the same few texts of a question again: cached, so a
+# course of thousands of questions takes each text apart once.
+CACHE = 1 << 16
+
+
+@lru_cache(maxsize=CACHE)
 def plain(markdown: str) -> str:
     """The text a learner reads: no links' targets, macros, tags or emphasis marks."""
     text = MACRO.sub("", markdown)
@@ -50,9 +55,10 @@ def stem_text(question: str) -> str:
     return NUMBERING.sub("", plain(question))
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=CACHE)
+def words(text: str) -> tuple[str, ...]:
     found = (w.lower().replace("\u2019", "'").strip("'-") for w in WORD.findall(text))
-    return [w.removesuffix("'s") for w in found]  # "Priya's" is Priya
+    return tuple(w.removesuffix("'s") for w in found)  # "Priya's" is Priya
 
 
 def root(word: str) -> str:
@@ -63,8 +69,9 @@ def root(word: str) -> str:
     return word
 
 
-def content_roots(text: str) -> set[str]:
-    return {root(w) for w in words(text) if len(w) >= 4 and w not in STOP}
+@lru_cache(maxsize=CACHE)
+def content_roots(text: str) -> frozenset[str]:
+    return frozenset(root(w) for w in words(text) if len(w) >= 4 and w not in STOP)
 
 
 def has_any(text: str, vocabulary: frozenset[str]) -> bool:
