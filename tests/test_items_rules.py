@@ -336,3 +336,23 @@ def test_allow_naming_an_unknown_rule_is_an_error_at_its_line(site):
         and f"{PAGE}:{line}: quiz option 'allow' names an unknown rule 'lenght-cue' (did you mean 'length-cue'?)"
         in plain
     )
+
+
+def test_allow_leaves_a_question_out_of_its_page_rule(site):
+    """Six questions whose key is the second-longest break length-rank; allowed on every one, they no longer count."""
+    quizzes = [
+        quiz(
+            f"Which step fits case {n}?",
+            "Wait",
+            f"x Ask the rep about case {n}",
+            "Talk to the rep about the whole account",
+        )
+        for n in range(6)
+    ]
+    assert [line for line in _check(site, page(*quizzes)) if "[length-rank]" in line]
+    allowed = [
+        q.replace("    objective: [1, 2, 3]\n", "    objective: [1, 2, 3]\n    allow: [length-rank]\n") for q in quizzes
+    ]
+    site.module("01-intro.md", module_page("intro", body=page(*allowed)))
+    _, lines = site.check("--no-build", "--items")
+    assert [line for line in lines if "[length-rank]" in line] == []
