@@ -47,8 +47,9 @@ def _check(args: argparse.Namespace) -> int:
     config_file = Path(args.config)
     if _missing_config(config_file):
         return 2
-    course = course_loader.load_course(config_file) if args.no_build or args.items else None
+    course: course_loader.Course | None = None
     if args.no_build:
+        course = course_loader.load_course(config_file)
         problems = all_checks.check_sources(course)
     else:
         from .sitebuild import build_and_collect
@@ -57,7 +58,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.items:  # item-writing flaws as errors (coursesite/items)
         from .items.check import item_problems
 
-        problems += item_problems(course, ERROR)
+        problems += item_problems(course or course_loader.load_course(config_file), ERROR)
     return _report(problems, args.format)
 
 

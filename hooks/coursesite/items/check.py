@@ -7,6 +7,8 @@ The build reports them as warnings that do not fail ``mkdocs build
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..course_loader import Course
 from ..problems import ERROR, WARNING, Problem
 from ..yamlsrc import key_line
@@ -39,12 +41,15 @@ def item_problems(course: Course, severity: str = WARNING) -> list[Problem]:
     return problems
 
 
+def _mapping(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def mode(course: Course) -> tuple[str, list[Problem]]:
     """``extra.lms.items`` of mkdocs.yml: how the build reports item-writing flaws."""
-    raw = course.site.raw if hasattr(course.site.raw, "get") else {}
-    extra = raw.get("extra")
-    lms = extra.get("lms") if hasattr(extra, "get") else None
-    value = lms.get("items", "warning") if hasattr(lms, "get") else "warning"
+    raw = _mapping(course.site.raw)
+    lms = _mapping(_mapping(raw.get("extra")).get("lms"))
+    value = lms.get("items", "warning")
     if value in MODES:
         return value, []
     line = key_line(lms, "items", 1)

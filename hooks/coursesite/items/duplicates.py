@@ -53,7 +53,7 @@ def _pairs(places: list[Place], signatures: list[frozenset[str]]) -> list[tuple[
         for word in signature:
             by_word[word].append(index)
     common = max(COMMON_HOLDERS, len(places) // 50)
-    candidates = set()
+    candidates: set[tuple[int, int]] = set()
     for holders in by_word.values():
         if len(holders) <= common:
             candidates.update((a, b) for position, a in enumerate(holders) for b in holders[position + 1 :])

@@ -34,8 +34,8 @@ class ItemPage:
 
 def _is_graded(course: Course, src_uri: str) -> bool:
     meta = course.pages[src_uri].meta
-    module = meta.get("module") if hasattr(meta, "get") else None
-    if not hasattr(module, "get"):
+    module = meta.get("module") if isinstance(meta, dict) else None
+    if not isinstance(module, dict):
         return False
     return "assessment" in module or module.get("id") == FINAL_ASSESSMENT_ID
 
@@ -45,7 +45,7 @@ def item_pages(course: Course) -> list[ItemPage]:
     order = {m.src_uri: i for i, m in enumerate(course.modules)}
     found = []
     for src_uri, page in page_quizzes(course).items():
-        quizzes = [b.quiz for b in page.blocks if b.ok]
+        quizzes = [b.quiz for b in page.blocks if b.ok and b.quiz is not None]
         if quizzes and is_module_page(src_uri):
             found.append(
                 (order.get(src_uri, len(order)), page.path, ItemPage(page.path, _is_graded(course, src_uri), quizzes))

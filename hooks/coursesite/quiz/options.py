@@ -73,6 +73,7 @@ VALIDATORS: dict[str, Validator] = {
         lambda value: f"quiz option 'objective' must be a number or a list of numbers, not {_shown(value)}",
         "write objective: 2 or objective: [1, 3], counting the module's objectives from 1",
     ),
+    "allow": _allow,
 }
 
 
