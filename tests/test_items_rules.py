@@ -356,3 +356,14 @@ def test_allow_leaves_a_question_out_of_its_page_rule(site):
     site.module("01-intro.md", module_page("intro", body=page(*allowed)))
     _, lines = site.check("--no-build", "--items")
     assert [line for line in lines if "[length-rank]" in line] == []
+
+
+def test_a_new_question_in_the_graded_pool_is_no_copy(site):
+    pool = module_page(
+        "module-check",
+        title="Module check",
+        body=page(quiz("Elena asks for a mentor. What do you agree first?", "Pay", "x Goals and cadence", "Nothing")),
+        assessment={"draw": 1},
+    )
+    lines = _check(site, page(quiz(Q_TOM, "Plan", "x Ask what changed", "Reassign")), {"02-check.md": pool})
+    assert [line for line in lines if "[pool-copy]" in line or "[near-duplicate]" in line] == []
