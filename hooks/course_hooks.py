@@ -18,6 +18,7 @@ from coursesite import (
     all_checks,
     glossary,
     inline,
+    learnerpath,
     links,
     minify,
     pageassets,
@@ -170,8 +171,8 @@ def _add_generated_sections(markdown, page, config, files):
     course = state.require().course
     module = course.module_at(page.file.src_uri)
     if module:
-        markdown = pages.module_header(course, module) + "\n" + markdown
-        markdown += "\n\n" + readings.module_section(course, module)
+        markdown = pages.module_header(course, module, learnerpath.module_meta(course, module)) + "\n" + markdown
+        markdown += "\n\n" + learnerpath.module_end(course, module) + "\n" + readings.module_section(course, module)
     return markdown
 
 
@@ -179,6 +180,9 @@ def _escape_meta_for_theme(markdown, page, config, files):
     """After the macros plugin (a page may print its own front matter), before
     any template: every page's title shows in the navigation of the others."""
     page.meta.update(inline.theme_meta(page.meta))
+    module = state.require().course.module_at(page.file.src_uri)
+    if module and isinstance(page.meta.get("title"), str):  # "3. Coaching conversations" in nav and heading
+        page.meta["title"] = f"{state.require().course.number_of(module)}. {page.meta['title']}"
     return markdown
 
 
@@ -192,6 +196,7 @@ def on_page_content(html, page, config, files):
     module = course.module_at(page.file.src_uri)
     if module:  # the reading entries under the page's "Reading list" heading, the page's last section
         html += readings.module_entries_html(course, module, _site_markdown(config))
+        progressdata.note_sections(course, module, page.toc)
     html = quiz_summary.add_summary(html, module)  # "x of y correct", pass mark
     return progressdata.note_page(course, page.file.src_uri, page.url, html)
 

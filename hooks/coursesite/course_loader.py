@@ -47,6 +47,12 @@ class Course:
     def module_at(self, src_uri: str) -> Module | None:
         return self._modules_by("src_uri").get(src_uri)
 
+    def number_of(self, module: Module) -> int:
+        """The module's place in the course, from 1 (0 when it is not in it)."""
+        if self._lookups.get("number", (-1,))[0] != len(self.modules):
+            self._lookups["number"] = (len(self.modules), {m.src_uri: i for i, m in enumerate(self.modules, 1)})  # type: ignore[dict-item]
+        return self._lookups["number"][1].get(module.src_uri, 0)  # type: ignore[return-value]
+
     def unloaded_modules(self) -> tuple[str, ...]:
         """Module pages that errors kept out of the course: a problem about a
         module id or a module's readings may follow from their errors."""

@@ -12,9 +12,10 @@ than embedded in every page:
 - no learner or author text is placed inside a ``<script>``, so there is no
   ``</script>`` escaping to get wrong.
 
-Module pages also get a server-rendered footer: the live region the progress
-code speaks through, and for a module without quizzes the (hidden until
-JavaScript shows it) "Mark this module complete" button.
+Module pages end with a server-rendered panel (coursesite/learnerpath.py): the live
+region the progress code speaks through, the result so far, and for a module
+without quizzes the (hidden until JavaScript shows it) "Mark this module
+complete" button.
 
 The progress page's summary and table, and the certificate page's message,
 are server-rendered too, as a new learner sees them (nothing started): the
@@ -60,21 +61,6 @@ def note_page_urls(course: Course, urls: dict[str, str]) -> None:
 
 def _module_url(course: Course, module: Module) -> str:
     return _seen(course)["urls"].get(module.src_uri) or _default_url(module.src_uri)
-
-
-def module_footer(module: Module, has_quizzes: bool) -> str:
-    module_id = html.escape(module.id)
-    parts = [f'<div class="lms-progress-foot" data-lms-progress-foot="{module_id}">']
-    if not has_quizzes:
-        parts += [
-            "<p>This module has no knowledge check. When you have worked through it, mark it complete "
-            "to record your progress in this browser.</p>",
-            f'<p><button type="button" class="md-button" data-lms-mark-complete="{module_id}" hidden>'
-            "Mark this module complete</button></p>",
-            "<noscript><p>Recording your progress needs JavaScript.</p></noscript>",
-        ]
-    parts += ['<p class="lms-status" role="status" data-lms-status></p>', "</div>"]
-    return "\n".join(parts)
 
 
 # The progress table's columns, as progress/dashboard.js writes them too. Each
@@ -136,8 +122,7 @@ def certificate_gate(course: Course, url: str) -> str:
 
 def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
     """Remember a rendered module page's quiz ids; return its HTML, with the
-    progress footer added to module pages, and the progress page's table and the
-    certificate page's message filled in."""
+    progress page's table and the certificate page's message filled in."""
     if DASHBOARD_BODY in page_html:
         page_html = page_html.replace(DASHBOARD_BODY, f"data-lms-dashboard-body>{dashboard_body(course, url)}</div>", 1)
     if CERTIFICATE_GATE in page_html:
@@ -145,9 +130,23 @@ def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
     module = course.module_at(src_uri)
     if module is None:
         return page_html
-    quizzes = list(dict.fromkeys(QUIZ_ATTRIBUTE.findall(page_html)))
-    _seen(course)["quizzes"][module.id] = quizzes
-    return page_html + "\n" + module_footer(module, bool(quizzes))
+    _seen(course)["quizzes"][module.id] = list(dict.fromkeys(QUIZ_ATTRIBUTE.findall(page_html)))
+    return page_html
+
+
+def note_sections(course: Course, module: Module, toc) -> None:
+    """The module page's headings (level 2 and 3: id -> text), so that the home
+    page can name the section a returning learner resumes at."""
+    found: dict[str, str] = {}
+
+    def walk(items) -> None:
+        for item in items:
+            if 2 <= item.level <= 3 and item.id:
+                found.setdefault(item.id, html.unescape(item.title))
+            walk(item.children)
+
+    walk(toc or [])
+    _seen(course).setdefault("sections", {})[module.id] = found
 
 
 def _default_url(src_uri: str) -> str:
@@ -170,6 +169,7 @@ def course_data(course: Course) -> dict:
                 "pass_mark": module.pass_mark,
                 "quizzes": seen["quizzes"].get(module.id, []),
                 "readings": list(module.readings),
+                "sections": seen.get("sections", {}).get(module.id, {}),
             }
         )
     urls = seen["urls"]

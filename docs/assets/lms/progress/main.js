@@ -3,6 +3,7 @@
 
 import { visit } from "./tracker.js";
 import { render } from "./ui.js";
+import { render as renderPanel } from "./panel.js";
 
 export { hear } from "./tracker.js"; // for ../main.js: what was announced before this loaded
 
@@ -15,6 +16,7 @@ const PAGES = {
 function init() {
   visit();
   render();
+  renderPanel();
   for (const [selector, load] of Object.entries(PAGES)) {
     if (document.querySelector(selector)) load().then((page) => page.render());
   }

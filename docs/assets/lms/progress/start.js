@@ -32,6 +32,8 @@ export function firstVisit(anchor, now = Date.now()) {
   const record = empty();
   record.visited[module] = now;
   record.last = { module, anchor: isAnchor(anchor) ? anchor : "", at: now };
+  const status = document.querySelector("[data-lms-module-status]");
+  if (status) status.textContent = " · In progress"; // as progress/panel.js says it
   return save(KEY, record);
 }
 
