@@ -120,6 +120,18 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    """A module folder's section in nav is numbered as the module's page is: "4. Motivation"."""
+    course = state.require().course
+    for section in (item for item in nav.items if item.is_section):
+        for sub in section.children:
+            pages_in = [child for child in (sub.children or []) if child.is_page] if sub.is_section else []
+            module = course.module_at(pages_in[0].file.src_uri) if pages_in else None
+            if module:
+                sub.title = f"{course.number_of(module)}. {sub.title}"
+    return nav
+
+
 def on_pre_build(config):
     # A large site's pages are read for the link check while the build writes them.
     links.start_reader(state.require().course, Path(config.site_dir))
@@ -173,6 +185,10 @@ def _add_generated_sections(markdown, page, config, files):
     if module:
         markdown = pages.module_header(course, module, learnerpath.module_meta(course, module)) + "\n" + markdown
         markdown += "\n\n" + learnerpath.module_end(course, module) + "\n" + readings.module_section(course, module)
+    elif lesson := course.lesson_at(page.file.src_uri):
+        module, found, number = lesson
+        markdown = learnerpath.lesson_header(course, module, found, number) + "\n" + markdown
+        markdown += "\n\n" + learnerpath.module_end(course, module, found.src_uri, found, number)
     return markdown
 
 

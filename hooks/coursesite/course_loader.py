@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import inline
+from . import inline, lessons
 from .config import SiteConfig, read_site_config
 from .modules import Module, parse_module
 from .problems import WARNING, Problem, did_you_mean
@@ -47,6 +47,13 @@ class Course:
     def module_at(self, src_uri: str) -> Module | None:
         return self._modules_by("src_uri").get(src_uri)
 
+    def lesson_at(self, src_uri: str):
+        """(module, lesson, lesson number from 1) of a lesson page, or None."""
+        if self._lookups.get("lesson", (-1,))[0] != len(self.modules):
+            found = {x.src_uri: (m, x, i) for m in self.modules for i, x in enumerate(m.lessons, 1)}
+            self._lookups["lesson"] = (len(self.modules), found)  # type: ignore[assignment]
+        return self._lookups["lesson"][1].get(src_uri)
+
     def number_of(self, module: Module) -> int:
         """The module's place in the course, from 1 (0 when it is not in it)."""
         if self._lookups.get("number", (-1,))[0] != len(self.modules):
@@ -57,7 +64,9 @@ class Course:
         """Module pages that errors kept out of the course: a problem about a
         module id or a module's readings may follow from their errors."""
         return tuple(
-            s.path for uri, s in self.pages.items() if uri.startswith(MODULES_DIR + "/") and self.module_at(uri) is None
+            s.path
+            for uri, s in self.pages.items()
+            if uri.startswith(MODULES_DIR + "/") and self.module_at(uri) is None and not lessons.is_lesson_page(uri)
         )
 
     @property
@@ -227,16 +236,25 @@ def load_course(config_file: Path) -> Course:
     course.problems += _modules_dir_problems(site, files)
     course.problems += _nav_problems(site, files)
     nav_order = [e.src_uri for e in site.nav if e.src_uri.startswith(MODULES_DIR + "/") and e.src_uri in course.pages]
+    found_lessons = {}
     for src_uri in files:
         source = course.pages[src_uri]
         course.problems += _title_problems(source, src_uri.startswith(MODULES_DIR + "/"))
+        course.problems += lessons.stray_lesson_key(source, src_uri)
         if not src_uri.startswith(MODULES_DIR + "/"):
             course.problems += source.problems
+            continue
+        if lessons.is_lesson_page(src_uri):
+            lesson, problems = lessons.parse_lesson(source, src_uri)
+            course.problems += problems
+            if lesson:
+                found_lessons[src_uri] = lesson
             continue
         module, problems = parse_module(source, src_uri)
         course.problems += problems
         if module and src_uri in nav_order:
             course.modules.append(module)
     course.modules.sort(key=lambda m: nav_order.index(m.src_uri))
+    course.problems += lessons.attach_lessons(course.modules, found_lessons, nav_order, site.report_path)
     course.problems += _cross_module_problems(course.modules, course.unloaded_modules())
     return course

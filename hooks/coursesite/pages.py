@@ -77,10 +77,12 @@ def _objectives(module: Module) -> str:
     return "\n".join(f"- {_md_text(o)}" for o in module.objectives)
 
 
-def module_progress_text(quizzes: int) -> str:
+def module_progress_text(quizzes: int, lessons: int = 0) -> str:
     """What a card's progress bar says in words before the learner starts, as
-    progress/home.js (progressText) words it once they have."""
-    return f"0 of {quizzes} questions answered (0%)" if quizzes else "Not marked complete (0%)"
+    progress/ui.js (moduleProgress) words it once they have."""
+    parts = [f"0 of {lessons} lessons read"] if lessons else []
+    parts += [f"0 of {quizzes} questions answered"] if quizzes else []
+    return f"{', '.join(parts or ['Not marked complete'])} (0%)"
 
 
 def _card_progress(course: Course, module: Module) -> str:
@@ -88,17 +90,17 @@ def _card_progress(course: Course, module: Module) -> str:
     label = f"lms-card-progress-{html.escape(module.id)}"
     return (
         f'<p class="lms-card__progress"><span id="{label}">Progress: '
-        f"<span data-lms-card-progress-text>{module_progress_text(quizzes)}</span></span>"
+        f"<span data-lms-card-progress-text>{module_progress_text(quizzes, len(module.lessons))}</span></span>"
         f'<progress max="100" value="0" aria-labelledby="{label}" data-lms-card-progress>0%</progress></p>'
     )
 
 
 def module_quiz_count(course: Course, module: Module) -> int:
-    """Questions in the module's pages, counted from their sources."""
+    """Questions in the module's pages (its lessons' too), counted from their sources."""
     from .quiz.source_check import page_quizzes
 
-    page = page_quizzes(course).get(module.src_uri)
-    return len(page.quizzes) if page else 0
+    pages = page_quizzes(course)
+    return sum(len(pages[uri].quizzes) for uri in module.page_uris if uri in pages)
 
 
 def course_home(course: Course, page_uri: str) -> str:
@@ -138,9 +140,20 @@ def syllabus(course: Course, page_uri: str) -> str:
             f"## {number}. [{_md_title(module)}]({link(page_uri, module.src_uri)})\n\n"
             f"*{LEVEL_LABELS[module.level]} · {duration_text(module.duration)} · "
             f"running total {duration_text(elapsed)}*\n\n{_md_text(module.description)}\n\n"
-            f"{_objectives(module)}\n"
+            f"{_objectives(module)}\n{_lessons(module, page_uri)}"
         )
     return "\n".join(parts)
+
+
+def _lessons(module: Module, page_uri: str) -> str:
+    """A folder module's lessons, in order, for the syllabus."""
+    if not module.lessons:
+        return ""
+    items = "\n".join(
+        f"{n}. [{inline.to_markdown(x.title, links=False)}]({link(page_uri, x.src_uri)}) ({duration_text(x.duration)})"
+        for n, x in enumerate(module.lessons, 1)
+    )
+    return f"\n**Lessons:**\n\n{items}\n"
 
 
 def key_points(course: Course, page_uri: str) -> str:

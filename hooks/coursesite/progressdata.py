@@ -49,7 +49,7 @@ CERTIFICATE_GATE = "data-lms-cert-gate></p>"  # the empty line docs/certificate.
 
 
 def _seen(course: Course) -> dict:
-    # "quizzes": module id -> the quiz ids its rendered page shows; "urls": src_uri -> URL of every page
+    # "quizzes": src_uri -> the quiz ids a rendered module or lesson page shows; "urls": src_uri -> URL of every page
     return course.extras.setdefault(EXTRA_KEY, {"quizzes": {}, "urls": {}})  # type: ignore[return-value]
 
 
@@ -83,7 +83,7 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
     values = [status, check, readings, duration_text(module.duration)]
     cells = [f'<th scope="row" role="rowheader"><a href="{html.escape(href)}">{title}</a></th>']
     cells += [
-        f'<td role="cell" data-label="{label}">{value}</td>' for label, value in zip(DASHBOARD_HEADINGS[1:], values)
+        f'<td role="cell" data-label="{label}">{value}</td>' for label, value in zip(DASHBOARD_HEADINGS[1:], values, strict=True)
     ]
     return f'<tr role="row">{"".join(cells)}</tr>'
 
@@ -127,10 +127,8 @@ def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
         page_html = page_html.replace(DASHBOARD_BODY, f"data-lms-dashboard-body>{dashboard_body(course, url)}</div>", 1)
     if CERTIFICATE_GATE in page_html:
         page_html = page_html.replace(CERTIFICATE_GATE, f"data-lms-cert-gate>{certificate_gate(course, url)}</p>", 1)
-    module = course.module_at(src_uri)
-    if module is None:
-        return page_html
-    _seen(course)["quizzes"][module.id] = list(dict.fromkeys(QUIZ_ATTRIBUTE.findall(page_html)))
+    if course.module_at(src_uri) or course.lesson_at(src_uri):
+        _seen(course)["quizzes"][src_uri] = list(dict.fromkeys(QUIZ_ATTRIBUTE.findall(page_html)))
     return page_html
 
 
@@ -149,6 +147,11 @@ def note_sections(course: Course, module: Module, toc) -> None:
     _seen(course).setdefault("sections", {})[module.id] = found
 
 
+def _lesson_data(course: Course, module: Module, lesson) -> dict:
+    url = _seen(course)["urls"].get(lesson.src_uri) or _default_url(lesson.src_uri)
+    return {"key": lesson.key(module), "title": lesson.title, "url": url, "duration": lesson.duration}
+
+
 def _default_url(src_uri: str) -> str:
     # Only when the build did not say where a page goes (a generator without our on_files).
     stem = posixpath.splitext(src_uri)[0]
@@ -160,6 +163,7 @@ def course_data(course: Course) -> dict:
     seen = _seen(course)
     modules = []
     for module in course.modules:
+        quizzes = [quiz for uri in module.page_uris for quiz in seen["quizzes"].get(uri, [])]
         modules.append(
             {
                 "id": module.id,
@@ -167,11 +171,13 @@ def course_data(course: Course) -> dict:
                 "url": _module_url(course, module),
                 "duration": module.duration,
                 "pass_mark": module.pass_mark,
-                "quizzes": seen["quizzes"].get(module.id, []),
+                "quizzes": list(dict.fromkeys(quizzes)),
                 "readings": list(module.readings),
                 "sections": seen.get("sections", {}).get(module.id, {}),
             }
         )
+        if module.lessons:
+            modules[-1]["lessons"] = [_lesson_data(course, module, lesson) for lesson in module.lessons]
     urls = seen["urls"]
     pages = {name: urls[src_uri] for src_uri, name in PROGRESS_PAGES.items() if src_uri in urls}
     return {"v": 1, "title": course.site.site_name, "modules": modules, "pages": dict(sorted(pages.items()))}

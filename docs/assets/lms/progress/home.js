@@ -20,8 +20,10 @@ export function nextStep(data, rec) {
   if (completedAt(rec, data) !== null && data.pages.certificate) return ["Get your certificate", new URL(data.pages.certificate, root), false];
   const last = rec.last && data.modules.find((m) => m.id === rec.last.module);
   if (last && !moduleState(rec, last).complete) {
-    const url = moduleUrl(last);
-    const section = rec.last.anchor && Object.hasOwn(last.sections ?? {}, rec.last.anchor) ? last.sections[rec.last.anchor] : "";
+    // On a lesson page when the position was noted there (record.js: place).
+    const lesson = rec.place?.at === rec.last.at && last.lessons?.find((l) => l.key === rec.place.lesson);
+    const url = lesson ? new URL(lesson.url, root) : moduleUrl(last);
+    const section = lesson ? lesson.title : rec.last.anchor && Object.hasOwn(last.sections ?? {}, rec.last.anchor) ? last.sections[rec.last.anchor] : "";
     if (rec.last.anchor) url.hash = rec.last.anchor;
     return [`Resume: ${last.title}${section ? `, ${section}` : ""}`, url, true];
   }

@@ -1,17 +1,19 @@
-// A module page's own progress: its status in the line at the top ("Module 3
-// of 10 · 50 min · In progress"), and the panel at its end: the result so far,
-// what is left, the "Mark this module complete" button of a module without
-// questions, and the message that the module, or the whole course, is
-// complete. The build renders the panel as a new learner sees it
+// A module or lesson page's own progress: its status in the line at the top
+// ("Module 3 of 10 · 50 min · In progress"), and the panel at its end: the
+// result so far, what is left, the "Mark this module complete" button of a
+// module without questions or lessons, the message that the module, or the
+// whole course, is complete, and on a lesson page the lesson read once the
+// learner reaches the panel. The build renders the panel as a new learner sees it
 // (hooks/coursesite/learnerpath.py), in the same words.
 
-import { course, onChange, record, root } from "./tracker.js";
-import { completedAt, moduleState } from "./record.js";
+import { course, onChange, record, root, update } from "./tracker.js";
+import { completedAt, isId, moduleState } from "./record.js";
 import { say, statusText, toggleComplete, unsaved } from "./ui.js";
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function resultText(m, s) {
+  if (!s.total && s.lessons) return s.complete ? "✓ You have read every lesson of this module." : `This module is complete once you have read its ${plural(s.lessons, "lesson")} to the end.`;
   if (!s.total) return s.complete ? "✓ You have marked this module complete." : "This module has no knowledge check. When you have worked through it, mark it complete to record your progress in this browser.";
   const result = `Knowledge check: ${s.correct} of ${plural(s.total, "question")} right (${s.score}%). Pass mark: ${m.pass_mark}%.`;
   return s.complete ? `✓ Passed. ${result}` : result;
@@ -19,6 +21,7 @@ function resultText(m, s) {
 
 function leftText(m, s) {
   const parts = [];
+  if (s.lessons > s.lessonsRead) parts.push(`${plural(s.lessons - s.lessonsRead, "lesson")} not read`);
   if (s.total > s.answered) parts.push(`${plural(s.total - s.answered, "question")} unanswered`);
   if (s.total && !s.complete && s.answered === s.total) parts.push("questions to try again to reach the pass mark");
   if (m.readings.length > s.read) parts.push(`${plural(m.readings.length - s.read, "reading")} not ticked as read`);
@@ -76,6 +79,24 @@ function show(data, rec) {
   markButton(data, m, panel, status);
   nextButton(data, rec, panel);
   announce(data, m, rec, s, status);
+  watchLessonEnd(panel, rec);
+}
+
+// A lesson is read once the learner reaches its end: this panel.
+let watching = null;
+function watchLessonEnd(panel, rec) {
+  const key = panel.dataset.lmsLessonEnd;
+  if (watching?.panel === panel) return;
+  watching?.observer.disconnect();
+  watching = null;
+  if (!isId(key) || rec.lessons[key]?.read) return;
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    observer.disconnect();
+    update((r, at) => (r.lessons[key] = { read: true, at }));
+  });
+  observer.observe(panel);
+  watching = { panel, observer };
 }
 
 export function render(rec = record()) {

@@ -10,6 +10,10 @@
 //              (choices: its choice keys, optional, so an import shows the answer)
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
+//   lessons    { lessonKey: { read, at } }     optional (absent = none): the lessons of a
+//              folder module read to their end; a key is "<module id>--<lesson file name>"
+//   place      null | { lesson, at }           optional: the lesson page of `last`, when
+//              `last` was noted on a lesson page (the same `at`); absent = none
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
 
@@ -28,10 +32,11 @@ export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 
 // An entry { flag: boolean, at }, with no other keys but valid `extra` ones.
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
-const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct", { choices: isChoices }), readings: flagged("read") };
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct", { choices: isChoices }), readings: flagged("read"), lessons: flagged("read") };
 const SINGLES = {
   name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
+  place: (e) => isObj(e) && Object.keys(e).length === 2 && isId(e.lesson) && isTime(e.at),
 };
 
 function fromV0(raw, now) {
@@ -97,8 +102,7 @@ export function combine(a, b = empty()) {
       for (const [id, entry] of Object.entries(source[field])) out[field][id] = better(field, out[field][id], entry);
     }
   }
-  out.name = newer(a.name, b.name);
-  out.last = newer(a.last, b.last);
+  for (const field of Object.keys(SINGLES)) out[field] = newer(a[field], b[field]) ?? null;
   return out;
 }
 
@@ -139,17 +143,21 @@ export function moduleState(record, m) {
   const total = m.quizzes.length;
   const read = m.readings.filter((r) => record.readings[r]?.read).length;
   const complete = record.completed[m.id]?.done === true;
+  const lessons = m.lessons ?? [];
+  const lessonsRead = lessons.filter((l) => record.lessons[l.key]?.read).length;
   // A reading shared by several modules counts toward each tally without starting them.
-  const started = complete || m.id in record.visited || results.length > 0;
+  const started = complete || m.id in record.visited || results.length > 0 || lessonsRead > 0;
   const score = total ? Math.round((correct * 100) / total) : null;
-  return { complete, started, correct, answered: results.length, total, score, read };
+  return { complete, started, correct, answered: results.length, total, score, read, lessons: lessons.length, lessonsRead };
 }
 
-/** Mark complete every quiz module whose quizzes now meet its pass mark. */
+/** Mark complete every module whose quizzes now meet its pass mark and whose
+ *  lessons are all read (a module without either is marked by the learner). */
 export function settle(record, course, now) {
   for (const m of course.modules) {
     const s = moduleState(record, m);
-    if (s.total && !s.complete && s.answered && s.score >= m.pass_mark) record.completed[m.id] = { done: true, at: now };
+    const passed = s.total ? s.answered && s.score >= m.pass_mark : s.lessons > 0;
+    if (passed && !s.complete && s.lessonsRead === s.lessons) record.completed[m.id] = { done: true, at: now };
   }
 }
 

@@ -12,7 +12,7 @@ import { resetAll, withFeatureState, writeBack } from "./sync.js";
 
 const FORMAT = "lms-progress";
 const MAX_BYTES = 1_000_000;
-const NOUNS = { completed: "module completions", quizzes: "quiz results", readings: "reading marks", visited: "module visits" };
+const NOUNS = { completed: "module completions", quizzes: "quiz results", readings: "reading marks", visited: "module visits", lessons: "lessons read" };
 
 export function download(data) {
   const body = JSON.stringify({ format: FORMAT, course: data.title, exported: new Date().toISOString(), record: withFeatureState(record(), Date.now()) }, null, 2);

@@ -21,11 +21,16 @@ export function el(tag, attrs = {}, ...children) {
 
 export const statusOf = (s) => (s.complete ? "complete" : s.started ? "started" : "none");
 export const statusText = (s) => STATUS[statusOf(s)][1];
-/** A module's progress bar: questions answered (or, without questions, marked complete). */
+/** A module's progress bar: lessons read and questions answered (without either,
+ *  marked complete), in the words hooks/coursesite/pages.py uses. */
 export function moduleProgress(s) {
-  const value = s.total ? Math.round((s.answered * 100) / s.total) : s.complete ? 100 : 0;
-  const text = s.total ? `${s.answered} of ${s.total} questions answered` : s.complete ? "Marked complete" : "Not marked complete";
-  return { value, text: `${text} (${value}%)` };
+  const steps = s.total + s.lessons;
+  const value = steps ? Math.round(((s.answered + s.lessonsRead) * 100) / steps) : s.complete ? 100 : 0;
+  const parts = [];
+  if (s.lessons) parts.push(`${s.lessonsRead} of ${s.lessons} lessons read`);
+  if (s.total) parts.push(`${s.answered} of ${s.total} questions answered`);
+  if (!steps) parts.push(s.complete ? "Marked complete" : "Not marked complete");
+  return { value, text: `${parts.join(", ")} (${value}%)` };
 }
 export const moduleUrl = (m) => new URL(m.url, root);
 export const say = (region, text) => region && region.textContent !== text && (region.textContent = text);
