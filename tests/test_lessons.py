@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 from coursesite.course_loader import load_course
 from coursesite.scorm.outline import course_outline
 from support.a11y import axe_violations
-from support.lessons import FOLDER, LESSONS, build_lesson_course, lesson_page
+from support.lessons import FOLDER, LESSONS, NAV, build_lesson_course, lesson_page
 from support.progress import ServedSite, quiz_checked, record, seed, stored, wait_stored
 from support.server import StaticServer
 from support.sites import module_page
@@ -182,3 +182,15 @@ def test_a_lesson_answer_counts_toward_its_module(built, browser, open_page):
         "Knowledge check: 1 of 1 question right (100%). Pass mark: 80%."
     )
     assert not stored(page)["completed"].get("motivation")  # two lessons are still unread
+
+
+def test_links_in_lessons_are_checked_at_their_lines(site):
+    body = "See [the overview](index.md) and [the next one](02-goals-that-pull.md).\n\nThen [the missing page](../nowhere.md).\n"
+    build_lesson_course(site)
+    site.write(f"docs/{FOLDER}/{LESSONS[0]}.md", lesson_page("What drives a rep", body=body), dedent=False)
+    status, lines = site.check(nav=NAV)
+    assert status == 1
+    assert [line.split(" (")[0] for line in lines if "nowhere" in line] == [
+        f"docs/{FOLDER}/{LESSONS[0]}.md:9: link \"the missing page\" to '../nowhere.md' names a Markdown file that is not a page of the site"
+    ], lines
+    assert not [line for line in lines if "index.md" in line or "goals-that-pull" in line], lines
