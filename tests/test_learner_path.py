@@ -66,37 +66,42 @@ def test_a_new_learner_is_offered_one_button_to_start(course, learner, width, sc
     assert page.locator(".md-content .md-button--primary").count() == 1
 
 
-@pytest.mark.parametrize("width, scheme", LAYOUTS)
-def test_a_returning_learner_resumes_at_the_module_and_section(course, learner, width, scheme):
-    page = learner(width, scheme)
-    seed(page, course, returning())
-    ready(page, course)
-    button = primary(page)
-    expect(button).to_have_text("Resume: Alpha basics, Second steps")
-    above_the_fold(page, button)
-    assert button.get_attribute("href").endswith("/modules/01-alpha/#second-steps")
-    card = page.locator(".lms-card[data-lms-module=alpha]")
-    expect(card.locator("[data-lms-badge]")).to_have_text("◐ In progress")
-    expect(card.locator("[data-lms-card-progress-text]")).to_have_text("0 of 2 questions answered (0%)")
-    expect(card.locator("a[data-lms-card-link]")).to_have_text("Continue module 1: Alpha basics")
-    button.click()
-    page.wait_for_url("**/modules/01-alpha/#second-steps")
+# What a learner with a record is offered: the record, the button, where it goes,
+# and module 1's card (badge, progress in words, its link).
+WITH_RECORD = {
+    "returning": (
+        lambda: returning(),
+        "Resume: Alpha basics, Second steps",
+        "/modules/01-alpha/#second-steps",
+        ("◐ In progress", "0 of 2 questions answered (0%)", "Continue module 1: Alpha basics"),
+    ),
+    "finished": (
+        lambda: complete_record(),
+        "Get your certificate",
+        "/certificate/",
+        ("✓ Complete", "2 of 2 questions answered (100%)", "Review module 1: Alpha basics"),
+    ),
+}
 
 
+@pytest.mark.parametrize("kind", list(WITH_RECORD))
 @pytest.mark.parametrize("width, scheme", LAYOUTS)
-def test_a_learner_who_has_finished_is_sent_to_the_certificate(course, learner, width, scheme):
+def test_a_learner_with_a_record_is_offered_their_next_step(course, learner, width, scheme, kind):
+    made, label, target, (status, progress, link) = WITH_RECORD[kind]
     page = learner(width, scheme)
-    seed(page, course, complete_record())
+    seed(page, course, made())
     ready(page, course)
     button = primary(page)
-    expect(button).to_have_text("Get your certificate")
+    expect(button).to_have_text(label)
     above_the_fold(page, button)
-    assert button.get_attribute("href").endswith("/certificate/")
+    assert button.get_attribute("href").endswith(target)
     card = page.locator(".lms-card[data-lms-module=alpha]")
-    expect(card.locator("[data-lms-badge]")).to_have_text("✓ Complete")
-    expect(card.locator("progress")).to_have_attribute("value", "100")
-    expect(card.locator("[data-lms-card-progress-text]")).to_have_text("2 of 2 questions answered (100%)")
+    expect(card.locator("[data-lms-badge]")).to_have_text(status)
+    expect(card.locator("[data-lms-card-progress-text]")).to_have_text(progress)
+    expect(card.locator("a[data-lms-card-link]")).to_have_text(link)
     assert axe_violations(page) == []
+    button.click()
+    page.wait_for_url("**" + target)
 
 
 def test_a_learner_with_progress_in_a_finished_module_continues_with_the_next(course, learner):
@@ -150,13 +155,19 @@ def test_a_module_says_where_it_stands_and_where_to_go_next(course, learner, wid
     assert axe_violations(page) == []
 
 
-def test_answers_update_the_panel_and_completion_is_announced(course, learner):
-    page = learner()
-    ready(page, course + "modules/01-alpha/")
+def answer_at_the_end(page, url: str, quiz_id: str):
+    """Open a module, read down to its end panel, answer ``quiz_id`` right;
+    returns the panel and its status region."""
+    ready(page, url)
     panel = page.locator("[data-lms-progress-foot]")
     panel.scroll_into_view_if_needed()
-    quiz_checked(page, "alpha-q1", correct=True)
-    status = panel.get_by_role("status")
+    quiz_checked(page, quiz_id, correct=True)
+    return panel, panel.get_by_role("status")
+
+
+def test_answers_update_the_panel_and_completion_is_announced(course, learner):
+    page = learner()
+    panel, status = answer_at_the_end(page, course + "modules/01-alpha/", "alpha-q1")
     expect(status).to_have_text("✓ Module 1 complete.")
     expect(status).to_be_visible()
     assert status.get_attribute("tabindex") == "-1"
@@ -176,11 +187,7 @@ def test_finishing_the_course_leads_to_the_certificate(course, learner, motion):
     page = learner(motion=motion)
     done = {m: {"done": True, "at": AT} for m in ("alpha", "beta")}
     seed(page, course, record(visited={"alpha": AT, "beta": AT}, completed=done))
-    ready(page, course + "modules/03-gamma/")
-    panel = page.locator("[data-lms-progress-foot]")
-    panel.scroll_into_view_if_needed()
-    quiz_checked(page, "gamma-q1", correct=True)
-    status = panel.get_by_role("status")
+    panel, status = answer_at_the_end(page, course + "modules/03-gamma/", "gamma-q1")
     expect(status).to_have_text("✓ Module 3 complete, and with it the whole course. Your certificate is ready.")
     animations = status.evaluate("s => s.getAnimations().length")
     assert animations == (0 if motion == "reduce" else 1)
