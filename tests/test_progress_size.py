@@ -27,8 +27,8 @@ EVERY_PAGE = [
 # progress, and the learner's path: a module page's status line and end panel
 # (progress/panel.js), the home page's primary button and per-module progress bars.
 PAGES = {
-    "module page": (EVERY_PAGE + ["progress/panel.js"], 6_700),
-    "course home": (EVERY_PAGE + ["progress/home.js"], 6_450),
+    "module page": (EVERY_PAGE + ["progress/panel.js"], 6_850),
+    "course home": (EVERY_PAGE + ["progress/home.js"], 6_550),
     "dashboard": (
         EVERY_PAGE
         + [
@@ -39,9 +39,9 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        11_350,
+        11_500,
     ),
-    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_700),
+    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_850),
 }
 
 

@@ -89,11 +89,11 @@ function watchLessonEnd(panel, rec) {
   if (watching?.panel === panel) return;
   watching?.observer.disconnect();
   watching = null;
-  if (!isId(key) || rec.lessons[key]?.read) return;
+  if (!isId(key) || rec.lessons?.[key]?.read) return;
   const observer = new IntersectionObserver((entries) => {
     if (!entries.some((entry) => entry.isIntersecting)) return;
     observer.disconnect();
-    update((r, at) => (r.lessons[key] = { read: true, at }));
+    update((r, at) => ((r.lessons ??= Object.create(null))[key] = { read: true, at }));
   });
   observer.observe(panel);
   watching = { panel, observer };

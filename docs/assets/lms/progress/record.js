@@ -33,6 +33,11 @@ export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
 const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct", { choices: isChoices }), readings: flagged("read"), lessons: flagged("read") };
+// Fields added after v1 was published, absent when empty, so that a record
+// without them is what it always was (and older pages of the course read it).
+const OPTIONAL = new Set(["lessons", "place"]);
+const entriesOf = (record, field) => record[field] ?? {};
+const put = (record, field, id, entry) => ((record[field] ??= Object.create(null))[id] = entry);
 const SINGLES = {
   name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
@@ -60,17 +65,18 @@ export function clean(raw, now = Date.now()) {
   const migrated = raw.v === undefined || raw.v === 0;
   if (migrated) raw = fromV0(raw, now);
   else if (raw.v !== VERSION) return { record, problems: [`it has version ${JSON.stringify(raw.v)}, which this site cannot read`], migrated };
-  const problems = Object.keys(raw).filter((k) => !has(record, k)).map((k) => `unknown field "${k}"`);
+  const problems = Object.keys(raw).filter((k) => !has(record, k) && !OPTIONAL.has(k)).map((k) => `unknown field "${k}"`);
   if (isTime(raw.epoch)) record.epoch = raw.epoch;
   else problems.push("epoch is not a time");
   for (const [field, valid] of Object.entries(ENTRIES)) {
-    const entries = raw[field] === undefined ? {} : raw[field];
+    const entries = raw[field];
+    if (entries === undefined) continue;
     if (!isObj(entries) || Object.keys(entries).length > MAX_ENTRIES) {
       problems.push(`${field} is not a list of entries`);
       continue;
     }
     for (const [id, entry] of Object.entries(entries)) {
-      if (isId(id) && valid(entry)) record[field][id] = entry;
+      if (isId(id) && valid(entry)) put(record, field, id, entry);
       else problems.push(`${field} entry "${String(id).slice(0, 40)}" is not valid`);
     }
   }
@@ -99,10 +105,13 @@ export function combine(a, b = empty()) {
   out.epoch = a.epoch;
   for (const field of Object.keys(ENTRIES)) {
     for (const source of [a, b]) {
-      for (const [id, entry] of Object.entries(source[field])) out[field][id] = better(field, out[field][id], entry);
+      for (const [id, entry] of Object.entries(entriesOf(source, field))) put(out, field, id, better(field, out[field]?.[id], entry));
     }
   }
-  for (const field of Object.keys(SINGLES)) out[field] = newer(a[field], b[field]) ?? null;
+  for (const field of Object.keys(SINGLES)) {
+    const value = newer(a[field], b[field]) ?? null;
+    if (value || !OPTIONAL.has(field)) out[field] = value;
+  }
   return out;
 }
 
@@ -110,7 +119,7 @@ export function combine(a, b = empty()) {
 function since(record, epoch) {
   const out = empty();
   for (const field of Object.keys(ENTRIES)) {
-    for (const [id, entry] of Object.entries(record[field])) if ((field === "visited" ? entry : entry.at) >= epoch) out[field][id] = entry;
+    for (const [id, entry] of Object.entries(entriesOf(record, field))) if ((field === "visited" ? entry : entry.at) >= epoch) put(out, field, id, entry);
   }
   for (const field of Object.keys(SINGLES)) if (record[field]?.at >= epoch) out[field] = record[field];
   return out;
@@ -144,7 +153,7 @@ export function moduleState(record, m) {
   const read = m.readings.filter((r) => record.readings[r]?.read).length;
   const complete = record.completed[m.id]?.done === true;
   const lessons = m.lessons ?? [];
-  const lessonsRead = lessons.filter((l) => record.lessons[l.key]?.read).length;
+  const lessonsRead = lessons.filter((l) => record.lessons?.[l.key]?.read).length;
   // A reading shared by several modules counts toward each tally without starting them.
   const started = complete || m.id in record.visited || results.length > 0 || lessonsRead > 0;
   const score = total ? Math.round((correct * 100) / total) : null;
