@@ -69,6 +69,8 @@ def test_a_folder_module_builds_with_its_lessons_in_nav_order(built):
     assert "Goals that pull (15 min)" in syllabus
     card = page_html(result, "").css_first(".lms-card[data-lms-module=motivation] [data-lms-card-progress-text]")
     assert card.text() == "0 of 3 lessons read, 0 of 1 questions answered (0%)"
+    row = page_html(result, "dashboard/").css("tbody tr")[1]
+    assert "○ Not started · 0 of 3 lessons read" in row.text()
     outline = course_outline(load_course(site.root / "mkdocs.yml"))
     assert [q.id for q in outline.modules[1].quizzes] == ["goals-q1"]
 
@@ -168,7 +170,7 @@ def test_reading_every_lesson_and_passing_completes_the_module(built, browser, o
     page.wait_for_url("**/modules/03-omega/")
     ready(page, url + "dashboard/")
     row = page.locator("[data-lms-dashboard-body][data-lms-shown] tbody tr", has_text="Motivation that lasts")
-    expect(row).to_contain_text("✓ Complete")
+    expect(row).to_contain_text("✓ Complete · 3 of 3 lessons read")
 
 
 def test_a_lesson_answer_counts_toward_its_module(built, browser, open_page):

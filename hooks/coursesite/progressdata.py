@@ -73,6 +73,8 @@ DASHBOARD_HEADINGS = ("Module", "Status", "Knowledge check", "Readings", "Time l
 def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
     title = html.escape(module.title)
     status = not_started()
+    if module.lessons:  # as progress/dashboard.js words it
+        status += f" · 0 of {len(module.lessons)} lessons read"
     if not quizzes:  # shown by progress/controls.js
         status += (
             f' <button type="button" class="md-button lms-small" data-lms-toggle="{html.escape(module.id)}" '
