@@ -28,7 +28,7 @@ EVERY_PAGE = [
 # (progress/panel.js), the home page's primary button and per-module progress bars.
 PAGES = {
     "module page": (EVERY_PAGE + ["progress/panel.js"], 6_850),
-    "course home": (EVERY_PAGE + ["progress/home.js"], 6_550),
+    "course home": (EVERY_PAGE + ["progress/home.js"], 6_700),
     "dashboard": (
         EVERY_PAGE
         + [
@@ -39,7 +39,7 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        11_500,
+        11_650,
     ),
     "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_850),
 }

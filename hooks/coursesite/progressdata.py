@@ -40,6 +40,10 @@ from .pages import duration_text, no_progress_bar, not_started
 from .quiz.source_check import page_quizzes
 
 DATA_FILE = "assets/lms/course.json"
+# Each module page's headings (module id -> heading id -> text), for the home
+# page's "Resume: <module>, <section>" only: a file of its own, fetched there
+# alone, so that course.json, which every page with progress reads, stays small.
+SECTIONS_FILE = "assets/lms/sections.json"
 EXTRA_KEY = "progress"
 # Pages the progress code links to, by source file.
 PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate"}
@@ -85,7 +89,8 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
     values = [status, check, readings, duration_text(module.duration)]
     cells = [f'<th scope="row" role="rowheader"><a href="{html.escape(href)}">{title}</a></th>']
     cells += [
-        f'<td role="cell" data-label="{label}">{value}</td>' for label, value in zip(DASHBOARD_HEADINGS[1:], values, strict=True)
+        f'<td role="cell" data-label="{label}">{value}</td>'
+        for label, value in zip(DASHBOARD_HEADINGS[1:], values, strict=True)
     ]
     return f'<tr role="row">{"".join(cells)}</tr>'
 
@@ -175,7 +180,6 @@ def course_data(course: Course) -> dict:
                 "pass_mark": module.pass_mark,
                 "quizzes": list(dict.fromkeys(quizzes)),
                 "readings": list(module.readings),
-                "sections": seen.get("sections", {}).get(module.id, {}),
             }
         )
         if module.lessons:
@@ -185,10 +189,16 @@ def course_data(course: Course) -> dict:
     return {"v": 1, "title": course.site.site_name, "modules": modules, "pages": dict(sorted(pages.items()))}
 
 
+def section_data(course: Course) -> dict:
+    """Each module's headings, in course order (progress/home.js reads them)."""
+    sections = _seen(course).get("sections", {})
+    return {module.id: sections.get(module.id, {}) for module in course.modules}
+
+
 def write_course_data(course: Course, site_dir: Path) -> Path:
     target = site_dir / DATA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        json.dumps(course_data(course), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
-    )
+    for path, data in ((DATA_FILE, course_data(course)), (SECTIONS_FILE, section_data(course))):
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        (site_dir / path).write_text(text, encoding="utf-8")
     return target

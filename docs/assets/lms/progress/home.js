@@ -15,15 +15,21 @@ export function progressBar(done, total) {
   ];
 }
 
-/** The learner's next step: [label, url, resuming], or null for "Start the course". */
-export function nextStep(data, rec) {
+// The headings of every module page (hooks/coursesite/progressdata.py: SECTIONS_FILE),
+// asked for only to name the section a returning learner resumes at.
+let headings = null;
+const sectionsOf = (id) => (headings ??= fetch(new URL("../sections.json", import.meta.url)).then((r) => (r.ok ? r.json() : {})).catch(() => ({}))).then((all) => all?.[id] ?? {});
+
+/** The learner's next step: [label, url, resuming], or null for "Start the course".
+ *  `sections`: the headings of the module of `rec.last`, by id. */
+export function nextStep(data, rec, sections = {}) {
   if (completedAt(rec, data) !== null && data.pages.certificate) return ["Get your certificate", new URL(data.pages.certificate, root), false];
   const last = rec.last && data.modules.find((m) => m.id === rec.last.module);
   if (last && !moduleState(rec, last).complete) {
     // On a lesson page when the position was noted there (record.js: place).
     const lesson = rec.place?.at === rec.last.at && last.lessons?.find((l) => l.key === rec.place.lesson);
     const url = lesson ? new URL(lesson.url, root) : moduleUrl(last);
-    const section = lesson ? lesson.title : rec.last.anchor && Object.hasOwn(last.sections ?? {}, rec.last.anchor) ? last.sections[rec.last.anchor] : "";
+    const section = lesson ? lesson.title : typeof sections[rec.last.anchor] === "string" && Object.hasOwn(sections, rec.last.anchor) ? sections[rec.last.anchor] : "";
     if (rec.last.anchor) url.hash = rec.last.anchor;
     return [`Resume: ${last.title}${section ? `, ${section}` : ""}`, url, true];
   }
@@ -32,9 +38,12 @@ export function nextStep(data, rec) {
   return [`Continue with module ${index + 1}: ${data.modules[index].title}`, moduleUrl(data.modules[index]), false];
 }
 
-function primaryButton(data, rec) {
+let turns = 0;
+async function primaryButton(data, rec) {
+  const turn = ++turns;
   const button = document.querySelector("[data-lms-start] a[data-lms-next]");
-  const step = button && nextStep(data, rec);
+  const sections = button && rec.last?.anchor ? await sectionsOf(rec.last.module) : {};
+  const step = button && turn === turns && nextStep(data, rec, typeof sections === "object" && sections ? sections : {});
   if (!step) return;
   const [label, url, resuming] = step;
   button.textContent = label;
