@@ -54,6 +54,12 @@ class Module:
     readings: list[str] = field(default_factory=list)
     pass_mark: int = 80
     lines: dict[str, int] = field(default_factory=dict)  # key -> file line, for later messages
+    lessons: list = field(default_factory=list)  # a folder module's lesson pages (coursesite/lessons.py)
+
+    @property
+    def page_uris(self) -> list[str]:
+        """The module's pages: its own, then its lessons'."""
+        return [self.src_uri] + [lesson.src_uri for lesson in self.lessons]
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.lines.get("module", 1))

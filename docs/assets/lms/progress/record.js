@@ -12,6 +12,10 @@
 //              last checked answer's choice keys, so an import shows the answer
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
+//   lessons    { lessonKey: { read, at } }     optional (absent = none): the lessons of a
+//              folder module read to their end; a key is "<module id>--<lesson file name>"
+//   place      null | { lesson, at }           optional: the lesson page of `last`, when
+//              `last` was noted on a lesson page (the same `at`); absent = none
 // v1 (still read, migrated): as v2, but a quiz entry has no `first` or `again`.
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
@@ -32,10 +36,16 @@ export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
 const isQuiz = flagged("correct", { choices: isChoices, first: (f) => typeof f === "boolean", again: (a) => a === true });
-const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read") };
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read"), lessons: flagged("read") };
+// Fields added after v1 was published, absent when empty, so that a record
+// without them is what it always was.
+const OPTIONAL = new Set(["lessons", "place"]);
+const entriesOf = (record, field) => record[field] ?? {};
+const put = (record, field, id, entry) => ((record[field] ??= Object.create(null))[id] = entry);
 const SINGLES = {
   name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
+  place: (e) => isObj(e) && Object.keys(e).length === 2 && isId(e.lesson) && isTime(e.at),
 };
 
 function fromV0(raw, now) {
@@ -70,17 +80,18 @@ export function clean(raw, now = Date.now()) {
   if (raw.v === 1) raw = fromV1(raw);
   else if (migrated) raw = fromV0(raw, now);
   else if (raw.v !== VERSION) return { record, problems: [`it has version ${JSON.stringify(raw.v)}, which this site cannot read`], migrated };
-  const problems = Object.keys(raw).filter((k) => !has(record, k)).map((k) => `unknown field "${k}"`);
+  const problems = Object.keys(raw).filter((k) => !has(record, k) && !OPTIONAL.has(k)).map((k) => `unknown field "${k}"`);
   if (isTime(raw.epoch)) record.epoch = raw.epoch;
   else problems.push("epoch is not a time");
   for (const [field, valid] of Object.entries(ENTRIES)) {
-    const entries = raw[field] === undefined ? {} : raw[field];
+    const entries = raw[field];
+    if (entries === undefined) continue;
     if (!isObj(entries) || Object.keys(entries).length > MAX_ENTRIES) {
       problems.push(`${field} is not a list of entries`);
       continue;
     }
     for (const [id, entry] of Object.entries(entries)) {
-      if (isId(id) && valid(entry)) record[field][id] = field === "quizzes" ? quizEntry(entry) : entry;
+      if (isId(id) && valid(entry)) put(record, field, id, field === "quizzes" ? quizEntry(entry) : entry);
       else problems.push(`${field} entry "${String(id).slice(0, 40)}" is not valid`);
     }
   }
@@ -122,11 +133,13 @@ export function combine(a, b = empty()) {
   out.epoch = a.epoch;
   for (const field of Object.keys(ENTRIES)) {
     for (const source of [a, b]) {
-      for (const [id, entry] of Object.entries(source[field])) out[field][id] = better(field, out[field][id], entry);
+      for (const [id, entry] of Object.entries(entriesOf(source, field))) put(out, field, id, better(field, out[field]?.[id], entry));
     }
   }
-  out.name = newer(a.name, b.name);
-  out.last = newer(a.last, b.last);
+  for (const field of Object.keys(SINGLES)) {
+    const value = newer(a[field], b[field]) ?? null;
+    if (value || !OPTIONAL.has(field)) out[field] = value;
+  }
   return out;
 }
 
@@ -134,7 +147,7 @@ export function combine(a, b = empty()) {
 function since(record, epoch) {
   const out = empty();
   for (const field of Object.keys(ENTRIES)) {
-    for (const [id, entry] of Object.entries(record[field])) if ((field === "visited" ? entry : entry.at) >= epoch) out[field][id] = entry;
+    for (const [id, entry] of Object.entries(entriesOf(record, field))) if ((field === "visited" ? entry : entry.at) >= epoch) put(out, field, id, entry);
   }
   for (const field of Object.keys(SINGLES)) if (record[field]?.at >= epoch) out[field] = record[field];
   return out;
@@ -168,10 +181,12 @@ export function moduleState(record, m) {
   const total = m.quizzes.length;
   const read = m.readings.filter((r) => record.readings[r]?.read).length;
   const complete = record.completed[m.id]?.done === true;
+  const lessons = m.lessons ?? [];
+  const lessonsRead = lessons.filter((l) => record.lessons?.[l.key]?.read).length;
   // A reading shared by several modules counts toward each tally without starting them.
-  const started = complete || m.id in record.visited || results.length > 0;
+  const started = complete || m.id in record.visited || results.length > 0 || lessonsRead > 0;
   const score = total ? Math.round((first * 100) / total) : null;
-  return { complete, started, correct, first, again, answered: results.length, total, score, read };
+  return { complete, started, correct, first, again, answered: results.length, total, score, read, lessons: lessons.length, lessonsRead };
 }
 
 /** A quiz module's checks are done when every question was answered correctly and
@@ -179,9 +194,14 @@ export function moduleState(record, m) {
  *  correctly again at a later try (the whole check once more: guide/quizzes.md). */
 export const checksDone = (s, m) => s.total > 0 && s.correct === s.total && (s.first * 100 >= m.pass_mark * s.total || s.again === s.total);
 
-/** Mark complete every quiz module whose checks are now done. */
+/** Mark complete every module whose checks are now done and whose lessons are
+ *  all read (a module with neither questions nor lessons is marked by the learner). */
 export function settle(record, course, now) {
-  for (const m of course.modules) if (!record.completed[m.id]?.done && checksDone(moduleState(record, m), m)) record.completed[m.id] = { done: true, at: now };
+  for (const m of course.modules) {
+    const s = moduleState(record, m);
+    const passed = s.total ? checksDone(s, m) : s.lessons > 0;
+    if (passed && !s.complete && s.lessonsRead === s.lessons) record.completed[m.id] = { done: true, at: now };
+  }
 }
 
 /** A checked answer; `first`: the first try's result as the page knows it (the
