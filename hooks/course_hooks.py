@@ -17,12 +17,12 @@ from mkdocs.structure.files import File
 
 from coursesite import (
     all_checks,
+    editions,
     glossary,
     inline,
-    links,
-    minify,
     pageassets,
     pages,
+    postbuild,
     preview,
     progressdata,
     readings,
@@ -33,9 +33,8 @@ from coursesite import (
 from coursesite.config import BuildSettings
 from coursesite.course_loader import load_course
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
-from coursesite.quiz import source_check
+from coursesite.quiz import answerkey
 from coursesite.quiz import summary as quiz_summary
-from coursesite.readings import citeonly
 
 log = logging.getLogger("mkdocs.hooks.course_hooks")
 
@@ -81,6 +80,7 @@ def _report_stopped_rebuild(problems) -> None:
 def on_config(config):
     course_module = Path(config.config_file_path)
     build = state.begin(load_course(course_module))
+    build.problems += editions.apply_to_config(config, packaging=build.options.packaging)
     site_meta = inline.theme_meta({"description": config.site_description, "author": config.site_author})
     config.site_description, config.site_author = site_meta.get("description"), site_meta.get("author")
     build.course.site.settings = _settings_of_build(config, build.options.previewing)
@@ -88,8 +88,6 @@ def on_config(config):
     config.mdx_configs.setdefault("coursesite.quiz", {})["log_problems"] = False
     build.problems += all_checks.check_sources(build.course)
     _define_glossary_terms(config, build.course)
-    # Pages render the quizzes the source check just parsed, without parsing them again.
-    config.mdx_configs.setdefault("coursesite.quiz", {})["parsed"] = source_check.parsed_blocks(build.course)
     return config
 
 
@@ -122,24 +120,13 @@ def on_files(files, config):
     if build.options.previewing:  # the problem banner's script and styles (coursesite/preview)
         for path, content in preview.assets().items():
             files.append(File.generated(config, path, content=content))
+    editions.apply_to_files(files, config, lambda: answerkey.to_markdown(build.course, page=editions.ANSWER_KEY))
     progressdata.note_page_urls(build.course, {f.src_uri: f.url for f in files.documentation_pages()})
     return files
 
 
-def on_pre_build(config):
-    # A large site's pages are read for the link check while the build writes them.
-    links.start_reader(state.require().course, Path(config.site_dir))
-
-
 def on_post_page(output, page, config):
-    build = state.require()
-    links.page_rendered(build.course, page.file.dest_uri)
-    return preview.add_banner(output, page.url) if build.options.previewing else output
-
-
-def on_build_error(error):
-    if state.current is not None:
-        links.stop_reader(state.current.course)
+    return preview.add_banner(output, page.url) if state.require().options.previewing else output
 
 
 @event_priority(100)  # before the macros plugin and the theme read the page's metadata
@@ -152,25 +139,21 @@ def _drop_refused_front_matter(markdown, page, config, files):
     return markdown
 
 
+@event_priority(100)  # before the macros plugin: nothing in a note is rendered, cited or indexed
+def _drop_facilitator_notes(markdown, page, config, files):
+    return editions.without_facilitator_notes(markdown) if editions.is_learner_build(config) else markdown
+
+
 @event_priority(100)  # before the macros plugin
 def _render_macros_only_where_used(markdown, page, config, files):
     """Spare a page the macros plugin's template compile (a few milliseconds a
-    page) when it has no Jinja syntax, or only cite() calls, rendered here as
-    Jinja would (coursesite/readings/citeonly.py); a page's own render_macros: still wins."""
+    page) when it has no Jinja syntax; a page's own render_macros: still wins."""
     macros = config.plugins.get("macros")
     if macros is None or "render_macros" in page.meta or macros.has_j2(page.title or ""):
         return markdown
     if not macros.has_j2(markdown):
         page.meta["render_macros"] = False
-        return markdown
-    if not citeonly.uses_jinja_defaults(macros.env):
-        return markdown
-    build, uri = state.require(), page.file.src_uri
-    rendered = citeonly.render(markdown, lambda keys: readings.cite_for_build(build, uri, keys))
-    if rendered is None:
-        return markdown
-    page.meta["render_macros"] = False
-    return rendered
+    return markdown
 
 
 def _add_generated_sections(markdown, page, config, files):
@@ -191,7 +174,11 @@ def _escape_meta_for_theme(markdown, page, config, files):
 
 
 on_page_markdown = CombinedEvent(
-    _drop_refused_front_matter, _render_macros_only_where_used, _add_generated_sections, _escape_meta_for_theme
+    _drop_refused_front_matter,
+    _drop_facilitator_notes,
+    _render_macros_only_where_used,
+    _add_generated_sections,
+    _escape_meta_for_theme,
 )
 
 
@@ -218,7 +205,7 @@ _unsearched: tuple[str, list[str]] = ("", [])  # the page being indexed: its con
 
 @event_priority(50)  # before the search plugin indexes the page
 def _cut_unsearched_parts(context, page, config, nav):
-    """The indexer reads the page without the parts it would skip (coursesite/searchview.py)."""
+    """The indexer reads the page without the parts it must not index (coursesite/searchview.py)."""
     global _unsearched
     content = page.content or ""
     page.content, parts = searchview.without_unsearched(content)
@@ -242,11 +229,10 @@ on_page_context = CombinedEvent(_cut_unsearched_parts, _page_context)
 
 def on_post_build(config):
     build = state.require()
-    progressdata.write_course_data(build.course, Path(config.site_dir))
-    if not build.options.previewing:  # a trainer's preview keeps the readable sources
-        minify.minify_site(Path(config.site_dir))
-    pageassets.write_stylesheets(Path(config.site_dir))  # from the copies just minified
-    build.problems += all_checks.check_built_site(build.course, Path(config.site_dir))
+    # The same steps as `course postbuild SITE_DIR` (coursesite/postbuild.py).
+    build.problems += postbuild.finish_site(
+        build.course, Path(config.site_dir), minify_assets=not build.options.previewing
+    )
     problems = _report(build)
     if build.options.previewing:  # the problem banner of every previewed page (coursesite/preview)
         preview.write_problems(Path(config.site_dir), problems, build.course, config.use_directory_urls)

@@ -32,9 +32,7 @@ def define_env(env):
 
     @env.macro
     def cite(*keys: str) -> str:
-        """(Pink, 2009) linked to the reading list; a missing key is a build problem.
-        Most pages' citations never get here: the hook renders a page whose only
-        template code is cite() calls itself (coursesite/readings/citeonly.py)."""
+        """(Pink, 2009) linked to the reading list; a missing key is a build problem."""
         return readings.cite_for_build(state.require(), page_uri(), list(keys))
 
     @env.macro

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import inline
 from .config import SiteConfig, read_site_config
@@ -44,7 +44,6 @@ class Derived:
     faulty_templates: set[str] = field(default_factory=set)  # pages whose Jinja the source check refused
     page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL (progressdata.py)
     page_quiz_ids: dict[str, list[str]] = field(default_factory=dict)  # module id -> the quiz ids its page shows
-    link_reader: Any = None  # the link check's running background.BackgroundCheck
 
 
 @dataclass

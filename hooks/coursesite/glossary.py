@@ -88,8 +88,9 @@ def _load_file(course: Course, file) -> tuple[list[Term], list[Problem]]:
             )
         )
     if not isinstance(data, list):
-        return [], problems + [
-            Problem(path, 1, "glossary file must be a list of terms", "start each entry with - term:")
+        return [], [
+            *problems,
+            Problem(path, 1, "glossary file must be a list of terms", "start each entry with - term:"),
         ]
     terms = []
     for index, item in enumerate(data):
@@ -108,7 +109,9 @@ def load(course: Course) -> tuple[list[Term], list[Problem]]:
     files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
     order = {m.id: i for i, m in enumerate(course.modules)}
     files.sort(key=lambda f: (order.get(f.stem, len(order)), f.name))
-    terms, problems, seen = [], [], {}
+    terms: list[Term] = []
+    problems: list[Problem] = []
+    seen: dict[str, Term] = {}
     for file in files:
         file_terms, file_problems = _load_file(course, file)
         problems += file_problems

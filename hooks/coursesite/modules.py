@@ -176,9 +176,9 @@ def _text_problems(source: SourceFile, block: Any, values: dict[str, Any]) -> li
         if isinstance(description, str)
         else []
     )
-    for key, field in (("objectives", "objective"), ("key_points", "key point")):
+    for key, label in (("objectives", "objective"), ("key_points", "key point")):
         for index, text in enumerate(values.get(key, [])):
-            problems += inline.problems(text, path, item_line(block[key], index, first), field)
+            problems += inline.problems(text, path, item_line(block[key], index, first), label)
     return problems
 
 
@@ -204,20 +204,22 @@ def parse_module(source: SourceFile, src_uri: str) -> tuple[Module | None, list[
     problems = list(source.problems)
     meta = source.meta
     if not hasattr(meta, "get") or "module" not in meta:
-        return None, problems + [
+        return None, [
+            *problems,
             Problem(
                 path, first, "front matter has no 'module:' key", "add module: with id, duration, level and objectives"
-            )
+            ),
         ]
     block = meta["module"]
     if not hasattr(block, "get"):
-        return None, problems + [
+        return None, [
+            *problems,
             Problem(
                 path,
                 key_line(meta, "module", first),
                 "'module:' must be a mapping of keys",
                 "indent id:, duration: ... under module:",
-            )
+            ),
         ]
     title, title_problems = _page_text(meta, "title", source, required=True)
     description, description_problems = _page_text(meta, "description", source, required=True)

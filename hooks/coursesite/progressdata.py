@@ -85,12 +85,13 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
             f' <button type="button" class="md-button lms-small" data-lms-toggle="{html.escape(module.id)}" '
             f'aria-label="Mark complete: {title}" hidden>Mark complete</button>'
         )
-    check = f"0 of {quizzes} correct (0%), pass mark {module.pass_mark}%" if quizzes else "No knowledge check"
+    check = f"0 of {quizzes} right first time (0%), pass mark {module.pass_mark}%" if quizzes else "No knowledge check"
     readings = f"0 of {len(module.readings)} read" if module.readings else "None listed"
     values = [status, check, readings, duration_text(module.duration)]
     cells = [f'<th scope="row" role="rowheader"><a href="{html.escape(href)}">{title}</a></th>']
     cells += [
-        f'<td role="cell" data-label="{label}">{value}</td>' for label, value in zip(DASHBOARD_HEADINGS[1:], values)
+        f'<td role="cell" data-label="{label}">{value}</td>'
+        for label, value in zip(DASHBOARD_HEADINGS[1:], values, strict=True)
     ]
     return f'<tr role="row">{"".join(cells)}</tr>'
 
@@ -127,6 +128,13 @@ def certificate_gate(course: Course, url: str) -> str:
     )
 
 
+def note_quizzes(course: Course, module: Module, page_html: str) -> list[str]:
+    """Remember the quiz ids the module's page shows, in page order; returns them."""
+    quizzes = list(dict.fromkeys(quiz_ids(page_html)))
+    course.derived.page_quiz_ids[module.id] = quizzes
+    return quizzes
+
+
 def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
     """Remember a rendered module page's quiz ids; return its HTML, with the
     progress footer added to module pages, and the progress page's table and the
@@ -138,8 +146,7 @@ def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
     module = course.module_at(src_uri)
     if module is None:
         return page_html
-    quizzes = list(dict.fromkeys(quiz_ids(page_html)))
-    course.derived.page_quiz_ids[module.id] = quizzes
+    quizzes = note_quizzes(course, module, page_html)
     return page_html + "\n" + module_footer(module, bool(quizzes))
 
 

@@ -123,7 +123,9 @@ def config_problems(config_file: Path, refused: list[str], error: Exception) -> 
     problems = all_checks.check_sources(course)
     own = [p for p in problems if p.path == site.config_path and p.is_error]
     for message in refused:
-        key, text = REFUSED.match(message).groups()
+        match = REFUSED.match(message)
+        assert match is not None  # refused_settings keeps no other message
+        key, text = match.groups()
         if key == "nav" and own:
             continue  # the course's nav reading said it at its line
         line = key_line(site.raw, key, 1) if hasattr(site.raw, "get") and key in site.raw else 0

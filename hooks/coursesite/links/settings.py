@@ -149,12 +149,12 @@ def _read_options(settings: LinkSettings, options: Any, path: str) -> None:
 def read_settings(site: SiteConfig) -> LinkSettings:
     """MkDocs' own settings (``site.settings``: those of the build when one runs)
     and the link options of ``extra.lms.links``."""
-    raw = site.raw if hasattr(site.raw, "get") else {}
+    raw: Any = site.raw if hasattr(site.raw, "get") else {}  # YAML data: checked key by key below
     resolved = site.settings
     parts = split_url(resolved.site_url)
     site_url = resolved.site_url if parts is not None else ""  # malformed: reported by config.read_site_config
-    parts = parts or split_url("")
-    settings = LinkSettings(site_url=site_url, prefix=("/" + parts.path.strip("/") + "/").replace("//", "/"))
+    path = parts.path.strip("/") if parts is not None else ""
+    settings = LinkSettings(site_url=site_url, prefix=("/" + path + "/").replace("//", "/"))
     settings.use_directory_urls = resolved.use_directory_urls
     if resolved.edit_uri:  # joined as MkDocs joins a page's edit link
         repo_url = resolved.repo_url.rstrip("/") + "/" if resolved.repo_url else ""
@@ -162,7 +162,7 @@ def read_settings(site: SiteConfig) -> LinkSettings:
     theme = raw.get("theme")
     settings.custom_dir = str(theme.get("custom_dir") or "") if hasattr(theme, "get") else ""
     extra = raw.get("extra")
-    lms = extra.get("lms") if hasattr(extra, "get") else None
+    lms = extra.get("lms") if hasattr(extra, "get") else {}
     if hasattr(lms, "get") and "links" in lms:
         _read_options(settings, lms["links"], site.config_path)
     return settings

@@ -11,7 +11,6 @@ from ..course_loader import MODULES_DIR, Course
 from ..modules import Module
 from ..problems import Problem
 from ..yamlsrc import item_line
-from .model import Quiz
 from .parse import PageQuizzes, parse_page
 
 
@@ -25,25 +24,13 @@ def page_quizzes(course: Course) -> dict[str, PageQuizzes]:
     return course.derived.quizzes
 
 
-def parsed_blocks(course: Course) -> dict[str, Quiz]:
-    """Every faultless quiz of the course by its block's text, for the Markdown
-    extension's ``parsed`` option: a page renders without parsing its quizzes
-    again (a quiz whose text macros change is parsed again)."""
-    parsed = {}
-    for src_uri, page in page_quizzes(course).items():
-        lines = course.pages[src_uri].text.split("\n")
-        parsed.update(
-            ("\n".join(lines[b.start : b.end]), b.quiz) for b in page.blocks if b.quiz is not None and not b.problems
-        )
-    return parsed
-
-
 def is_module_page(src_uri: str) -> bool:
     return src_uri.startswith(MODULES_DIR + "/")
 
 
 def _duplicate_ids(pages: dict[str, PageQuizzes]) -> list[Problem]:
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, int]] = {}
     for page in pages.values():
         for quiz in page.quizzes:
             if not quiz.id:

@@ -33,7 +33,7 @@ def add_summary(html: str, module: Module | None) -> str:
     Placed in the HTML, not the Markdown, so it costs the build nothing more
     than the string itself. Pages without a quiz, or not a module, are returned as they are."""
     ids = quiz_ids(html) if module is not None else []
-    if not ids:
+    if module is None or not ids:
         return html
     # The parser found the forms; the last one ends at the first </form> after
     # its id (forms do not nest, and a quiz id is unique on its page).

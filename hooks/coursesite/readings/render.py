@@ -11,6 +11,7 @@ the script turns into a persistent "mark as read".
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ..course_loader import Course
 from ..inline import md_text
@@ -27,7 +28,7 @@ from .reference import links_markdown, reference_markdown
 
 def _page_title(course: Course, src_uri: str) -> str:
     module = course.module_at(src_uri)
-    meta = course.pages[src_uri].meta if src_uri in course.pages else None
+    meta: Any = course.pages[src_uri].meta if src_uri in course.pages else None
     title = module.title if module else (meta.get("title") if hasattr(meta, "get") else None)
     return str(title or src_uri)
 
@@ -82,7 +83,7 @@ def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool
             lines += [f"**Cited in:** {_page_links(course, page_uri, cited)}", ""]
     lines += [
         # The name starts with the visible label (WCAG 2.5.3) and says which reading.
-        f'<label class="lms-reading__mark"><input type="checkbox" autocomplete="off" data-lms-reading-toggle '
+        f'<label class="lms-reading__mark"><input type="checkbox" data-lms-reading-toggle '
         f'aria-label="Mark as read: {attr(title)}"> Mark as read</label>',
         "",
         "</div>",
