@@ -7,8 +7,8 @@ answers into the index; the hook hands it each page without our parts under
 ``data-search-exclude`` and gives the page back whole after. These tests hold
 the cut to its promise: the index is the one Material makes of the whole page,
 the site is written byte for byte as without the cut, author text cannot end a
-cut early, and a
-quiz with a list in its feedback builds with its answers kept out of search.
+cut early, and a quiz with a list in its feedback builds with its answers kept
+out of search.
 """
 
 from __future__ import annotations
