@@ -40,4 +40,4 @@ def without_unsearched(html: str) -> tuple[str, list[str]]:
     parts = [node.html or "" for node in nodes]
     for node in nodes:
         node.decompose()
-    return tree.body.inner_html if tree.body is not None else "", parts
+    return (tree.body.inner_html or "") if tree.body is not None else "", parts
