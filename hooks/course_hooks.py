@@ -32,11 +32,16 @@ from coursesite import (
 )
 from coursesite.config import BuildSettings
 from coursesite.course_loader import load_course
+from coursesite.items import check as item_checks
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
 from coursesite.quiz import answerkey
 from coursesite.quiz import summary as quiz_summary
 
 log = logging.getLogger("mkdocs.hooks.course_hooks")
+# Item-writing warnings go through a logger outside "mkdocs", whose warnings
+# `mkdocs build --strict` counts: they are advice until a course opts in
+# (extra.lms.items: error), and must not fail today's build.
+item_log = logging.getLogger("coursesite.items")
 
 
 def _report(build: state.BuildState) -> list[Problem]:
@@ -57,7 +62,24 @@ def _report(build: state.BuildState) -> list[Problem]:
         )
     elif problems:
         log.info(count_line(problems))  # info: a warning of ours would count twice in a strict build
+    _report_item_warnings(build.item_warnings)
     return problems
+
+
+def _report_item_warnings(warnings: list[Problem]) -> None:
+    if not warnings:
+        return
+    if not item_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        item_log.addHandler(handler)
+        item_log.propagate = False
+    for problem in sort_problems(warnings):
+        item_log.warning(str(problem))
+    log.info(
+        f"{len(warnings)} item-writing warning(s): 'course items' shows how a test-wise learner could game the "
+        "questions; they do not fail the build (docs/guide/item-writing.md)."
+    )
 
 
 def on_startup(command, dirty):
@@ -87,6 +109,8 @@ def on_config(config):
     # The source check reports quiz problems at their file lines: the extension need not log them again.
     config.mdx_configs.setdefault("coursesite.quiz", {})["log_problems"] = False
     build.problems += all_checks.check_sources(build.course)
+    counted, build.item_warnings = item_checks.for_build(build.course)
+    build.problems += counted
     _define_glossary_terms(config, build.course)
     return config
 

@@ -1,7 +1,7 @@
 """Module metadata: the ``module:`` key of a module page's front matter.
 
 Every key is validated so that a typo is an error, never silently ignored
-(DESIGN.md section 2). Cross-module rules (unique ids, prerequisites) live in
+(docs/guide/front-matter.md). Cross-module rules (unique ids, prerequisites) live in
 ``course.py`` because they need the whole course.
 """
 

@@ -76,7 +76,9 @@ def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool
         lines += [f"**Links:** {links_markdown(reading)}", ""]
     if on_list_page:
         in_modules = [m.src_uri for m in course.modules if m.id in modules]
-        cited = usage.citing_pages(course).get(reading.id, [])
+        # Only pages this build publishes: a learner edition leaves out the trainer guide.
+        published = course.derived.page_urls
+        cited = [p for p in usage.citing_pages(course).get(reading.id, []) if not published or p in published]
         if in_modules:
             lines += [f"**Reading for:** {_page_links(course, page_uri, in_modules)}", ""]
         if cited:
