@@ -245,27 +245,24 @@ def _site_markdown(config):
     return build.to_html
 
 
-_unsearched: tuple[str, list[str]] = ("", [])  # the page being indexed: its content and what was cut
-
-
 @event_priority(50)  # before the search plugin indexes the page
 def _cut_unsearched_parts(context, page, config, nav):
     """The indexer reads the page without the parts it must not index (coursesite/searchview.py)."""
-    global _unsearched
     content = page.content or ""
-    page.content, parts = searchview.without_unsearched(content)
-    _unsearched = (content, parts)
+    cut, parts = searchview.without_unsearched(content)
+    if parts:
+        state.require().uncut_pages[page.file.src_uri] = content
+        page.content = cut
     return context
 
 
 @event_priority(-50)  # after the search plugin
 def _page_context(context, page, config, nav):
-    content, parts = _unsearched
-    if parts:
-        page.content = searchview.with_unsearched(page.content, parts) or content
+    build = state.require()
+    page.content = build.uncut_pages.pop(page.file.src_uri, page.content)  # written as it was rendered
     # Read by overrides/main.html; each feature's script is loaded by main.js.
     context["lms_styles"] = pageassets.styles(page.content or "")
-    context["lms_load_now"] = state.require().options.packaging
+    context["lms_load_now"] = build.options.packaging
     return context
 
 

@@ -29,11 +29,6 @@ def duration_text(minutes: int) -> str:
     return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
-def _md_text(text: str) -> str:
-    """A metadata field in generated Markdown: its inline subset kept, all else literal."""
-    return inline.to_markdown(text)
-
-
 def _md_title(module: Module) -> str:
     """A module title, which the generated pages often make a link itself."""
     return inline.to_markdown(module.title, links=False)
@@ -72,7 +67,7 @@ def _home_progress(course: Course, page_uri: str) -> str:
 
 
 def _objectives(module: Module) -> str:
-    return "\n".join(f"- {_md_text(o)}" for o in module.objectives)
+    return "\n".join(f"- {inline.to_markdown(o)}" for o in module.objectives)
 
 
 def module_progress_text(quizzes: int, lessons: int = 0) -> str:
@@ -113,7 +108,7 @@ def course_home(course: Course, page_uri: str) -> str:
             f'<p class="lms-card__facts"><span>{duration_text(module.duration)}</span> · '
             f"<span>{LEVEL_LABELS[module.level]}</span></p>\n\n"
             f"{_card_progress(course, module)}\n\n"
-            f"{_md_text(module.description)}\n\n"
+            f"{inline.to_markdown(module.description)}\n\n"
             f"**You will be able to:**\n\n{_objectives(module)}\n\n"
             f"[Start module {number}: {_md_title(module)}]({link(page_uri, module.src_uri)}){{ .md-button data-lms-card-link }}\n\n"
             "</div>"
@@ -137,7 +132,7 @@ def syllabus(course: Course, page_uri: str) -> str:
         parts.append(
             f"## {number}. [{_md_title(module)}]({link(page_uri, module.src_uri)})\n\n"
             f"*{LEVEL_LABELS[module.level]} · {duration_text(module.duration)} · "
-            f"running total {duration_text(elapsed)}*\n\n{_md_text(module.description)}\n\n"
+            f"running total {duration_text(elapsed)}*\n\n{inline.to_markdown(module.description)}\n\n"
             f"{_objectives(module)}\n{_lessons(module, page_uri)}"
         )
     return "\n".join(parts)
@@ -159,7 +154,7 @@ def key_points(course: Course, page_uri: str) -> str:
     for number, module in enumerate(course.modules, start=1):
         if not module.key_points:
             continue
-        points = "\n".join(f"- {_md_text(p)}" for p in module.key_points)
+        points = "\n".join(f"- {inline.to_markdown(p)}" for p in module.key_points)
         parts.append(f"## {number}. [{_md_title(module)}]({link(page_uri, module.src_uri)})\n\n{points}\n")
     return "\n".join(parts)
 
