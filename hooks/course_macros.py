@@ -6,7 +6,7 @@ home, syllabus, key points and glossary can never drift from the modules.
 
 from __future__ import annotations
 
-from coursesite import glossary, pages, readings, state, templates
+from coursesite import glossary, learnerpath, pages, readings, state, templates
 
 
 def define_env(env):
@@ -17,6 +17,11 @@ def define_env(env):
     def course_home() -> str:
         """Cards for every module, in course order, with the total time."""
         return pages.course_home(state.require().course, page_uri())
+
+    @env.macro
+    def course_start() -> str:
+        """The home page's primary button ("Start the course") and the course's time promise."""
+        return learnerpath.start_button(state.require().course, page_uri())
 
     @env.macro
     def syllabus() -> str:
@@ -58,7 +63,7 @@ def on_pre_page_macros(env):
         return  # the plugin renders nothing either
     page.meta["render_macros"] = False  # rendered here, or shown as written when faulty
     source = build.course.pages.get(page.file.src_uri)
-    if page.file.src_uri in build.course.extras.get(templates.FAULTY, ()):
+    if page.file.src_uri in build.course.derived.faulty_templates:
         return  # the source check reported its mistake; the page shows its text as written
     where = (source.path if source else f"docs/{page.file.src_uri}", templates.lines_before(source, env.markdown))
     context = {**env.variables, **page.meta}

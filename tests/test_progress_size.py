@@ -23,13 +23,15 @@ EVERY_PAGE = [
     "progress/start.js",
 ]  # its CSS is in course.css
 # Includes merging tabs under a Web Lock, keeping a newer version's record and
-# telling the learner, and giving quizzes the answers storage refused them.
+# telling the learner, giving quizzes the answers storage refused them, lesson
+# progress, and the learner's path: a module page's status line and end panel
+# (progress/panel.js), the home page's primary button and per-module progress bars.
 PAGES = {
-    "module page": (EVERY_PAGE, 5_050),
-    "course home": (EVERY_PAGE + ["progress/home.js"], 5_850),
+    "module page": ([*EVERY_PAGE, "progress/panel.js"], 6_850),
+    "course home": ([*EVERY_PAGE, "progress/home.js"], 6_700),
     "dashboard": (
-        EVERY_PAGE
-        + [
+        [
+            *EVERY_PAGE,
             "progress/home.js",
             "progress/dashboard.js",
             "progress/transfer.js",
@@ -37,9 +39,9 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        10_800,
+        11_650,
     ),
-    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_550),
+    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_850),
 }
 
 

@@ -55,6 +55,6 @@ def with_unsearched(html: str, parts: list[str]) -> str | None:
     if len(pieces) != len(parts) + 1:
         return None
     out = [pieces[0]]
-    for part, piece in zip(parts, pieces[1:]):
+    for part, piece in zip(parts, pieces[1:], strict=True):
         out += (part, piece)
     return "".join(out)

@@ -32,7 +32,7 @@ def suggest(fragment: str, ids: set[str]) -> str:
 
 def _text_finding(path: str, link: Link, kind: str, target: Target | None, resolver: Resolver) -> Finding:
     reached = "" if target is None or target.outside else resolver.existing_file(target) or target.path
-    return Finding(path, link, kind, reached, target.fragment if reached else "")
+    return Finding(path, link, kind, reached, target.fragment if target is not None and reached else "")
 
 
 def find_in_pages(pages: dict[str, ScannedPage], resolver: Resolver, settings: LinkSettings) -> list[Finding]:

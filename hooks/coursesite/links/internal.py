@@ -58,8 +58,8 @@ def scan(site_dir: Path) -> tuple[dict[str, ScannedPage], set[str]]:
 
 
 def check_site(course: Course, site_dir: Path) -> list[Problem]:
-    """The site check registered in ``checks._site_checks()``."""
-    settings = read_settings(course.site, course.extras.get("build_settings"))
+    """The site check registered in ``all_checks._site_checks()``."""
+    settings = read_settings(course.site)
     if not Path(site_dir).is_dir():
         return settings.problems
     pages, files = scan(Path(site_dir))

@@ -1,75 +1,85 @@
 """The indented YAML options under ``/// quiz``: every key is checked, so a
-typo is an error, never silently ignored (DESIGN.md section 3)."""
+typo is an error, never silently ignored (docs/guide/quizzes.md)."""
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
-from collections.abc import Callable
 from typing import Any
 
 from ..modules import SLUG, too_long
-from ..problems import Problem
+from ..problems import Problem, did_you_mean
+from ..validate import Result, Validator, accepting, check_fields, flag, is_int
 from ..yamlsrc import key_line, load_yaml
 
-OPTIONS = ("id", "multiple", "shuffle", "hint", "objective")
+OPTIONS = ("id", "multiple", "shuffle", "hint", "objective", "allow")
 ID_HINT = "use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move"
 YAML_HINT = 'write one "key: value" per line, indented 4 spaces under the /// quiz line'
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _id(value: Any) -> tuple[str, str] | None:
+def _id(value: Any) -> Result:
     if value is None or value == "":
-        return "quiz id is empty", "write id: followed by a slug, e.g. id: mentoring-first-move"
+        return None, ("quiz id is empty", "write id: followed by a slug, e.g. id: mentoring-first-move")
     if not isinstance(value, str) or not SLUG.match(value):
-        return f"quiz id {str(value)!r} is not a slug", ID_HINT
+        return None, (f"quiz id {str(value)!r} is not a slug", ID_HINT)
     if error := too_long(value):
-        return f"quiz id {error}", "shorten it before the quiz is published; a published id never changes"
-    return None
+        return None, (f"quiz id {error}", "shorten it before the quiz is published; a published id never changes")
+    return value, None
 
 
-def _flag(name: str) -> Callable[[Any], tuple[str, str] | None]:
-    def check(value: Any) -> tuple[str, str] | None:
-        if isinstance(value, bool):
-            return None
-        return f"quiz option '{name}' must be true or false, not {str(value)!r}", f"write {name}: true or {name}: false"
-
-    return check
-
-
-def _hint(value: Any) -> tuple[str, str] | None:
-    if isinstance(value, str) and value.strip():
-        return None
-    return "quiz option 'hint' must be one line of text", "write hint: followed by a short nudge, or remove the line"
-
-
-def _objective(value: Any) -> tuple[str, str] | None:
-    numbers = value if isinstance(value, list) else [value]
-    if numbers and all(_is_int(n) for n in numbers):
-        return None
-    shown = "[]" if value == [] else str(value) if isinstance(value, list) else repr(str(value))
-    return (
-        f"quiz option 'objective' must be a number or a list of numbers, not {shown}",
-        "write objective: 2 or objective: [1, 3], counting the module's objectives from 1",
+def _flag(name: str) -> Validator:
+    return flag(
+        lambda value: f"quiz option '{name}' must be true or false, not {str(value)!r}",
+        f"write {name}: true or {name}: false",
     )
 
 
-CHECKS: dict[str, Callable[[Any], tuple[str, str] | None]] = {
+def _objectives(value: Any) -> bool:
+    numbers = value if isinstance(value, list) else [value]
+    return bool(numbers) and all(is_int(n) for n in numbers)
+
+
+def _shown(value: Any) -> str:
+    return "[]" if value == [] else str(value) if isinstance(value, list) else repr(str(value))
+
+
+def _allow(value: Any) -> Result:
+    """Item-writing rules switched off for this question (coursesite/items/rules.py)."""
+    from ..items.rules import RULES
+
+    names = value if isinstance(value, list) else [value]
+    if not names or not all(isinstance(n, str) for n in names):
+        return None, (
+            "quiz option 'allow' must name item-writing rules",
+            "write allow: [length-cue], naming rules from the trainer guide",
+        )
+    unknown = [n for n in names if n not in RULES]
+    if not unknown:
+        return names, None
+    hint = did_you_mean(unknown[0], RULES, "the rules are listed in the trainer guide's item-writing page")
+    return None, (f"quiz option 'allow' names an unknown rule '{unknown[0]}'", hint)
+
+
+VALIDATORS: dict[str, Validator] = {
     "id": _id,
     "multiple": _flag("multiple"),
     "shuffle": _flag("shuffle"),
-    "hint": _hint,
-    "objective": _objective,
+    "hint": accepting(
+        lambda value: isinstance(value, str) and bool(value.strip()),
+        lambda _value: "quiz option 'hint' must be one line of text",
+        "write hint: followed by a short nudge, or remove the line",
+    ),
+    "objective": accepting(
+        _objectives,
+        lambda value: f"quiz option 'objective' must be a number or a list of numbers, not {_shown(value)}",
+        "write objective: 2 or objective: [1, 3], counting the module's objectives from 1",
+    ),
+    "allow": _allow,
 }
 
 
-def _unknown(key: str, path: str, line: int) -> Problem:
-    close = difflib.get_close_matches(key, OPTIONS, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"quiz options are {', '.join(OPTIONS[:-1])} and {OPTIONS[-1]}"
-    return Problem(path, line, f"unknown quiz option '{key}'", hint)
+def _unknown(key: str) -> tuple[str, str]:
+    known = f"quiz options are {', '.join(OPTIONS[:-1])} and {OPTIONS[-1]}"
+    return f"unknown quiz option '{key}'", did_you_mean(key, OPTIONS, known)
 
 
 SYNTAX = "YAML syntax error: "
@@ -110,18 +120,11 @@ def read_options(
         return {}, {}, problems
     if not isinstance(data, dict):
         return {}, {}, [*problems, Problem(path, first_line, 'quiz options must be "key: value" lines', YAML_HINT)]
-    values, lines = {}, {}
-    for typed_key, value in data.items():  # a repeated option: its first value, reported by _load
-        key, line = str(typed_key), key_line(data, typed_key, first_line)
-        lines[key] = line
-        if key not in CHECKS:
-            problems.append(_unknown(key, path, line))
-            continue
-        error = CHECKS[key](value)
-        if error:
-            problems.append(Problem(path, line, *error))
-        else:
-            values[key] = value
+    # A repeated option: its first value, reported by _load.
+    fields = [(str(key), value, key_line(data, key, first_line)) for key, value in data.items()]
+    checked = check_fields(fields, VALIDATORS, path, _unknown)
+    values, lines = checked.values, checked.lines
+    problems += checked.problems
     if "id" not in lines:
         problems.append(
             Problem(

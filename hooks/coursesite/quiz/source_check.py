@@ -16,12 +16,12 @@ from .parse import PageQuizzes, parse_page
 
 def page_quizzes(course: Course) -> dict[str, PageQuizzes]:
     """Parsed quizzes of every page (src_uri -> page), parsed once per course."""
-    if "quizzes" not in course.extras:
-        course.extras["quizzes"] = {
+    if course.derived.quizzes is None:
+        course.derived.quizzes = {
             src_uri: parse_page(source.text, source.path, source.body_first_line - 1)
             for src_uri, source in sorted(course.pages.items())
         }
-    return course.extras["quizzes"]
+    return course.derived.quizzes
 
 
 def is_module_page(src_uri: str) -> bool:
@@ -29,7 +29,8 @@ def is_module_page(src_uri: str) -> bool:
 
 
 def _duplicate_ids(pages: dict[str, PageQuizzes]) -> list[Problem]:
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, int]] = {}
     for page in pages.values():
         for quiz in page.quizzes:
             if not quiz.id:

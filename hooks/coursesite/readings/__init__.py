@@ -1,4 +1,4 @@
-"""Reading list and citations (DESIGN.md section 4).
+"""Reading list and citations (docs/guide/readings.md).
 
 One data file, ``docs/_data/readings.yml``, drives each module's reading list,
 the course reading-list page, ``cite()`` in prose and the BibTeX, RIS and
@@ -41,7 +41,9 @@ def cite(course: Course, page_uri: str, keys: list[str]) -> tuple[str, list[Prob
         return cite_markdown(catalogue, list(keys), target), []
     seen = {c.key for c in usage.citations(course) if c.src_uri == page_uri}
     # A call the source scan cannot see (its id comes from a variable) is reported without a line.
-    unseen = [usage.citation_problem(course, usage.Citation(page_uri, 0, k)) for k in missing if k not in seen]
+    unseen = [
+        p for k in missing if k not in seen and (p := usage.citation_problem(course, usage.Citation(page_uri, 0, k)))
+    ]
     return cite_markdown(catalogue, list(keys), target), usage.citation_problems(course, page_uri) + unseen
 
 

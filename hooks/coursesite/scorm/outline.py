@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import re
 from dataclasses import dataclass, field
 
 from ..config import built_page
 from ..course_loader import Course
 from ..modules import Module
+from ..pagehtml import parse
 from ..quiz.source_check import page_quizzes
 from ..readings import load as load_readings
 
@@ -94,8 +94,8 @@ def plain_text(markdown_text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     import markdown
 
     text = re.sub(r"\{\{.*?\}\}", "", markdown_text)
-    text = re.sub(r"<[^>]+>", "", markdown.markdown(text))
-    text = " ".join(html.unescape(text).split()).replace("{", "(").replace("}", ")")  # "{lang=..}" is SCORM markup
+    text = parse(markdown.markdown(text)).text()  # the text as a browser shows it, entities decoded
+    text = " ".join(text.split()).replace("{", "(").replace("}", ")")  # "{lang=..}" is SCORM markup
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -107,7 +107,9 @@ def response_label(text: str, key: str) -> str:
 
 
 def module_quizzes(course: Course, module: Module) -> list[QuizOutline]:
-    found = page_quizzes(course)[module.src_uri]  # the quiz feature's own parse, cached per course
+    """The quizzes of the module's pages, its lessons' included, in course order."""
+    pages = page_quizzes(course)  # the quiz feature's own parse, cached per course
+    quizzes = [q for uri in module.page_uris if uri in pages for q in pages[uri].quizzes]
     return [
         QuizOutline(
             q.id,
@@ -117,7 +119,7 @@ def module_quizzes(course: Course, module: Module) -> list[QuizOutline]:
             plain_text(q.question),
             [response_label(c.text, c.key) for c in q.choices],
         )
-        for q in found.quizzes
+        for q in quizzes
         if q.id
     ]
 
