@@ -89,7 +89,8 @@ def on_config(config):
     if not state.previewing:
         settings["site_url"] = config.site_url or ""
     build.course.extras["build_settings"] = settings
-    logging.getLogger("coursesite.quiz").disabled = True  # the source check reports quiz problems at exact file lines
+    for name in ("coursesite.quiz", "coursesite.task"):  # the source checks report their problems at exact file lines
+        logging.getLogger(name).disabled = True
     build.problems += all_checks.check_sources(build.course)
     _define_glossary_terms(config, build.course)
     # Pages render the quizzes the source check just parsed, without parsing them again.

@@ -7,6 +7,7 @@ home, syllabus, key points and glossary can never drift from the modules.
 from __future__ import annotations
 
 from coursesite import glossary, pages, readings, state, templates
+from coursesite.task import portfolio as task_portfolio
 
 
 def define_env(env):
@@ -36,6 +37,11 @@ def define_env(env):
         Most pages' citations never get here: the hook renders a page whose only
         template code is cite() calls itself (coursesite/readings/citeonly.py)."""
         return readings.cite_for_build(state.require(), page_uri(), list(keys))
+
+    @env.macro
+    def portfolio() -> str:
+        """Every task of the course, for the learner's responses (task/portfolio.js)."""
+        return task_portfolio.portfolio_page(state.require().course, page_uri())
 
     @env.macro
     def reading_list() -> str:

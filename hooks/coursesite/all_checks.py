@@ -21,16 +21,18 @@ def _source_checks() -> list[SourceCheck]:
     from . import glossary, readings, templates
     from .links import addresses
     from .quiz import source_check
+    from .task import check as task_check
 
-    return [glossary.check, readings.check, source_check.check, templates.check, addresses.check]
+    return [glossary.check, readings.check, source_check.check, task_check.check, templates.check, addresses.check]
 
 
 def _site_checks() -> list[SiteCheck]:
     from . import links
     from .course_loader import omitted_pages
     from .quiz import leftover_check
+    from .task import check as task_check
 
-    return [links.check_site, leftover_check.check, omitted_pages]
+    return [links.check_site, leftover_check.check, task_check.check_site, omitted_pages]
 
 
 def check_sources(course: Course) -> list[Problem]:

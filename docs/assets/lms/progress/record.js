@@ -10,9 +10,13 @@
 //              (choices: its choice keys, optional, so an import shows the answer)
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
+//   tasks      { taskId: { text, scores, at } }  optional (absent = {}): a task's
+//              response (at most 10,000 characters) and self-score
+//              { criterionKey: levelKey } (../task/entry.js); the later one wins
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
 
+import { isEntry as isTask } from "../task/entry.js";
 import { VERSION, empty, isAnchor, isId } from "./start.js";
 
 export { empty, isAnchor, isId };
@@ -28,7 +32,7 @@ export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 
 // An entry { flag: boolean, at }, with no other keys but valid `extra` ones.
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
-const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct", { choices: isChoices }), readings: flagged("read") };
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct", { choices: isChoices }), readings: flagged("read"), tasks: isTask };
 const SINGLES = {
   name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
@@ -80,7 +84,7 @@ export function clean(raw, now = Date.now()) {
 // The later entry; of two at the same ms, the same one whichever comes first,
 // so that tabs merging in any order end with the same record.
 const later = (x, y) => y.at > x.at || (y.at === x.at && JSON.stringify(y) > JSON.stringify(x));
-const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
+export const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
 function better(field, x, y) {
   if (x === undefined) return y;
   if (field === "visited") return Math.min(x, y);

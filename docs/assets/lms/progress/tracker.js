@@ -14,7 +14,8 @@
 // this tab's progress lives in memory only (ui.js tells the learner).
 
 import * as store from "../store.js";
-import { clean, empty, isAnchor, isId, isNewer, merge, recordQuiz, settle } from "./record.js";
+import { isEntry as isTask } from "../task/entry.js";
+import { clean, empty, isAnchor, isId, isNewer, merge, newer as later, recordQuiz, settle } from "./record.js";
 import { KEY, pageModule } from "./start.js";
 
 export const root = new URL("../../../", import.meta.url);
@@ -86,6 +87,11 @@ const HEARD = {
   "lms:quiz-checked": (d) => {
     const choices = isId(d?.quizId) && [...document.querySelectorAll(`[data-lms-quiz="${d.quizId}"] :checked`)].map((i) => i.value);
     if (choices && typeof d.correct === "boolean") update((r, at) => recordQuiz(r, d.quizId, d.correct, at, choices));
+  },
+  // A task's response as typed, and its self-score (task/task.js); the later one wins.
+  "lms:task-saved": (d) => {
+    const entry = { text: d?.text, scores: d?.scores, at: d?.at };
+    if (isId(d?.taskId) && isTask(entry)) update((r) => (r.tasks[d.taskId] = later(r.tasks[d.taskId], entry)));
   },
   "lms:reading-marked": (d) => {
     if (isId(d?.readingId) && typeof d.read === "boolean") update((r, at) => (r.readings[d.readingId] = { read: d.read, at }));
