@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+
 from test_scorm_browser import assert_one_clean_session, course, launch, leave, lms_site, open_module  # noqa: F401
 
 LIMIT = {"1.2": 255, "2004": 4000}

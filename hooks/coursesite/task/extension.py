@@ -38,7 +38,7 @@ class TaskPreprocessor(Preprocessor):
             block = parse_block(lines, start, end, closed, "", first_line=1)
             for problem in block.problems:
                 log.warning("Markdown line %s: %s (%s)", problem.line, problem.message, problem.hint)
-            out += lines[previous:start] + ["", PLACEHOLDER.format(len(self.md.lms_task_blocks)), ""]
+            out += [*lines[previous:start], "", PLACEHOLDER.format(len(self.md.lms_task_blocks)), ""]
             self.md.lms_task_blocks.append(block)
             previous = end
         return out + lines[previous:]

@@ -31,7 +31,9 @@ def _as_task(problem: Problem) -> Problem:
     return dataclasses.replace(problem, message=message, hint=problem.hint.replace("/// quiz", "/// task"))
 
 
-def read_options(text: str, path: str, first_line: int, header_line: int) -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
+def read_options(
+    text: str, path: str, first_line: int, header_line: int
+) -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
     """Validate the options ``text`` (dedented) whose first line is ``first_line``:
     the valid values, the line of every key, and the problems."""
     data, keys, loaded = _load(text, path, first_line)
@@ -39,7 +41,7 @@ def read_options(text: str, path: str, first_line: int, header_line: int) -> tup
     if data is None:
         return {}, {}, problems
     if not isinstance(data, dict):
-        return {}, {}, problems + [Problem(path, first_line, 'task options must be "key: value" lines', YAML_HINT)]
+        return {}, {}, [*problems, Problem(path, first_line, 'task options must be "key: value" lines', YAML_HINT)]
     values, lines = {}, {}
     for key, line in keys:
         if key in lines:
@@ -55,6 +57,8 @@ def read_options(text: str, path: str, first_line: int, header_line: int) -> tup
             values[key] = data[key]
     if "id" not in lines:
         problems.append(
-            Problem(path, header_line, "task has no id", 'add an indented line "id: <topic>" right under the /// task line')
+            Problem(
+                path, header_line, "task has no id", 'add an indented line "id: <topic>" right under the /// task line'
+            )
         )
     return values, lines, problems

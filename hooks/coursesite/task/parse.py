@@ -38,8 +38,14 @@ def _title(rest: str, path: str, line: int) -> tuple[str, list[Problem]]:
     if title:
         return title, []
     if rest:
-        return rest, [Problem(path, line, "the task title must come after a bar", "write /// task | Write a recognition message")]
-    return "", [Problem(path, line, "task has no title", "write the title after the bar: /// task | Write a recognition message")]
+        return rest, [
+            Problem(path, line, "the task title must come after a bar", "write /// task | Write a recognition message")
+        ]
+    return "", [
+        Problem(
+            path, line, "task has no title", "write the title after the bar: /// task | Write a recognition message"
+        )
+    ]
 
 
 def _parts(lines: list[str], start: int, stop: int) -> tuple[list[int], list[int], list[int], int | None]:
@@ -75,7 +81,9 @@ def _body(task: Task, lines: list[str], start: int, stop: int, path: str, first_
     task.prompt = _text(lines, prompt)
     problems = []
     if not task.prompt.strip():
-        problems.append(Problem(path, task.line, "task has no prompt", "write what the learner should do before the rubric table"))
+        problems.append(
+            Problem(path, task.line, "task has no prompt", "write what the learner should do before the rubric table")
+        )
     if not table:
         problems.append(Problem(path, task.line, "task has no rubric", TABLE_HINT))
     else:
@@ -85,12 +93,24 @@ def _body(task: Task, lines: list[str], start: int, stop: int, path: str, first_
     stray = [i for i in after if lines[i].strip()] if marker is None else []
     if stray:
         problems.append(
-            Problem(path, line_of(stray[0]), "text after the rubric", 'put it in the prompt, or after a line "Model answer:" if it is the model answer')
+            Problem(
+                path,
+                line_of(stray[0]),
+                "text after the rubric",
+                'put it in the prompt, or after a line "Model answer:" if it is the model answer',
+            )
         )
     if marker is not None:
         task.model_answer = textwrap.dedent(_text(lines, after)).strip()
         if not task.model_answer:
-            problems.append(Problem(path, line_of(marker), "model answer is empty", 'write the model answer after the "Model answer:" line, or remove the line'))
+            problems.append(
+                Problem(
+                    path,
+                    line_of(marker),
+                    "model answer is empty",
+                    'write the model answer after the "Model answer:" line, or remove the line',
+                )
+            )
     return problems
 
 
@@ -101,7 +121,12 @@ def parse_block(lines: list[str], start: int, end: int, closed: bool, path: str,
     first, body_start, misplaced = _options_span(lines, start + 1, end)
     if misplaced is not None:
         problems.append(
-            Problem(path, misplaced + first_line, "task option after a blank line", "put the options directly under the /// task line, with no blank line between")
+            Problem(
+                path,
+                misplaced + first_line,
+                "task option after a blank line",
+                "put the options directly under the /// task line, with no blank line between",
+            )
         )
     values, option_lines, option_problems = read_options(
         textwrap.dedent("\n".join(lines[first:body_start])), path, first + first_line, header
@@ -110,7 +135,11 @@ def parse_block(lines: list[str], start: int, end: int, closed: bool, path: str,
     task = Task(id=str(values.get("id", "")), title=title, line=header, lines=option_lines)
     problems += _body(task, lines, body_start, end - 1 if closed else end, path, first_line)
     if not closed:
-        problems.append(Problem(path, header, "task is never closed", "add a line with just /// after the rubric or the model answer"))
+        problems.append(
+            Problem(
+                path, header, "task is never closed", "add a line with just /// after the rubric or the model answer"
+            )
+        )
     return TaskBlock(start, end, task, problems)
 
 

@@ -27,7 +27,7 @@ TOOLS = (
 
 
 def _score_table(task: Task) -> str:
-    levels = html.escape(json.dumps(dict(zip(task.level_keys, task.levels)), ensure_ascii=False))
+    levels = html.escape(json.dumps(dict(zip(task.level_keys, task.levels, strict=True)), ensure_ascii=False))
     rows = "".join(
         f'<tr data-lms-criterion="{c.key}"><th scope="row">{html.escape(c.name)}</th><td>Not scored</td></tr>'
         for c in task.criteria

@@ -14,7 +14,7 @@ Markdown; the extension then turns raw HTML in it back into text.
 
 from __future__ import annotations
 
-from xml.etree.ElementTree import Element, SubElement
+from xml.etree.ElementTree import Element
 
 from markdown.util import AtomicString
 
@@ -30,7 +30,7 @@ def _criterion(form: Element, task: Task, number: int) -> None:
     fieldset = _sub(form, "fieldset", {"class": "lms-task__criterion", "data-lms-criterion": criterion.key})
     _sub(fieldset, "legend", {}, criterion.name)
     levels = _sub(fieldset, "ul", {"class": "lms-task__levels"})
-    for index, (level, key) in enumerate(zip(task.levels, task.level_keys), start=1):
+    for index, (level, key) in enumerate(zip(task.levels, task.level_keys, strict=True), start=1):
         item = _sub(levels, "li", {})
         _sub(item, "input", {"type": "radio", "id": f"{base}-{index}", "name": base, "value": key})
         label = _sub(item, "label", {"for": f"{base}-{index}"})
@@ -42,7 +42,13 @@ def render_task(task: Task, chunk: Chunk) -> Element:
     base = f"lms-task-{task.id}"
     form = Element(
         "form",
-        {"class": "lms-task", "id": base, "data-lms-task": task.id, "autocomplete": "off", "aria-labelledby": f"{base}-title"},
+        {
+            "class": "lms-task",
+            "id": base,
+            "data-lms-task": task.id,
+            "autocomplete": "off",
+            "aria-labelledby": f"{base}-title",
+        },
     )
     title = _sub(form, "p", {"class": "lms-task__title", "id": f"{base}-title"})
     _fixed(title, "span", "Task: ", {"class": "lms-task__kind"}).tail = task.title
@@ -51,17 +57,44 @@ def render_task(task: Task, chunk: Chunk) -> Element:
     response = _sub(
         form,
         "textarea",
-        {"id": f"{base}-response", "name": "response", "rows": "8", "maxlength": str(MAX_LENGTH), "aria-describedby": f"{base}-note", NOT_SEARCHED: ""},
+        {
+            "id": f"{base}-response",
+            "name": "response",
+            "rows": "8",
+            "maxlength": str(MAX_LENGTH),
+            "aria-describedby": f"{base}-note",
+            NOT_SEARCHED: "",
+        },
     )
     response.text = AtomicString("")
-    _fixed(form, "p", "Your response is not saved: this page needs JavaScript to keep it.", {"class": "lms-task__note", "id": f"{base}-note", "data-lms-task-note": ""})
+    _fixed(
+        form,
+        "p",
+        "Your response is not saved: this page needs JavaScript to keep it.",
+        {"class": "lms-task__note", "id": f"{base}-note", "data-lms-task-note": ""},
+    )
     rubric = _sub(form, "div", {"class": "lms-task__rubric", NOT_SEARCHED: ""})
-    _fixed(rubric, "p", "Score your response: for each criterion, choose the level that describes it best.", {"class": "lms-task__instruction"})
+    _fixed(
+        rubric,
+        "p",
+        "Score your response: for each criterion, choose the level that describes it best.",
+        {"class": "lms-task__instruction"},
+    )
     for number in range(len(task.criteria)):
         _criterion(rubric, task, number)
-    _fixed(_sub(form, "p", {}), "button", "Save my self-score", {"type": "submit", "class": "md-button", "hidden": "hidden"})
+    _fixed(
+        _sub(form, "p", {}),
+        "button",
+        "Save my self-score",
+        {"type": "submit", "class": "md-button", "hidden": "hidden"},
+    )
     _sub(form, "p", {"class": "lms-task__status", "role": "status", "data-lms-task-status": ""})
-    _fixed(_sub(form, "p", {}), "button", "Download my response", {"type": "button", "class": "md-button", "data-lms-task-download": "", "hidden": "hidden"})
+    _fixed(
+        _sub(form, "p", {}),
+        "button",
+        "Download my response",
+        {"type": "button", "class": "md-button", "data-lms-task-download": "", "hidden": "hidden"},
+    )
     if task.model_answer:
         details = _sub(form, "details", {"class": "lms-task__model", "data-lms-task-model": "", NOT_SEARCHED: ""})
         _fixed(details, "summary", "Model answer")

@@ -31,7 +31,12 @@ def _duplicates(names: list[tuple[str, int]], what: str, path: str) -> list[Prob
         key = normalise(name)
         if key in seen:
             problems.append(
-                Problem(path, line, f"rubric {what} '{name}' is given twice (first on line {seen[key]})", f"give every {what} its own name")
+                Problem(
+                    path,
+                    line,
+                    f"rubric {what} '{name}' is given twice (first on line {seen[key]})",
+                    f"give every {what} its own name",
+                )
             )
         seen.setdefault(key, line)
     return problems
@@ -47,10 +52,20 @@ def parse_rubric(rows: list[tuple[int, str]], path: str) -> tuple[list[str], lis
     problems = []
     if len(levels) < 2:
         problems.append(
-            Problem(path, header_line, f"rubric has {len(levels)} level(s); it needs at least 2", "add a column for each level, lowest first, e.g. | Criterion | Developing | Strong |")
+            Problem(
+                path,
+                header_line,
+                f"rubric has {len(levels)} level(s); it needs at least 2",
+                "add a column for each level, lowest first, e.g. | Criterion | Developing | Strong |",
+            )
         )
     problems += [
-        Problem(path, header_line, f"rubric level {number} has no name", "write a name in every column heading after the first")
+        Problem(
+            path,
+            header_line,
+            f"rubric level {number} has no name",
+            "write a name in every column heading after the first",
+        )
         for number, level in enumerate(levels, start=1)
         if not level
     ]
@@ -59,7 +74,9 @@ def parse_rubric(rows: list[tuple[int, str]], path: str) -> tuple[list[str], lis
         row = cells(text)
         name, descriptors = row[0], row[1:]
         if not name:
-            problems.append(Problem(path, line, "rubric row has no criterion", "name the criterion in the row's first cell"))
+            problems.append(
+                Problem(path, line, "rubric row has no criterion", "name the criterion in the row's first cell")
+            )
         if len(descriptors) != len(levels):
             problems.append(
                 Problem(
@@ -71,12 +88,22 @@ def parse_rubric(rows: list[tuple[int, str]], path: str) -> tuple[list[str], lis
             )
         elif not all(descriptors):
             problems.append(
-                Problem(path, line, f"rubric row '{name}' has an empty descriptor", "describe what each level looks like for this criterion")
+                Problem(
+                    path,
+                    line,
+                    f"rubric row '{name}' has an empty descriptor",
+                    "describe what each level looks like for this criterion",
+                )
             )
         criteria.append(Criterion(name, line, descriptors))
     if len(criteria) < 2:
         problems.append(
-            Problem(path, header_line, f"rubric has {len(criteria)} criterion row(s); it needs at least 2", "add a row for each criterion you will score")
+            Problem(
+                path,
+                header_line,
+                f"rubric has {len(criteria)} criterion row(s); it needs at least 2",
+                "add a row for each criterion you will score",
+            )
         )
     problems += _duplicates([(c.name, c.line) for c in criteria if c.name], "criterion", path)
     problems += _duplicates([(level, header_line) for level in levels if level], "level", path)
