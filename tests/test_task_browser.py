@@ -7,8 +7,10 @@ axe finds nothing on the task and portfolio pages in either scheme."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -148,7 +150,7 @@ def test_full_storage_is_told_offers_the_download_and_keeps_the_text(course, bro
     expect(download).to_be_visible()
     with page.expect_download() as file:
         download.click()
-    text = open(file.value.path(), encoding="utf-8").read()
+    text = Path(file.value.path()).read_text(encoding="utf-8")
     assert text.startswith("# Plan a one to one\n\nEvery word of this must survive.")
     # Instant navigation away and back: the tab still has what was typed.
     page.locator(".md-sidebar--primary").get_by_role("link", name="Beta practice").click()
@@ -197,7 +199,7 @@ def test_the_portfolio_lists_downloads_and_prints_each_task_whole(course, open_p
     ).to_have_text("Not scored")
     with page.expect_download() as file:
         portfolio.get_by_role("button", name="Download my responses (Markdown file)").click()
-    markdown = open(file.value.path(), encoding="utf-8").read()
+    markdown = Path(file.value.path()).read_text(encoding="utf-8")
     assert file.value.suggested_filename == "portfolio.md"
     assert markdown.count("\n## ") == 3 and "## Plan a one to one\n\nSentence 0" in markdown
     assert "| Questions | Strong |" in markdown and "End of response 2." in markdown
@@ -213,21 +215,16 @@ def test_the_portfolio_lists_downloads_and_prints_each_task_whole(course, open_p
 
 
 def pdf_pages(pdf) -> list[str]:
-    count = int(
-        next(
-            l
-            for l in subprocess.run(
-                ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
-            ).stdout.splitlines()
-            if l.startswith("Pages:")
-        ).split()[1]
-    )
-    return [
-        subprocess.run(
+    """The text of each page of ``pdf`` (poppler's pdfinfo and pdftotext)."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
+
+    def text(n):
+        return subprocess.run(
             ["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
-        for n in range(1, count + 1)
-    ]
+
+    return [text(n) for n in range(1, count + 1)]
 
 
 def test_responses_move_with_exported_progress(course, open_page, tmp_path):
