@@ -14,19 +14,3 @@ const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 export const isScores = (s) => isObj(s) && Object.keys(s).length <= 50 && Object.entries(s).every(([c, l]) => KEY.test(c) && typeof l === "string" && KEY.test(l));
 export const isEntry = (e) => isObj(e) && Object.keys(e).length === 3 && typeof e.text === "string" && e.text.length <= MAX_TEXT && isScores(e.scores) && isTime(e.at);
-
-/** One task as Markdown: a heading, the response, the self-score table (`rows`: [criterion, level]). */
-export function markdown(title, text, rows, level = "##") {
-  const cell = (s) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
-  const table = rows.length ? `\n\n| Criterion | My level |\n| --- | --- |\n${rows.map((r) => `| ${cell(r[0])} | ${cell(r[1])} |`).join("\n")}` : "";
-  return `${level} ${title}\n\n${text.trim() || "(No response yet.)"}${table}\n`;
-}
-
-/** Offer `text` as a Markdown file to download: needs no storage at all. */
-export function download(name, text) {
-  const link = Object.assign(document.createElement("a"), { download: name, href: URL.createObjectURL(new Blob([text], { type: "text/markdown" })) });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}

@@ -4,7 +4,8 @@
 // Loaded by ../main.js on that page only.
 
 import * as store from "../store.js";
-import { download, isEntry, markdown } from "./entry.js";
+import { download, markdown } from "./download.js";
+import { isEntry } from "./entry.js";
 
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
