@@ -21,12 +21,14 @@ EVERY_PAGE = [
     "progress/ui.js",
     "progress/record.js",
     "progress/start.js",
+    "task/entry.js",  # the record's validator of task responses (record.js imports it)
 ]  # its CSS is in course.css
 # Includes merging tabs under a Web Lock, keeping a newer version's record and
-# telling the learner, and giving quizzes the answers storage refused them.
+# telling the learner, giving quizzes the answers storage refused them, and
+# keeping task responses (the record's tasks field: about 360 bytes).
 PAGES = {
-    "module page": (EVERY_PAGE, 5_050),
-    "course home": (EVERY_PAGE + ["progress/home.js"], 5_850),
+    "module page": (EVERY_PAGE, 5_450),
+    "course home": (EVERY_PAGE + ["progress/home.js"], 6_200),
     "dashboard": (
         EVERY_PAGE
         + [
@@ -37,9 +39,9 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        10_800,
+        11_200,
     ),
-    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_550),
+    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_900),
 }
 
 
