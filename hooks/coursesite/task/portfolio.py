@@ -33,7 +33,7 @@ def _score_table(task: Task) -> str:
         for c in task.criteria
     )
     return (
-        f'<table class="lms-portfolio__scores" data-lms-levels="{levels}"><caption>Your self-score</caption>'
+        f'<table data-lms-levels="{levels}"><caption>Your self-score</caption>'
         '<thead><tr><th scope="col">Criterion</th><th scope="col">Your level</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
