@@ -25,6 +25,7 @@ from coursesite import (
     preview,
     progressdata,
     readings,
+    review,
     searchview,
     sitebuild,
     state,
@@ -194,6 +195,7 @@ def on_page_content(html, page, config, files):
     if module:  # the reading entries under the page's "Reading list" heading, the page's last section
         html += readings.module_entries_html(course, module, _site_markdown(config))
     html = quiz_summary.add_summary(html, module)  # "x of y correct", pass mark
+    review.note_page(course, page.file.src_uri, html)  # knowledge checks for the Review page
     return progressdata.note_page(course, page.file.src_uri, page.url, html)
 
 
@@ -236,6 +238,7 @@ on_page_context = CombinedEvent(_cut_unsearched_parts, _page_context)
 def on_post_build(config):
     build = state.require()
     progressdata.write_course_data(build.course, Path(config.site_dir))
+    review.write_questions(build.course, Path(config.site_dir))  # for the Review page
     if not state.previewing:  # a trainer's preview keeps the readable sources
         minify.minify_site(Path(config.site_dir))
     pageassets.write_stylesheets(Path(config.site_dir))  # from the copies just minified

@@ -40,7 +40,8 @@ class Feature:
 
 FEATURES = (
     Feature("progress", re.compile(r"data-lms-(?:dashboard|certificate)\b"), styles=("assets/lms/progress/pages.css",)),
-    Feature("quiz", re.compile(r'data-lms-quiz="'), styles=("assets/lms/quiz.css",)),
+    # The Review page shows quiz forms that its script inserts (assets/lms/review/session.js).
+    Feature("quiz", re.compile(r'data-lms-(?:quiz="|review-session\b)'), styles=("assets/lms/quiz.css",)),
     Feature("task", re.compile(r'data-lms-(?:task="|portfolio\b)'), styles=("assets/lms/task/task.css",)),
 )
 

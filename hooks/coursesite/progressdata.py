@@ -32,6 +32,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from . import review
 from .course_loader import Course
 from .modules import Module
 from .pageassets import to_root
@@ -169,6 +170,8 @@ def course_data(course: Course) -> dict:
                 "duration": module.duration,
                 "pass_mark": module.pass_mark,
                 "quizzes": seen["quizzes"].get(module.id, []),
+                # Knowledge-check questions that enter the learner's review schedule (coursesite/review.py).
+                "review": review.review_ids(course, module),
                 "readings": list(module.readings),
             }
         )

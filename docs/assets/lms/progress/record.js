@@ -13,9 +13,12 @@
 //   tasks      { taskId: { text, scores, at } }  optional (absent = {}): a task's
 //              response (at most 10,000 characters) and self-score
 //              { criterionKey: levelKey } (../task/entry.js); the later one wins
+//   review     { quizId: { box, due, at } }  optional (absent = {}): the spaced
+//              review schedule (../review/schedule.js); the later one wins
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
 
+import { isEntry as isReview } from "../review/schedule.js";
 import { isEntry as isTask } from "../task/entry.js";
 import { VERSION, empty, isAnchor, isId } from "./start.js";
 
@@ -32,7 +35,7 @@ export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 
 // An entry { flag: boolean, at }, with no other keys but valid `extra` ones.
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
-const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct", { choices: isChoices }), readings: flagged("read"), tasks: isTask };
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct", { choices: isChoices }), readings: flagged("read"), tasks: isTask, review: isReview };
 const SINGLES = {
   name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),

@@ -14,6 +14,7 @@
 // this tab's progress lives in memory only (ui.js tells the learner).
 
 import * as store from "../store.js";
+import { answer, enter, waiting } from "../review/schedule.js";
 import { isEntry as isTask } from "../task/entry.js";
 import { clean, empty, isAnchor, isId, isNewer, merge, newer as later, recordQuiz, settle } from "./record.js";
 import { KEY, pageModule } from "./start.js";
@@ -57,7 +58,7 @@ export async function update(change) {
     const now = Date.now();
     const next = merge(stored().record, memory);
     change(next, now);
-    if (data) settle(next, data, now);
+    if (data) settle(next, data, now), enter(next, data, now); // a complete module's questions start their review
     memory = next;
     saved = !newer && store.save(KEY, next);
     notify();
@@ -93,6 +94,10 @@ const HEARD = {
     const entry = { text: d?.text, scores: d?.scores, at: d?.at };
     if (isId(d?.taskId) && isTask(entry)) update((r) => (r.tasks[d.taskId] = later(r.tasks[d.taskId], entry)));
   },
+  // A question answered on the Review page (review/session.js) moves between boxes.
+  "lms:review-answered": (d) => {
+    if (isId(d?.quizId) && typeof d.correct === "boolean" && memory.review[d.quizId]) update((r, at) => answer(r.review, d.quizId, d.correct, at));
+  },
   "lms:reading-marked": (d) => {
     if (isId(d?.readingId) && typeof d.read === "boolean") update((r, at) => (r.readings[d.readingId] = { read: d.read, at }));
   },
@@ -125,6 +130,9 @@ store.onExternalChange((name) => {
   if (!newer && JSON.stringify(memory) !== JSON.stringify(outside.record)) update(() => {});
 });
 
-// Write back at once a record that was migrated from v0 or repaired.
+// Write back at once a record that was migrated from v0 or repaired, or whose
+// complete modules' questions have yet to enter the review schedule (modules
+// completed before the schedule existed, or questions added to the course since).
 const first = stored();
 if (first.migrated || first.problems.length) update(() => {});
+else course.then((data) => data && waiting(memory, data) && update(() => {}));
