@@ -8,7 +8,7 @@ on the Review page in either scheme."""
 from __future__ import annotations
 
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -18,7 +18,7 @@ from support.progress import ALPHA_BODY, ServedSite, answer, stored, wait_stored
 from support.server import StaticServer
 from support.sites import ROOT, module_page
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 DAY_MS = 86_400_000
 NAV = [
     {"Home": "index.md"},
