@@ -42,7 +42,7 @@ from .quiz.source_check import page_quizzes
 DATA_FILE = "assets/lms/course.json"
 EXTRA_KEY = "progress"
 # Pages the progress code links to, by source file.
-PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate"}
+PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate", "review.md": "review"}
 QUIZ_ATTRIBUTE = re.compile(r"""\bdata-lms-quiz=["']([a-z0-9-]+)["']""")
 DASHBOARD_BODY = "data-lms-dashboard-body></div>"  # the empty box docs/dashboard.md provides
 CERTIFICATE_GATE = "data-lms-cert-gate></p>"  # the empty line docs/certificate.md provides
