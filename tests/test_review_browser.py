@@ -7,16 +7,14 @@ on the Review page in either scheme."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
 
 from support.a11y import axe_violations, set_scheme
-from support.progress import ALPHA_BODY, ServedSite, answer, stored, wait_stored
-from support.server import StaticServer
-from support.sites import ROOT, module_page
+from support.progress import ALPHA_BODY, answer, served_site, stored, wait_stored
+from support.sites import module_page
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 DAY_MS = 86_400_000
@@ -28,21 +26,11 @@ NAV = [
 ]
 
 
-@contextmanager
-def served(root):
-    with StaticServer(root / "site") as server:
-        site = ServedSite(root, server.url)
-        for page in ("index.md", "dashboard.md", "review.md"):
-            site.write(f"docs/{page}", (ROOT / "docs" / page).read_text(encoding="utf-8"), dedent=False)
-        site.module("01-alpha.md", module_page("alpha", title="Alpha basics", pass_mark=50, body=ALPHA_BODY))
-        result = site.build("--strict", nav=NAV)
-        assert result.returncode == 0, result.output
-        yield server.url
-
-
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    with served(tmp_path_factory.mktemp("review") / "course") as url:
+    modules = {"01-alpha.md": module_page("alpha", title="Alpha basics", pass_mark=50, body=ALPHA_BODY)}
+    pages = ("index.md", "dashboard.md", "review.md")
+    with served_site(tmp_path_factory.mktemp("review") / "course", NAV, modules, pages) as url:
         yield url
 
 

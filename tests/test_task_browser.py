@@ -9,16 +9,14 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from support.a11y import axe_violations, set_scheme
-from support.progress import PREFIX, ServedSite, stored, wait_stored
-from support.server import StaticServer
-from support.sites import ROOT, module_page
+from support.progress import PREFIX, served_site, stored, wait_stored
+from support.sites import module_page
 from test_progress_browser import export_progress, import_progress
 from test_progress_faults import STORAGE_FULL
 
@@ -46,27 +44,17 @@ NAV = [
 TASK_KEY = PREFIX + "task:plan-one-to-one"
 
 
-@contextmanager
-def served(root):
-    with StaticServer(root / "site") as server:
-        site = ServedSite(root, server.url)
-        site.write("docs/index.md", "---\ntitle: Home\n---\n\n# Course home\n\n{{ course_home() }}\n")
-        for page in ("dashboard.md", "portfolio.md"):
-            site.write(f"docs/{page}", (ROOT / "docs" / page).read_text(encoding="utf-8"), dedent=False)
-        alpha = "Alpha opens here.\n\n" + "\n".join(task(i, t) for i, t in list(TASKS.items())[:2])
-        site.module("01-alpha.md", module_page("alpha", title="Alpha basics", body=alpha))
-        site.module(
-            "02-beta.md",
-            module_page("beta", title="Beta practice", body=task("plan-ride-along", TASKS["plan-ride-along"])),
-        )
-        result = site.build("--strict", nav=NAV)
-        assert result.returncode == 0, result.output
-        yield server.url
-
-
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    with served(tmp_path_factory.mktemp("tasks") / "course") as url:
+    alpha = "Alpha opens here.\n\n" + "\n".join(task(i, t) for i, t in list(TASKS.items())[:2])
+    modules = {
+        "01-alpha.md": module_page("alpha", title="Alpha basics", body=alpha),
+        "02-beta.md": module_page(
+            "beta", title="Beta practice", body=task("plan-ride-along", TASKS["plan-ride-along"])
+        ),
+    }
+    pages = ("index.md", "dashboard.md", "portfolio.md")
+    with served_site(tmp_path_factory.mktemp("tasks") / "course", NAV, modules, pages) as url:
         yield url
 
 

@@ -15,14 +15,20 @@ from .model import Quiz
 from .parse import PageQuizzes, parse_page
 
 
-def page_quizzes(course: Course) -> dict[str, PageQuizzes]:
-    """Parsed quizzes of every page (src_uri -> page), parsed once per course."""
-    if "quizzes" not in course.extras:
-        course.extras["quizzes"] = {
-            src_uri: parse_page(source.text, source.path, source.body_first_line - 1)
+def parsed_once(course: Course, key: str, parse):
+    """``parse(text, path, begin)`` of every page (src_uri -> result), once per
+    course, kept under ``key`` (quizzes here; tasks in coursesite.task)."""
+    if key not in course.extras:
+        course.extras[key] = {
+            src_uri: parse(source.text, source.path, source.body_first_line - 1)
             for src_uri, source in sorted(course.pages.items())
         }
-    return course.extras["quizzes"]
+    return course.extras[key]
+
+
+def page_quizzes(course: Course) -> dict[str, PageQuizzes]:
+    """Parsed quizzes of every page (src_uri -> page), parsed once per course."""
+    return parsed_once(course, "quizzes", parse_page)
 
 
 def parsed_blocks(course: Course) -> dict[str, Quiz]:

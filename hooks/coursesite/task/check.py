@@ -14,7 +14,7 @@ from ..config import built_page
 from ..course_loader import Course
 from ..problems import Problem
 from ..quiz.leftover_check import LITERAL, _source_line
-from ..quiz.source_check import page_quizzes
+from ..quiz.source_check import page_quizzes, parsed_once
 from .model import Task
 from .parse import HEADER, INDENTED_HEADER, PageTasks, parse_page
 
@@ -23,12 +23,7 @@ LEFTOVER = re.compile(r"///[ \t]*task(?![\w-])")
 
 def page_tasks(course: Course) -> dict[str, PageTasks]:
     """Parsed tasks of every page (src_uri -> page), parsed once per course."""
-    if "tasks" not in course.extras:
-        course.extras["tasks"] = {
-            src_uri: parse_page(source.text, source.path, source.body_first_line - 1)
-            for src_uri, source in sorted(course.pages.items())
-        }
-    return course.extras["tasks"]
+    return parsed_once(course, "tasks", parse_page)
 
 
 def course_tasks(course: Course) -> list[tuple[str, Task]]:
