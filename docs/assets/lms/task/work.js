@@ -10,7 +10,6 @@
 //   `kept` and comes back on the page for as long as the tab stays open.
 
 import { save } from "../store.js";
-import { download, markdown } from "./download.js";
 import { complete, showModel } from "./task.js";
 
 const WAIT = 500; // ms after the last keystroke
@@ -79,5 +78,7 @@ export function offer(form) {
     const chosen = $$(set, "input").find((input) => input.value === entry.scores[set.dataset.lmsCriterion]);
     return chosen ? [[$(set, "legend").textContent, $(chosen.labels[0], "strong").textContent]] : [];
   });
-  download(`${form.dataset.lmsTask}.md`, markdown($(form, ".lms-task__title").textContent.replace(/^Task: /, ""), entry.text, rows, "#"));
+  const title = $(form, ".lms-task__title").textContent.replace(/^Task: /, "");
+  // Fetched on demand: most learners never download a single response.
+  return import("./download.js").then(({ download, markdown }) => download(`${form.dataset.lmsTask}.md`, markdown(title, entry.text, rows, "#")));
 }
