@@ -54,7 +54,8 @@ def v1(**fields) -> dict:
         "completed": {},
         "quizzes": {},
         "readings": {},
-        "tasks": {},  # optional in a stored record; clean() always gives one
+        "tasks": {},  # optional in a stored record, like review; clean() always gives both
+        "review": {},
         "last": None,
     }
     return {**base, **fields}

@@ -22,13 +22,15 @@ EVERY_PAGE = [
     "progress/record.js",
     "progress/start.js",
     "task/entry.js",  # the record's validator of task responses (record.js imports it)
+    "review/schedule.js",  # the review schedule (record.js and tracker.js import it)
 ]  # its CSS is in course.css
 # Includes merging tabs under a Web Lock, keeping a newer version's record and
 # telling the learner, giving quizzes the answers storage refused them, and
-# keeping task responses (the record's tasks field: about 360 bytes).
+# keeping task responses (the record's tasks field: about 360 bytes) and the
+# review schedule (its review field, entering and moving questions: about 700).
 PAGES = {
-    "module page": (EVERY_PAGE, 5_450),
-    "course home": (EVERY_PAGE + ["progress/home.js"], 6_200),
+    "module page": (EVERY_PAGE, 6_200),
+    "course home": (EVERY_PAGE + ["progress/home.js"], 6_950),
     "dashboard": (
         EVERY_PAGE
         + [
@@ -39,9 +41,9 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        11_200,
+        11_900,
     ),
-    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_900),
+    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 8_600),
 }
 
 

@@ -13,11 +13,11 @@
 
 import { connect, warn } from "./api.js";
 import { ELEMENTS, cmiValues, interactionValues, sessionTime, taskValues } from "./mapping.js";
+import { isIdString } from "../store.js";
 import { decode } from "./suspend.js";
 
 const PAGE = /^(?!.*\.\.)[A-Za-z0-9_\-./%]{1,250}\.html$/;
 export const isPage = (page) => typeof page === "string" && PAGE.test(page) && !page.startsWith("/");
-const TASK_ID = /^[a-z0-9-]{1,100}$/;
 const MAX_FAILURES = 5;
 const FIRST_WAIT = 1000; // ms before the first retry; doubled after each failure
 const LONGEST_WAIT = 30000;
@@ -141,7 +141,7 @@ class Session {
 
   /** A task the learner scored (task/task.js: lms:task-saved with a score). */
   task(id, title, text, score) {
-    const valid = TASK_ID.test(id ?? "") && typeof title === "string" && typeof text === "string" && text.trim();
+    const valid = isIdString(id) && typeof title === "string" && typeof text === "string" && text.trim();
     if (!valid || !(score >= 0 && score <= 1) || !this.open) return;
     let index = this.journal++;
     if (this.interactions) {
