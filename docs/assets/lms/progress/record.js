@@ -12,6 +12,11 @@
 //              last checked answer's choice keys, so an import shows the answer
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
+//   tasks      { taskId: { text, scores, at } }  optional (absent = {}): a task's
+//              response (at most 10,000 characters) and self-score
+//              { criterionKey: levelKey } (../task/entry.js); the later one wins
+//   review     { quizId: { box, due, at } }  optional (absent = {}): the spaced
+//              review schedule (../review/schedule.js); the later one wins
 //   lessons    { lessonKey: { read, at } }     optional (absent = none): the lessons of a
 //              folder module read to their end; a key is "<module id>--<lesson file name>"
 //   place      null | { lesson, at }           optional: the lesson page of `last`, when
@@ -20,6 +25,8 @@
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
 
+import { isEntry as isReview } from "../review/schedule.js";
+import { isEntry as isTask } from "../task/entry.js";
 import { VERSION, empty, isAnchor, isId } from "./start.js";
 
 export { empty, isAnchor, isId };
@@ -36,10 +43,10 @@ export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
 const isQuiz = flagged("correct", { choices: isChoices, first: (f) => typeof f === "boolean", again: (a) => a === true });
-const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read"), lessons: flagged("read") };
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read"), tasks: isTask, review: isReview, lessons: flagged("read") };
 // Fields added after v1 was published, absent when empty, so that a record
 // without them is what it always was.
-const OPTIONAL = new Set(["lessons", "place"]);
+const OPTIONAL = new Set(["lessons", "place", "tasks", "review"]);
 const entriesOf = (record, field) => record[field] ?? {};
 const put = (record, field, id, entry) => ((record[field] ??= Object.create(null))[id] = entry);
 const SINGLES = {
@@ -106,7 +113,7 @@ export function clean(raw, now = Date.now()) {
 // The later entry; of two at the same ms, the same one whichever comes first,
 // so that tabs merging in any order end with the same record.
 const later = (x, y) => y.at > x.at || (y.at === x.at && JSON.stringify(y) > JSON.stringify(x));
-const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
+export const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
 /** A quiz entry with its keys in one order (tabs compare records as JSON). */
 export function quizEntry({ correct, at, choices, first, again }) {
   const entry = isChoices(choices) ? { correct, at, choices: [...choices], first } : { correct, at, first };
