@@ -67,7 +67,7 @@ CASES = [
         "bad YAML in options",
         task(options="    id: [t-one\n"),
         [
-            "docs/practice.md:2: task options are not valid YAML: did not find expected ',' or ']' (write one \"key: value\" per line, indented 4 spaces under the /// task line)"
+            "docs/practice.md:2: task options are not valid YAML: expected ',' or ']', but got the end of the YAML (check indentation, colons and quotes on this line and the one above)"
         ],
     ),
     (

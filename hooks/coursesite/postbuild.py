@@ -43,6 +43,11 @@ def finish_built_site(config_file: Path, site_dir: Path, *, minify_assets: bool 
     progressdata.note_page_urls(course, {page.src_uri: page.url for page in pages})
     for page in pages:
         built = Path(page.abs_dest_path)
-        if built.is_file():
-            progressdata.note_quizzes(course, page.src_uri, built.read_text(encoding="utf-8"))
+        if not built.is_file():
+            continue
+        page_html = built.read_text(encoding="utf-8")
+        progressdata.note_quizzes(course, page.src_uri, page_html)
+        review.note_page(course, page.src_uri, page_html)
+        if (module := course.module_at(page.src_uri)) is not None:
+            progressdata.note_sections_from_html(course, module, page_html)
     return finish_site(course, site_dir, minify_assets=minify_assets)

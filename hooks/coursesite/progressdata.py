@@ -36,7 +36,7 @@ from . import review
 from .course_loader import Course
 from .modules import Module
 from .pageassets import to_root
-from .pagehtml import quiz_ids
+from .pagehtml import parse, quiz_ids
 from .pages import duration_text, no_progress_bar, not_started
 from .quiz.source_check import page_quizzes
 
@@ -150,6 +150,18 @@ def note_sections(course: Course, module: Module, toc) -> None:
             walk(item.children)
 
     walk(toc or [])
+    course.derived.page_sections[module.id] = found
+
+
+def note_sections_from_html(course: Course, module: Module, page_html: str) -> None:
+    """``note_sections`` for a page built without our hook: its level 2 and 3
+    headings, read from the built page."""
+    found: dict[str, str] = {}
+    for heading in parse(page_html).css("article h2[id], article h3[id]"):
+        for permalink in heading.css("a.headerlink"):
+            permalink.decompose()
+        found.setdefault(heading.attributes.get("id") or "", heading.text(strip=True))
+    found.pop("", None)
     course.derived.page_sections[module.id] = found
 
 
