@@ -29,6 +29,8 @@ from coursesite import (
     sitebuild,
     state,
 )
+from coursesite.assessment import page as graded_page
+from coursesite.assessment import pool as graded_pool
 from coursesite.course_loader import load_course
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
 from coursesite.quiz import source_check
@@ -94,6 +96,8 @@ def on_config(config):
     _define_glossary_terms(config, build.course)
     # Pages render the quizzes the source check just parsed, without parsing them again.
     config.mdx_configs.setdefault("coursesite.quiz", {})["parsed"] = source_check.parsed_blocks(build.course)
+    # Questions of graded assessments are rendered without their answers (coursesite/assessment).
+    config.mdx_configs["coursesite.quiz"]["graded"] = graded_pool.graded_ids(build.course)
     return config
 
 
@@ -192,6 +196,8 @@ def on_page_content(html, page, config, files):
     module = course.module_at(page.file.src_uri)
     if module:  # the reading entries under the page's "Reading list" heading, the page's last section
         html += readings.module_entries_html(course, module, _site_markdown(config))
+    if module and module.assessment:  # answers out to the review file, answer hashes and the panel in
+        html = graded_page.process_page(course, module, html, page.url)
     html = quiz_summary.add_summary(html, module)  # "x of y correct", pass mark
     return progressdata.note_page(course, page.file.src_uri, page.url, html)
 
@@ -235,6 +241,7 @@ on_page_context = CombinedEvent(_cut_unsearched_parts, _page_context)
 def on_post_build(config):
     build = state.require()
     progressdata.write_course_data(build.course, Path(config.site_dir))
+    graded_page.write_reviews(build.course, Path(config.site_dir))
     if not state.previewing:  # a trainer's preview keeps the readable sources
         minify.minify_site(Path(config.site_dir))
     pageassets.write_stylesheets(Path(config.site_dir))  # from the copies just minified

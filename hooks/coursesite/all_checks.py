@@ -19,10 +19,11 @@ SiteCheck = Callable[[Course, Path], list[Problem]]
 
 def _source_checks() -> list[SourceCheck]:
     from . import glossary, readings, templates
+    from .assessment import pool
     from .links import addresses
     from .quiz import source_check
 
-    return [glossary.check, readings.check, source_check.check, templates.check, addresses.check]
+    return [glossary.check, readings.check, source_check.check, pool.check, templates.check, addresses.check]
 
 
 def _site_checks() -> list[SiteCheck]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import inline
+from .assessment.declaration import Assessment, parse_assessment, pass_mark_problem
 from .problems import Problem
 from .source import SourceFile
 from .yamlsrc import item_line, key_line
@@ -53,6 +54,7 @@ class Module:
     readings: list[str] = field(default_factory=list)
     pass_mark: int = 80
     lines: dict[str, int] = field(default_factory=dict)  # key -> file line, for later messages
+    assessment: Assessment | None = None  # set when the page's quizzes are a graded assessment
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.lines.get("module", 1))
@@ -185,6 +187,18 @@ def _page_text(meta: Any, key: str, source: SourceFile, required: bool) -> tuple
     ]
 
 
+def _assessment(block: Any, path: str, first: int, line: int) -> tuple[Assessment, list[Problem]]:
+    """The graded assessment: with defaults when it has errors, so that its
+    answers stay out of the page even in a preview that shows a faulty page."""
+    graded, problems = parse_assessment(block["assessment"], path, first, line)
+    pass_mark = block.get("pass_mark", 80)
+    if _percent(pass_mark) is None:  # else already reported as not a percentage
+        problems += pass_mark_problem(
+            pass_mark, path, key_line(block, "pass_mark", first) if "pass_mark" in block else line
+        )
+    return graded or Assessment(lines={"assessment": line}), problems
+
+
 def parse_module(source: SourceFile, src_uri: str) -> tuple[Module | None, list[Problem]]:
     """Validate one module page. Returns the module (None when unusable) and all its problems."""
     path, first = source.path, source.meta_first_line
@@ -217,8 +231,15 @@ def parse_module(source: SourceFile, src_uri: str) -> tuple[Module | None, list[
     for key in block:
         line = key_line(block, key, first)
         lines[str(key)] = line
+        if key == "assessment":
+            graded, graded_problems = _assessment(block, path, first, line)
+            problems += graded_problems
+            values[key] = graded
+            continue
         if key not in FIELDS:
-            problems.append(Problem(path, line, f"unknown key '{key}' in module", _unknown_key(key, list(FIELDS))))
+            problems.append(
+                Problem(path, line, f"unknown key '{key}' in module", _unknown_key(key, [*FIELDS, "assessment"]))
+            )
             continue
         required, check, hint = FIELDS[key]
         error = check(block[key])
@@ -248,5 +269,6 @@ def parse_module(source: SourceFile, src_uri: str) -> tuple[Module | None, list[
         readings=[str(r) for r in values.get("readings", [])],
         pass_mark=int(values.get("pass_mark", 80)),
         lines=lines,
+        assessment=values.get("assessment"),
     )
     return module, problems

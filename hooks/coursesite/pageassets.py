@@ -41,6 +41,12 @@ class Feature:
 FEATURES = (
     Feature("progress", re.compile(r"data-lms-(?:dashboard|certificate)\b"), styles=("assets/lms/progress/pages.css",)),
     Feature("quiz", re.compile(r'data-lms-quiz="'), styles=("assets/lms/quiz.css",)),
+    # A graded assessment's questions look like quizzes; its own styles follow.
+    Feature(
+        "assessment",
+        re.compile(r'data-lms-assessment="'),
+        styles=("assets/lms/quiz.css", "assets/lms/assessment/assessment.css"),
+    ),
 )
 
 
@@ -64,7 +70,7 @@ def write_stylesheets(site_dir: Path) -> list[str]:
     for count in range(1, len(FEATURES) + 1):
         for features in itertools.combinations(FEATURES, count):
             path = stylesheet_for(features)
-            parts = [EVERY_PAGE] + [style for feature in features for style in feature.styles]
+            parts = list(dict.fromkeys([EVERY_PAGE] + [style for feature in features for style in feature.styles]))
             (site_dir / path).write_text("".join(text(part) for part in parts), encoding="utf-8")
             written.append(path)
     return written

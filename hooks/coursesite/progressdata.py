@@ -32,6 +32,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from .assessment.pool import drawn
 from .course_loader import Course
 from .modules import Module
 from .pageassets import to_root
@@ -93,6 +94,8 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
             f'aria-label="Mark complete: {title}" hidden>Mark complete</button>'
         )
     check = f"0 of {quizzes} correct (0%), pass mark {module.pass_mark}%" if quizzes else "No knowledge check"
+    if module.assessment is not None:  # as progress/dashboard.js says it (gradedResult)
+        check = f"Not attempted ({module.assessment.attempts} attempts), pass mark {module.pass_mark}%"
     readings = f"0 of {len(module.readings)} read" if module.readings else "None listed"
     values = [status, check, readings, duration_text(module.duration)]
     cells = [f'<th scope="row" role="rowheader"><a href="{html.escape(href)}">{title}</a></th>']
@@ -147,7 +150,8 @@ def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
         return page_html
     quizzes = list(dict.fromkeys(QUIZ_ATTRIBUTE.findall(page_html)))
     _seen(course)["quizzes"][module.id] = quizzes
-    return page_html + "\n" + module_footer(module, bool(quizzes))
+    # A graded assessment is complete by its recorded attempt, never by a button.
+    return page_html + "\n" + module_footer(module, bool(quizzes) or module.assessment is not None)
 
 
 def _default_url(src_uri: str) -> str:
@@ -156,22 +160,31 @@ def _default_url(src_uri: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 
+def _assessment_data(course: Course, module: Module) -> dict:
+    """What the dashboard, certificate and SCORM need of a graded assessment."""
+    page = page_quizzes(course).get(module.src_uri)
+    pool = [b.quiz for b in page.blocks if b.ok] if page else []
+    graded = module.assessment
+    return {"attempts": graded.attempts, "questions": drawn(module, pool), "record": graded.record}
+
+
 def course_data(course: Course) -> dict:
     """The structure the progress code reads, in course order."""
     seen = _seen(course)
     modules = []
     for module in course.modules:
-        modules.append(
-            {
-                "id": module.id,
-                "title": module.title,
-                "url": _module_url(course, module),
-                "duration": module.duration,
-                "pass_mark": module.pass_mark,
-                "quizzes": seen["quizzes"].get(module.id, []),
-                "readings": list(module.readings),
-            }
-        )
+        entry = {
+            "id": module.id,
+            "title": module.title,
+            "url": _module_url(course, module),
+            "duration": module.duration,
+            "pass_mark": module.pass_mark,
+            "quizzes": seen["quizzes"].get(module.id, []),
+            "readings": list(module.readings),
+        }
+        if module.assessment is not None:
+            entry["assessment"] = _assessment_data(course, module)
+        modules.append(entry)
     urls = seen["urls"]
     pages = {name: urls[src_uri] for src_uri, name in PROGRESS_PAGES.items() if src_uri in urls}
     return {"v": 1, "title": course.site.site_name, "modules": modules, "pages": dict(sorted(pages.items()))}

@@ -44,6 +44,8 @@ const FEATURES = [
   // "Mark this module complete": at once anyway when there is a record (progress loads).
   { widgets: "[data-lms-progress-foot]", code: loadProgress, now: () => false },
   { widgets: "[data-lms-dashboard]", code: () => import("./progress/controls.js"), now: always },
+  // A graded assessment's panel says at once where the learner stands (assessment/main.js).
+  { widgets: "[data-lms-assessment]", code: () => import("./assessment/main.js"), now: always },
 ];
 
 function load(feature) {

@@ -30,6 +30,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from ..assessment.render import render_graded
 from ..problems import Problem
 from ..safelinks import unlink
 from ..urls import unsafe_scheme
@@ -87,7 +88,10 @@ class QuizBlockProcessor(BlockProcessor):
 
     def run(self, parent: Element, blocks: list[str]) -> None:
         block: Block = self.parser.md.lms_quiz_blocks[int(PLACEHOLDER_RE.match(blocks.pop(0).strip())[1])]
-        if block.ok:
+        if block.ok and block.quiz.id in self.parser.md.lms_graded:
+            element = render_graded(block.quiz, self.parser.parseChunk)
+            self.parser.md.lms_quiz_forms.append(element)
+        elif block.ok:
             element = render_quiz(block.quiz, self.parser.parseChunk)
             self.parser.md.lms_quiz_forms.append(element)
         else:
@@ -144,13 +148,18 @@ class QuizExtension(Extension):
             "parsed": [
                 {},
                 "faultless quizzes already parsed, by their block's text (the course hook passes the source check's)",
-            ]
+            ],
+            "graded": [
+                set(),
+                "ids of the questions in graded assessments: rendered without their answers (coursesite/assessment)",
+            ],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:
         md.registerExtension(self)
         self.md = md
+        md.lms_graded = self.getConfig("graded")
         self.reset()
         # Below fenced code (25), above raw HTML blocks (20).
         md.preprocessors.register(QuizPreprocessor(md, self.getConfig("parsed")), "lms_quiz", 22)

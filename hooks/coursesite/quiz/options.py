@@ -15,7 +15,7 @@ from ..modules import SLUG, too_long
 from ..problems import Problem
 from ..yamlsrc import anchor_problems
 
-OPTIONS = ("id", "multiple", "shuffle", "hint", "objective")
+OPTIONS = ("id", "multiple", "shuffle", "hint", "objective", "module", "keep_order")
 ID_HINT = "use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move"
 YAML_HINT = 'write one "key: value" per line, indented 4 spaces under the /// quiz line'
 
@@ -60,12 +60,24 @@ def _objective(value: Any) -> tuple[str, str] | None:
     )
 
 
+def _module(value: Any) -> tuple[str, str] | None:
+    """The module a graded question tests (its pool's per-module minimum counts it there)."""
+    if isinstance(value, str) and SLUG.match(value):
+        return None
+    return (
+        f"quiz option 'module' must be a module id, not {str(value)!r}",
+        "write module: followed by the id: of the module the question tests, e.g. module: mentoring",
+    )
+
+
 CHECKS: dict[str, Callable[[Any], tuple[str, str] | None]] = {
     "id": _id,
     "multiple": _flag("multiple"),
     "shuffle": _flag("shuffle"),
     "hint": _hint,
     "objective": _objective,
+    "module": _module,
+    "keep_order": _flag("keep_order"),
 }
 
 

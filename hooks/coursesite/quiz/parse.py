@@ -94,6 +94,8 @@ def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1)
         shuffle=values.get("shuffle") is True,
         hint=str(values.get("hint", "")).strip(),
         objectives=[int(n) for n in (objective if isinstance(objective, list) else [objective])],
+        module=str(values.get("module", "")),
+        keep_order=values.get("keep_order") is True,
         lines=option_lines,
         options_readable=not any(p.message.startswith("quiz options") for p in option_problems),
     )

@@ -10,10 +10,15 @@
 //              (choices: its choice keys, optional, so an import shows the answer)
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
+//   attempts   { assessmentId: [attempt...] }  graded assessments' attempts,
+//              optional (absent = none): ../assessment/attempts.js describes,
+//              validates and merges them. A graded module is complete when
+//              its recorded attempt (best or last) passed, never by `completed`.
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
 
 import { VERSION, empty, isAnchor, isId } from "./start.js";
+import { attemptsSince, cleanAttempts, mergeAttempts, recorded } from "../assessment/attempts.js";
 
 export { empty, isAnchor, isId };
 
@@ -74,6 +79,9 @@ export function clean(raw, now = Date.now()) {
     if (valid(raw[field])) record[field] = { ...raw[field] };
     else problems.push(`${field} is not valid`);
   }
+  const graded = cleanAttempts(raw.attempts);
+  record.attempts = graded.attempts;
+  problems.push(...graded.problems);
   return { record, problems, migrated };
 }
 
@@ -99,6 +107,7 @@ export function combine(a, b = empty()) {
   }
   out.name = newer(a.name, b.name);
   out.last = newer(a.last, b.last);
+  out.attempts = mergeAttempts(a.attempts, b.attempts);
   return out;
 }
 
@@ -109,6 +118,7 @@ function since(record, epoch) {
     for (const [id, entry] of Object.entries(record[field])) if ((field === "visited" ? entry : entry.at) >= epoch) out[field][id] = entry;
   }
   for (const field of Object.keys(SINGLES)) if (record[field]?.at >= epoch) out[field] = record[field];
+  out.attempts = attemptsSince(record.attempts, epoch);
   return out;
 }
 
@@ -132,8 +142,18 @@ export function merge(a, b) {
  *  course than this code: it cannot be read here, and must not be written over. */
 export const isNewer = (raw) => isObj(raw) && Number.isInteger(raw.v) && raw.v > VERSION;
 
+// A graded assessment's standing: its recorded attempt (`graded`) decides.
+function assessmentState(record, m, read) {
+  const list = record.attempts[m.id] ?? [];
+  const graded = recorded(list, m.assessment.record);
+  const complete = graded?.attempt.passed === true;
+  const started = complete || m.id in record.visited || list.length > 0;
+  return { complete, started, correct: 0, answered: list.length, total: m.assessment.questions, score: graded ? graded.attempt.score : null, read, graded };
+}
+
 /** A module's standing in a record; `m` is a module of course.json. */
 export function moduleState(record, m) {
+  if (m.assessment) return assessmentState(record, m, m.readings.filter((r) => record.readings[r]?.read).length);
   const results = m.quizzes.map((q) => record.quizzes[q]).filter(Boolean);
   const correct = results.filter((r) => r.correct).length;
   const total = m.quizzes.length;
@@ -149,6 +169,7 @@ export function moduleState(record, m) {
 export function settle(record, course, now) {
   for (const m of course.modules) {
     const s = moduleState(record, m);
+    if (m.assessment) continue; // complete by its recorded attempt alone
     if (s.total && !s.complete && s.answered && s.score >= m.pass_mark) record.completed[m.id] = { done: true, at: now };
   }
 }
@@ -160,6 +181,12 @@ export function recordQuiz(record, id, correct, now, choices) {
 
 /** ms of the last module completion once every module is complete, else null. */
 export function completedAt(record, course) {
-  const times = course.modules.map((m) => (record.completed[m.id]?.done ? record.completed[m.id].at : null));
+  const times = course.modules.map((m) => (m.assessment ? passedAt(record, m) : record.completed[m.id]?.done ? record.completed[m.id].at : null));
   return course.modules.length && !times.includes(null) ? Math.max(...times) : null;
+}
+
+/** ms of the submission of a graded module's recorded attempt when it passed, else null. */
+function passedAt(record, m) {
+  const graded = moduleState(record, m).graded;
+  return graded?.attempt.passed ? graded.attempt.submitted : null;
 }
