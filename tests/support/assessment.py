@@ -16,8 +16,14 @@ KEY = "lms:v1:/:progress"
 
 
 def graded(quiz_id: str, tests: str, *, multiple: bool = False, extra: str = "") -> str:
-    options = f"    id: {quiz_id}\n    module: {tests}\n    objective: [1, 2, 3]\n" + ("    multiple: true\n" if multiple else "") + extra
-    second = "- [x] Right as well\n    > Also right for " if multiple else "- [ ] Wrong second\n    > Secret feedback for "
+    options = (
+        f"    id: {quiz_id}\n    module: {tests}\n    objective: [1, 2, 3]\n"
+        + ("    multiple: true\n" if multiple else "")
+        + extra
+    )
+    second = (
+        "- [x] Right as well\n    > Also right for " if multiple else "- [ ] Wrong second\n    > Secret feedback for "
+    )
     return (
         f"/// quiz | Question {quiz_id}?\n{options}\n"
         f"- [ ] Wrong first\n    > Secret feedback for {quiz_id} wrong first.\n"

@@ -89,7 +89,7 @@ def _minimum_problems(course: Course, module: Module, pool: list[Quiz]) -> list[
         for tested, count in sorted(counts.items())
         if count < minimum
     ]
-    needed, draw = minimum * len(counts), drawn(module, pool)
+    needed, draw = sum(min(count, minimum) for count in counts.values()), drawn(module, pool)
     if needed > draw:
         problems.append(
             Problem(
