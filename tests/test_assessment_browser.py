@@ -187,9 +187,10 @@ def test_same_draw_after_reload_fresh_draw_for_a_new_attempt_and_attempts_run_ou
     expect(page.get_by_role("button", name=re.compile("Start attempt"))).to_have_count(0)
     page.reload()
     page.wait_for_selector("html[data-lms-ready]")
-    expect(page.locator(STATUS)).to_contain_text(
-        "Resetting all your progress (on the progress page) starts the whole course over"
-    )
+    over = page.locator("[data-lms-assessment-over]")
+    expect(over).to_be_visible()
+    expect(over).to_contain_text("Resetting all your progress (on the progress page) starts the whole course over")
+    expect(page.locator(STATUS)).to_contain_text("Your recorded result: Attempt 1 of 2, 0%")
     expect(page.get_by_role("button", name=re.compile("Start attempt"))).to_have_count(0)
     expect(page.get_by_role("button", name="Review attempt 2")).to_be_visible()
 

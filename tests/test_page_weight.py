@@ -96,6 +96,22 @@ def test_quiz_code_comes_only_with_quizzes_and_fits_in_5_kb(weights, browser, bu
             assert not (QUIZ_CODE | {QUIZ_STYLES}) & set(weights[name].files), weights[name].listing()
 
 
+GRADED_BUDGET = 6144  # bytes: a graded assessment's page states its own budget, "6 KB"
+ASSESSMENT_CODE = {"assets/lms/assessment/main.js", "assets/lms/assessment/attempts.js"}
+
+
+def test_a_graded_assessment_fits_in_6_kb_and_loads_its_attempt_code_only_on_start(
+    weights, browser, built_course, course_url
+):
+    """The final assessment's first load: the panel's code, not the attempt's (that loads on "Start")."""
+    weight = measure(browser, course_url, "modules/10-final-assessment/")
+    print(f"graded assessment first load: {weight.listing()}")
+    assert weight.total <= GRADED_BUDGET, f"graded assessment over {GRADED_BUDGET} B: {weight.listing()}"
+    assert set(weight.files) >= ASSESSMENT_CODE, weight.listing()
+    assert not {"assets/lms/assessment/attempt.js", "assets/lms/quiz.js"} & set(weight.files), weight.listing()
+    assert "assets/course-assessment.css" in weight.files, weight.listing()
+
+
 def test_a_learner_with_progress_sees_badges_on_every_page(built_course, course_url, open_page):
     """Plain pages load learner progress only once there is a record to show."""
     data = json.loads((built_course / "assets/lms/course.json").read_text(encoding="utf-8"))

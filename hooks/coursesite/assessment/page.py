@@ -67,18 +67,19 @@ def _panel(module: Module, graded: Assessment, pool: int, salt: str, review_url:
     shown = f"all {pool} questions below" if draw == pool else f"{draw} questions drawn from the {pool} below"
     counts = "your best attempt counts" if graded.record == "best" else "your last attempt counts"
     tries = "one attempt" if graded.attempts == 1 else f"{graded.attempts} attempts"
-    data = {
-        "assessment": module.id,
+    # What assessment/main.js reads (its settings()), as one JSON attribute.
+    settings = {
+        "id": module.id,
         "salt": salt,
-        "review-url": review_url,
-        "attempts": graded.attempts,
+        "reviewUrl": review_url,
+        "allowed": graded.attempts,
         "draw": draw,
-        "per-module": graded.per_module,
+        "perModule": graded.per_module,
         "review": graded.review,
-        "record": graded.record,
-        "pass-mark": module.pass_mark,
+        "rule": graded.record,
+        "passMark": module.pass_mark,
     }
-    attrs = " ".join(f'data-lms-{name}="{html.escape(str(value))}"' for name, value in data.items())
+    attrs = f'data-lms-assessment="{html.escape(module.id)}" data-lms-settings="{html.escape(json.dumps(settings))}"'
     return (
         f'<section class="lms-assessment" {attrs} aria-label="Graded assessment">\n'
         f"<p>This is a graded assessment. Each attempt shows {shown}; answer them all, then submit the "
@@ -86,6 +87,11 @@ def _panel(module: Module, graded: Assessment, pool: int, salt: str, review_url:
         "<noscript><p><strong>Submitting an attempt needs JavaScript.</strong> Without it you can read the "
         "questions below, but not answer them.</p></noscript>\n"
         '<p class="lms-assessment__status" role="status" data-lms-assessment-status></p>\n'
+        # Shown by the script once every attempt is used without a pass (in the page, not in the script: weight).
+        f'<p class="lms-assessment__over" data-lms-assessment-over hidden>⚠ You have used all {graded.attempts} '
+        f"attempts without reaching the pass mark of {module.pass_mark}%, so this browser cannot record a pass. "
+        "Talk to your trainer about what to do next. Resetting all your progress (on the progress page) starts "
+        "the whole course over, these attempts included.</p>\n"
         '<div class="lms-assessment__result" data-lms-assessment-result tabindex="-1" hidden></div>\n'
         '<p class="lms-assessment__actions" data-lms-assessment-actions hidden></p>\n'
         '<ol class="lms-assessment__questions" data-lms-assessment-list hidden></ol>\n'

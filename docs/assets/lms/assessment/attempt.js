@@ -9,7 +9,7 @@
 // refuses, the attempt lives on in this tab's memory and the learner is told.
 
 import { drawAttempt, newSeed } from "./draw.js";
-import { openAttempt, recorded } from "./attempts.js";
+import { openAttempt, recorded } from "./results.js";
 import { attemptsOf, button, questions, reviewAllowed, settings, showIdle, standing, useSource } from "./main.js";
 import { showReview, withheld } from "./review.js";
 
@@ -86,9 +86,11 @@ export async function start(panel) {
 }
 
 /** Show an attempt that is not submitted yet, with the answers given so far. */
-export async function resume(panel, attempt, { focus = false } = {}) {
+export async function resume(panel, seen, { focus = false } = {}) {
   await tracker;
   const cfg = settings(panel);
+  const attempt = attemptsOf(cfg.id).find((a) => same(a, seen)); // as the validated record holds it
+  if (!attempt) return showIdle(panel);
   const number = attemptsOf(cfg.id).findIndex((a) => same(a, attempt)) + 1;
   const drawn = layOut(panel, attempt);
   applyAnswers(drawn, attempt, true);
@@ -181,9 +183,12 @@ export async function finish(panel, attempt, number, saved = true) {
   $(panel, "[data-lms-assessment-submit]")?.remove();
   const verdict = attempt.passed ? `✓ You passed: the pass mark is ${cfg.passMark}%.` : `✗ Not passed: the pass mark is ${cfg.passMark}%.`;
   const graded = recorded(list, cfg.rule);
-  const text = `Attempt ${number} of ${cfg.allowed} submitted: you scored ${attempt.score}%. ${verdict} ${standing(cfg, list)}${saved ? "" : " ⚠ This result could not be saved in this browser (its storage is turned off or full)."}`;
+  const [words, over] = standing(cfg, list);
+  const text = `Attempt ${number} of ${cfg.allowed} submitted: you scored ${attempt.score}%. ${verdict} ${words}${saved ? "" : " ⚠ This result could not be saved in this browser (its storage is turned off or full)."}`;
   const result = $(panel, "[data-lms-assessment-result]");
-  result.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
+  const paragraph = (textContent) => Object.assign(document.createElement("p"), { textContent });
+  // Focused next: what to do when no attempt is left is read with the result.
+  result.replaceChildren(paragraph(text), ...(over ? [paragraph($(panel, "[data-lms-assessment-over]").textContent)] : []));
   result.dataset.lmsPassed = String(graded?.attempt.passed === true);
   result.hidden = false;
   say(panel, `Attempt ${number} submitted: ${attempt.score}%, ${attempt.passed ? "passed" : "not passed"}.`);

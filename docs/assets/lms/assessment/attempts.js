@@ -85,21 +85,4 @@ export function attemptsSince(attempts, epoch) {
   return out;
 }
 
-/** The attempt that counts ("best": the highest score, the first of equals;
- *  "last": the latest submitted) with its number, or null before any submission. */
-export function recorded(list = [], rule = "best") {
-  let found = null;
-  list.forEach((attempt, index) => {
-    if (attempt.submitted === undefined) return;
-    if (!found || (rule === "last" ? attempt.submitted >= found.attempt.submitted : attempt.score > found.attempt.score)) found = { attempt, number: index + 1 };
-  });
-  return found;
-}
-
-export const openAttempt = (list = []) => list.find((a) => a.submitted === undefined) ?? null;
-export const used = (list = []) => list.length;
-
-const DATE = { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
-/** "Attempt 2 of 3, 84%, 7 Dec 2026" */
-export const describe = ({ attempt, number }, allowed) =>
-  `Attempt ${number} of ${allowed}, ${attempt.score}%, ${new Date(attempt.submitted).toLocaleDateString("en-GB", DATE)}`;
+export { describe, openAttempt, recorded } from "./results.js";

@@ -6,19 +6,26 @@
 // at most 6 KB of our code on the page's first load).
 
 import { isPlainObject, load, onExternalChange } from "../store.js";
-import { cleanAttempts, describe, openAttempt, recorded } from "./attempts.js";
+import { describe, openAttempt, recorded } from "./results.js";
 
 const $ = (root, selector) => root.querySelector(selector);
 export const questions = () => [...document.querySelectorAll("form[data-lms-question]")];
 
-export function settings(panel) {
-  const d = panel.dataset;
-  return { id: d.lmsAssessment, salt: d.lmsSalt, reviewUrl: d.lmsReviewUrl, allowed: +d.lmsAttempts, draw: +d.lmsDraw, perModule: +d.lmsPerModule, review: d.lmsReview, rule: d.lmsRecord, passMark: +d.lmsPassMark };
-}
+/** The assessment's settings, as the build wrote them (hooks/coursesite/assessment/page.py). */
+export const settings = (panel) => JSON.parse(panel.dataset.lmsSettings);
 
 // Where attempts are read from: storage, until attempt.js hands over the
 // progress record it keeps in memory (it holds what storage may have refused).
-let source = (id) => cleanAttempts(load("progress" /* progress/start.js: KEY */, isPlainObject)?.attempts).attempts[id] ?? [];
+// Read here, the fields this view uses are checked; an attempt shown or
+// changed comes from the progress record, validated whole (attempts.js).
+const int = (v, top) => Number.isInteger(v) && v >= 0 && v <= top;
+const fit = (a) => isPlainObject(a) && int(a.seed, 0xffffffff) && int(a.started, 4102444800000) && isPlainObject(a.answers) &&
+  (a.submitted === undefined || (int(a.submitted, 4102444800000) && int(a.score, 100) && typeof a.passed === "boolean"));
+function storedAttempts(id) {
+  const list = load("progress" /* progress/start.js: KEY */, isPlainObject)?.attempts?.[id];
+  return Array.isArray(list) && list.length <= 20 && list.every(fit) ? list : [];
+}
+let source = storedAttempts;
 export const useSource = (read) => (source = read);
 export const attemptsOf = (id) => source(id);
 
@@ -34,15 +41,15 @@ export function reviewAllowed(cfg, list) {
   return true;
 }
 
-/** Where the learner stands, in words. */
+/** Where the learner stands, in words; whether every attempt is used without a pass
+ *  (the page holds what to do then: data-lms-assessment-over). */
 export function standing(cfg, list) {
   const graded = recorded(list, cfg.rule);
   const left = cfg.allowed - list.length;
-  if (!graded) return "";
+  if (!graded) return ["", false];
   const result = `Your recorded result: ${describe(graded, cfg.allowed)}, ${graded.attempt.passed ? "passed" : `not passed (pass mark ${cfg.passMark}%)`}.`;
-  if (graded.attempt.passed) return `✓ ${result}${left > 0 ? ` You may use your ${left === 1 ? "last attempt" : `${left} remaining attempts`} to improve it.` : ""}`;
-  if (left > 0) return `${result} You have ${left === 1 ? "1 attempt" : `${left} attempts`} left.`;
-  return `⚠ ${result} You have used all ${cfg.allowed} attempts without reaching the pass mark, so this browser cannot record a pass. Talk to your trainer about what to do next. Resetting all your progress (on the progress page) starts the whole course over, these attempts included.`;
+  if (graded.attempt.passed) return [`✓ ${result}${left > 0 ? ` You may use ${left === 1 ? "your last attempt" : `your ${left} remaining attempts`} to improve it.` : ""}`, false];
+  return [`${result}${left > 0 ? ` You have ${left === 1 ? "1 attempt" : `${left} attempts`} left.` : ""}`, left <= 0];
 }
 
 export function button(text, action, data) {
@@ -61,8 +68,9 @@ export function showIdle(panel, { focus = false } = {}) {
   questions().forEach((form) => (form.hidden = true));
   $(panel, "[data-lms-assessment-list]").hidden = true;
   const status = $(panel, "[data-lms-assessment-status]");
-  const text = standing(cfg, list);
+  const [text, over] = standing(cfg, list);
   if (status.textContent !== text) status.textContent = text;
+  $(panel, "[data-lms-assessment-over]").hidden = !over;
   const actions = $(panel, "[data-lms-assessment-actions]");
   const buttons = [];
   if (list.length < cfg.allowed) buttons.push(button(`Start attempt ${list.length + 1} of ${cfg.allowed}`, () => loadAttempt().then((module) => module.start(panel)), "lmsStart"));
