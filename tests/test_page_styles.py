@@ -39,10 +39,13 @@ def test_each_page_links_one_stylesheet_of_ours_for_its_widgets(built_course, pa
 
 
 def test_every_module_page_links_the_quiz_styles_once(built_course):
+    """The graded final assessment links the assessment's styles (quiz.css, then assessment.css)."""
     pages = sorted((built_course / "modules").glob("*/index.html"))
     assert pages
     for page in pages:
-        assert linked(built_course, page.relative_to(built_course).as_posix()) == ["assets/course-quiz.css"], page
+        graded = page.parent.name == "10-final-assessment"
+        expected = "assets/course-assessment.css" if graded else "assets/course-quiz.css"
+        assert linked(built_course, page.relative_to(built_course).as_posix()) == [expected], page
 
 
 def test_the_combined_files_are_course_css_then_the_feature_styles_minified(built_course):
@@ -54,6 +57,9 @@ def test_the_combined_files_are_course_css_then_the_feature_styles_minified(buil
     assert read("assets/course-quiz.css") == course + quiz
     assert read("assets/course-progress.css") == course + pages
     assert read("assets/course-progress-quiz.css") == course + pages + quiz
+    graded = minified((ASSETS / "lms/assessment/assessment.css").read_text(encoding="utf-8"), ".css")
+    assert read("assets/course-assessment.css") == course + quiz + graded
+    assert read("assets/course-quiz-assessment.css") == course + quiz + graded  # quiz.css once
 
 
 def test_a_page_is_matched_to_its_widgets_by_their_data_attributes():
@@ -72,6 +78,7 @@ def test_writing_the_combined_files_twice_gives_the_same_bytes(tmp_path):
         "assets/course.css": "a{color:red}\n",
         "assets/lms/quiz.css": "b{color:blue}",
         "assets/lms/progress/pages.css": "c{}\n",
+        "assets/lms/assessment/assessment.css": "d{}\n",
     }.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")

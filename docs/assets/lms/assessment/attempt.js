@@ -17,11 +17,11 @@ const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
 const tracker = import("../progress/tracker.js");
 import("../progress/main.js"); // the navigation badges and the page's visit, as on any page with progress
-tracker.then((t) => useSource((id) => t.record().attempts[id] ?? []));
+tracker.then((t) => useSource((id) => t.record().attempts?.[id] ?? []));
 
 const UNSAVED = "⚠ Your answers could not be saved in this browser (its storage is turned off or full). They are kept while this tab stays open: submit this attempt before you close it.";
 const same = (a, b) => a && b && a.started === b.started && a.seed === b.seed;
-const find = (record, id, attempt) => (record.attempts[id] ?? []).find((a) => same(a, attempt));
+const find = (record, id, attempt) => (record.attempts?.[id] ?? []).find((a) => same(a, attempt));
 let shown = null; // { id, attempt } on display
 
 async function change(action) {
@@ -76,6 +76,7 @@ function say(panel, text) {
 export async function start(panel) {
   const cfg = settings(panel);
   const { saved } = await change((r, at) => {
+    r.attempts ??= Object.create(null); // the record's optional field (progress/record.js)
     const list = (r.attempts[cfg.id] ??= []);
     if (!openAttempt(list) && list.length < cfg.allowed) list.push({ seed: newSeed(), started: at, at, answers: {} });
   });
@@ -168,7 +169,7 @@ async function submit(panel) {
     const time = a && Math.max(at, a.at + 1);
     if (a && a.submitted === undefined) Object.assign(a, { answers, at: time, submitted: time, score, passed: score >= cfg.passMark });
   });
-  const list = record.attempts[cfg.id] ?? [];
+  const list = record.attempts?.[cfg.id] ?? [];
   const done = find(record, cfg.id, attempt); // another tab's submission, if it came first
   await finish(panel, done, list.findIndex((a) => same(a, done)) + 1, saved);
 }

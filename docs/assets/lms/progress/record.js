@@ -39,6 +39,9 @@ const SINGLES = {
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
 };
 
+// `attempts` is optional: a record without graded attempts has none, as before.
+const withAttempts = (record, attempts) => Object.keys(attempts).length && (record.attempts = attempts);
+
 function fromV0(raw, now) {
   const ids = (list) => (Array.isArray(list) ? list.filter(isId) : []);
   const out = { v: VERSION, epoch: 0, visited: {}, completed: {}, quizzes: {}, readings: {} };
@@ -60,7 +63,7 @@ export function clean(raw, now = Date.now()) {
   const migrated = raw.v === undefined || raw.v === 0;
   if (migrated) raw = fromV0(raw, now);
   else if (raw.v !== VERSION) return { record, problems: [`it has version ${JSON.stringify(raw.v)}, which this site cannot read`], migrated };
-  const problems = Object.keys(raw).filter((k) => !has(record, k)).map((k) => `unknown field "${k}"`);
+  const problems = Object.keys(raw).filter((k) => !has(record, k) && k !== "attempts").map((k) => `unknown field "${k}"`);
   if (isTime(raw.epoch)) record.epoch = raw.epoch;
   else problems.push("epoch is not a time");
   for (const [field, valid] of Object.entries(ENTRIES)) {
@@ -80,7 +83,7 @@ export function clean(raw, now = Date.now()) {
     else problems.push(`${field} is not valid`);
   }
   const graded = cleanAttempts(raw.attempts);
-  record.attempts = graded.attempts;
+  withAttempts(record, graded.attempts);
   problems.push(...graded.problems);
   return { record, problems, migrated };
 }
@@ -107,7 +110,7 @@ export function combine(a, b = empty()) {
   }
   out.name = newer(a.name, b.name);
   out.last = newer(a.last, b.last);
-  out.attempts = mergeAttempts(a.attempts, b.attempts);
+  withAttempts(out, mergeAttempts(a.attempts ?? {}, b.attempts ?? {}));
   return out;
 }
 
@@ -118,7 +121,7 @@ function since(record, epoch) {
     for (const [id, entry] of Object.entries(record[field])) if ((field === "visited" ? entry : entry.at) >= epoch) out[field][id] = entry;
   }
   for (const field of Object.keys(SINGLES)) if (record[field]?.at >= epoch) out[field] = record[field];
-  out.attempts = attemptsSince(record.attempts, epoch);
+  withAttempts(out, attemptsSince(record.attempts ?? {}, epoch));
   return out;
 }
 
@@ -144,7 +147,7 @@ export const isNewer = (raw) => isObj(raw) && Number.isInteger(raw.v) && raw.v >
 
 // A graded assessment's standing: its recorded attempt (`graded`) decides.
 function assessmentState(record, m, read) {
-  const list = record.attempts[m.id] ?? [];
+  const list = record.attempts?.[m.id] ?? [];
   const graded = recorded(list, m.assessment.record);
   const complete = graded?.attempt.passed === true;
   const started = complete || m.id in record.visited || list.length > 0;
