@@ -298,7 +298,7 @@ def test_certificate_names_the_recorded_attempt(open_page, exam_site):
         }
 
     record = {
-        "v": 1,
+        "v": 2,
         "epoch": 0,
         "name": {"text": "Ada", "at": at},
         "visited": {},

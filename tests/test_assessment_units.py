@@ -49,9 +49,9 @@ def attempt(started: int, score: int | None = None, seed: int = 7, **extra) -> d
     return {**entry, **extra}
 
 
-def v1(**fields) -> dict:
+def record(**fields) -> dict:
     base = {
-        "v": 1,
+        "v": 2,
         "epoch": 0,
         "name": None,
         "visited": {},
@@ -127,7 +127,7 @@ def test_every_draw_meets_the_per_module_minimum(js):
 
 
 def test_a_record_without_attempts_loads_as_before(js):
-    result = js("const c = R.clean(raw); return [c.problems, 'attempts' in c.record];", raw=v1())
+    result = js("const c = R.clean(raw); return [c.problems, 'attempts' in c.record];", raw=record())
     assert result == [[], False]
     v0 = {"visited": ["a"], "completed": ["a"], "quizzes": {"a-1": True}, "read": [], "lastPage": "a"}
     result = js("const c = R.clean(raw, 5); return [c.problems, c.migrated, c.record.attempts ?? null];", raw=v0)
@@ -135,7 +135,7 @@ def test_a_record_without_attempts_loads_as_before(js):
 
 
 def test_valid_attempts_are_kept_and_invalid_ones_reported(js):
-    good = v1(attempts={"exam": [attempt(DAY, 90), attempt(DAY + 5000)]})
+    good = record(attempts={"exam": [attempt(DAY, 90), attempt(DAY + 5000)]})
     assert js("const c = R.clean(raw); return [c.problems, c.record.attempts];", raw=good) == [[], good["attempts"]]
     for bad in (
         {"exam": "no"},
@@ -148,16 +148,16 @@ def test_valid_attempts_are_kept_and_invalid_ones_reported(js):
         {"exam": [attempt(DAY + n) for n in range(21)]},
         {"Not An Id": [attempt(DAY)]},
     ):
-        problems = js("return R.clean(raw).problems;", raw=v1(attempts=bad))
+        problems = js("return R.clean(raw).problems;", raw=record(attempts=bad))
         assert problems and "attempts of" in problems[0], bad
-    assert js("return R.clean(raw).problems;", raw=v1(attempts=[1])) == ["attempts is not a list of assessments"]
+    assert js("return R.clean(raw).problems;", raw=record(attempts=[1])) == ["attempts is not a list of assessments"]
 
 
 def test_two_tabs_attempts_merge_and_the_first_submission_counts(js):
-    open_here = v1(attempts={"exam": [attempt(DAY)]})
-    submitted_there = v1(attempts={"exam": [attempt(DAY, 60)]})
-    later_submission = v1(attempts={"exam": [{**attempt(DAY, 95), "submitted": DAY + 9000, "at": DAY + 9000}]})
-    new_there = v1(attempts={"exam": [attempt(DAY, 60), attempt(DAY + 50_000, seed=9)]})
+    open_here = record(attempts={"exam": [attempt(DAY)]})
+    submitted_there = record(attempts={"exam": [attempt(DAY, 60)]})
+    later_submission = record(attempts={"exam": [{**attempt(DAY, 95), "submitted": DAY + 9000, "at": DAY + 9000}]})
+    new_there = record(attempts={"exam": [attempt(DAY, 60), attempt(DAY + 50_000, seed=9)]})
     merged = js(
         "const c = (r) => R.clean(r).record;"
         "return [R.merge(c(a), c(b)).attempts, R.merge(c(b), c(a)).attempts, R.merge(c(b), c(l)).attempts, R.merge(c(a), c(n)).attempts];",
@@ -172,17 +172,17 @@ def test_two_tabs_attempts_merge_and_the_first_submission_counts(js):
 
 
 def test_a_reset_clears_the_attempts_made_before_it(js):
-    before = v1(attempts={"exam": [attempt(DAY, 40), attempt(DAY + 10_000, 50)]})
-    reset = v1(epoch=DAY + 5000)
+    before = record(attempts={"exam": [attempt(DAY, 40), attempt(DAY + 10_000, 50)]})
+    reset = record(epoch=DAY + 5000)
     result = js("const c = (r) => R.clean(r).record; return R.merge(c(a), c(b)).attempts;", a=before, b=reset)
     assert result == {"exam": [attempt(DAY + 10_000, 50)]}
 
 
 def test_a_graded_module_is_complete_only_by_a_passing_recorded_attempt(js):
     body = "const r = R.clean(raw).record; const s = R.moduleState(r, course.modules[1]); return [s.complete, s.score, s.graded?.number ?? null];"
-    old = v1(completed={"exam": {"done": True, "at": DAY}})  # marked complete before it was graded
+    old = record(completed={"exam": {"done": True, "at": DAY}})  # marked complete before it was graded
     assert js(body, raw=old, course=COURSE) == [False, None, None]
-    failed_then_passed = v1(
+    failed_then_passed = record(
         attempts={"exam": [attempt(DAY, 60), attempt(DAY + 10_000, 85, seed=8), attempt(DAY + 20_000, 81, seed=9)]}
     )
     assert js(body, raw=failed_then_passed, course=COURSE) == [True, 85, 2]
@@ -191,7 +191,7 @@ def test_a_graded_module_is_complete_only_by_a_passing_recorded_attempt(js):
         "modules": [COURSE["modules"][0], {**COURSE["modules"][1], "assessment": {**EXAM, "record": "last"}}],
     }
     assert js(body, raw=failed_then_passed, course=last) == [True, 81, 3]
-    exhausted = v1(attempts={"exam": [attempt(DAY + n * 10_000, 50, seed=n) for n in range(3)]})
+    exhausted = record(attempts={"exam": [attempt(DAY + n * 10_000, 50, seed=n) for n in range(3)]})
     assert js(body, raw=exhausted, course=COURSE) == [False, 50, 1]
 
 
@@ -200,8 +200,8 @@ def test_completion_and_its_code_follow_the_recorded_attempt(js):
         "const r = R.clean(raw).record; r.completed.a = { done: true, at: 5 };"
         "return [R.completedAt(r, course), await R.completionCode(r, course), R.describe(R.recorded(r.attempts.exam, 'best'), 3)];"
     )
-    one = v1(attempts={"exam": [attempt(DAY, 90)]})
-    two = v1(attempts={"exam": [attempt(DAY, 70), attempt(DAY + 10_000, 90, seed=8)]})
+    one = record(attempts={"exam": [attempt(DAY, 90)]})
+    two = record(attempts={"exam": [attempt(DAY, 70), attempt(DAY + 10_000, 90, seed=8)]})
     first, second = js(body, raw=one, course=COURSE), js(body, raw=two, course=COURSE)
     assert first[0] == DAY + 1000 and second[0] == DAY + 11_000
     assert first[1] != second[1]  # same score, another attempt: another code

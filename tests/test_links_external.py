@@ -9,12 +9,27 @@ No request leaves 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import io
+import json
 import socket
 import threading
 import time
 
+import pytest
+
+from coursesite import cli
+from coursesite.links import report
+from coursesite.links.cache import LinkCache
+from coursesite.links.collect import reading_urls
+from coursesite.links.engine import Outcome
+from coursesite.links.external import check_urls
+from coursesite.links.probe import parse_retry_after
+from coursesite.links.settings import ExternalSettings
+from coursesite.links.verdict import judge
 from support.server import LoopbackServer
+from support.sites import module_page
 
 SLOW_SECONDS = 1.5
 PAUSE_SECONDS = 0.2
@@ -125,23 +140,6 @@ def refused_urls(count: int) -> list[str]:
 
 
 # --------------------------------------------------------------------------- checks
-
-import contextlib
-import io
-import json
-
-import pytest
-
-from coursesite import cli
-from coursesite.links import report
-from coursesite.links.cache import LinkCache
-from coursesite.links.collect import reading_urls
-from coursesite.links.engine import Outcome
-from coursesite.links.external import check_urls
-from coursesite.links.probe import parse_retry_after
-from coursesite.links.settings import ExternalSettings
-from coursesite.links.verdict import judge
-from support.sites import module_page
 
 PATHS = [
     "/ok",
@@ -505,9 +503,9 @@ def test_names_that_do_not_resolve_and_missing_routes_count_as_no_network():
     assert unreachable.error == NO_ROUTE
     lost = [Outcome(f"https://site-{n}.example/", error=DNS) for n in range(3)]
     assert _offline(lost) == 3
-    assert _offline(lost[:2] + [Outcome("https://other.example/", error=NO_ROUTE)]) == 3
-    assert _offline(lost[:2] + [Outcome("https://slow.example/", error=TIMEOUT)]) == 0, "a timeout may be a slow site"
-    assert _offline(lost[:2] + [Outcome("https://up.example/", code=404)]) == 0
+    assert _offline([*lost[:2], Outcome("https://other.example/", error=NO_ROUTE)]) == 3
+    assert _offline([*lost[:2], Outcome("https://slow.example/", error=TIMEOUT)]) == 0, "a timeout may be a slow site"
+    assert _offline([*lost[:2], Outcome("https://up.example/", code=404)]) == 0
 
 
 def test_course_links_external_offline_exits_3_with_one_sentence(site, tmp_path):

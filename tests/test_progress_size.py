@@ -26,10 +26,10 @@ EVERY_PAGE = [
 # telling the learner, and giving quizzes the answers storage refused them.
 PAGES = {
     "module page": (EVERY_PAGE, 5_050),
-    "course home": (EVERY_PAGE + ["progress/home.js"], 5_850),
+    "course home": ([*EVERY_PAGE, "progress/home.js"], 5_850),
     "dashboard": (
-        EVERY_PAGE
-        + [
+        [
+            *EVERY_PAGE,
             "progress/home.js",
             "progress/dashboard.js",
             "progress/transfer.js",
@@ -39,7 +39,7 @@ PAGES = {
         ],
         10_800,
     ),
-    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_550),
+    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_550),
 }
 
 

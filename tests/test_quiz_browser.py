@@ -133,6 +133,11 @@ def _result(page, quiz_id: str):
     return page.locator(f"#lms-quiz-{quiz_id}-result")
 
 
+def _expect_message(page, quiz_id: str, message: str) -> None:
+    """The result message as shown; the live region says more after it (quiz/show.js)."""
+    expect(_result(page, quiz_id)).to_have_text(re.compile("^" + re.escape(message) + "( |$)"))
+
+
 def test_answer_by_keyboard_only_and_hear_the_result(open_page, quiz_site):
     page = _open(open_page, quiz_site)
     assert page.locator(".lms-quiz input:checked").count() == 0, "no choice is ever pre-selected"
@@ -151,8 +156,10 @@ def test_answer_by_keyboard_only_and_hear_the_result(open_page, quiz_site):
     page.keyboard.press("Enter")
     live = _result(page, "quizzes-first-move")
     assert live.get_attribute("role") == "status"
-    expect(live).to_have_text("Correct! The explanation is below.")
-    assert _active(page) == "Try again"
+    _expect_message(page, "quizzes-first-move", "Correct! The explanation is below.")
+    assert _active(page) == "lms-quiz-quizzes-first-move-result", "focus on the result, never on Try again"
+    page.keyboard.press("Enter")  # Enter on the message clears nothing
+    assert page.locator("#lms-quiz-quizzes-first-move").get_attribute("data-lms-state") == "right"
     # A multiple-choice quiz: Space ticks checkboxes, Enter checks.
     _tab_to(page, "lms-quiz-quizzes-career-1")
     page.keyboard.press("Space")
@@ -162,7 +169,7 @@ def test_answer_by_keyboard_only_and_hear_the_result(open_page, quiz_site):
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    expect(_result(page, "quizzes-career")).to_have_text("Correct! The explanation is below.")
+    _expect_message(page, "quizzes-career", "Correct! The explanation is below.")
 
 
 @pytest.mark.parametrize("scheme, palette", [("light", "default"), ("dark", "slate")])
@@ -187,9 +194,7 @@ def test_feedback_and_explanation_appear_after_checking_and_try_again_resets(ope
         and not form.locator(".lms-quiz__feedback").first.is_visible()
     )
     _answer(page, "quizzes-first-move", "Plan")
-    expect(_result(page, "quizzes-first-move")).to_have_text(
-        "Incorrect. Read the feedback on your answer, then try again."
-    )
+    _expect_message(page, "quizzes-first-move", "Incorrect. Read the feedback, then try again or show the answer.")
     chosen = form.locator("#lms-quiz-quizzes-first-move-1-feedback")
     expect(chosen).to_be_visible()
     expect(chosen).to_have_text("Incorrect choice. Too early.")
@@ -199,8 +204,14 @@ def test_feedback_and_explanation_appear_after_checking_and_try_again_resets(ope
         form.locator("#lms-quiz-quizzes-first-move-1").get_attribute("aria-describedby")
         == "lms-quiz-quizzes-first-move-1-feedback"
     )
-    expect(form.locator(".lms-quiz__answer")).to_be_visible()
+    # A wrong answer never shows the answer by itself: "Show answer" does, when pressed.
+    expect(form.locator(".lms-quiz__answer")).to_be_hidden()
+    assert not form.locator("#lms-quiz-quizzes-first-move-2-feedback").is_visible()
+    form.get_by_role("button", name="Show answer").click()
     expect(form.locator(".lms-quiz__explanation")).to_have_text("Leaders start with the person.")
+    expect(form.locator(".lms-quiz__solution")).to_have_text("Correct answer: Ask")
+    expect(form.locator("#lms-quiz-quizzes-first-move-2-feedback")).to_have_text("Correct choice. Listening first.")
+    expect(form.get_by_role("button", name="Show answer")).to_be_hidden()
     # Right and wrong are told by text and icon, not colour alone.
     assert page.evaluate(
         "getComputedStyle(document.querySelector('#lms-quiz-quizzes-first-move-1-feedback'), '::before').content"
@@ -211,8 +222,10 @@ def test_feedback_and_explanation_appear_after_checking_and_try_again_resets(ope
     assert not chosen.is_visible() and not form.locator(".lms-quiz__answer").is_visible()
     assert _active(page) == "lms-quiz-quizzes-first-move-1"
     _answer(page, "quizzes-career", "Sponsorship", "Counselling")
-    expect(_result(page, "quizzes-career")).to_have_text(
-        "Not quite: you chose 1 of 2 correct answers, and 1 incorrect. Read the feedback, then try again."
+    _expect_message(
+        page,
+        "quizzes-career",
+        "Not quite: you chose 1 of 2 correct answers, and 1 incorrect. Read the feedback, then try again or show the answer.",
     )
 
 
@@ -239,25 +252,27 @@ def test_each_check_dispatches_an_event_and_updates_the_page_summary(open_page, 
     _record_events(page)
     _answer(page, "quizzes-first-move", "Ask")
     _answer(page, "quizzes-career", "Counselling")
-    expect(summary).to_have_text("1 of 3 correct. Pass mark 60%: pass mark not met yet.")
+    expect(summary).to_have_text("1 of 3 right first time. Pass mark 60%: not met yet.")
     _answer(page, "quizzes-true-false", "False")
-    expect(summary).to_have_text("2 of 3 correct. Pass mark 60%: pass mark met.")
+    expect(summary).to_have_text(
+        "2 of 3 right first time. Pass mark 60%: met. Answer the others correctly to complete this module: 2 of 3 so far."
+    )
     assert page.locator("[data-lms-quiz-summary]").get_attribute("data-lms-passed") == "true"
     events = page.evaluate("window.__events")
-    common = {"name": "lms:quiz-checked", "page": "/modules/01-quizzes/", "module": "quizzes"}
+    common = {"name": "lms:quiz-checked", "page": "/modules/01-quizzes/", "module": "quizzes", "retry": False}
     assert events == [
-        {**common, "quizId": "quizzes-first-move", "correct": True},
-        {**common, "quizId": "quizzes-career", "correct": False},
-        {**common, "quizId": "quizzes-true-false", "correct": True},
+        {**common, "quizId": "quizzes-first-move", "correct": True, "first": True},
+        {**common, "quizId": "quizzes-career", "correct": False, "first": False},
+        {**common, "quizId": "quizzes-true-false", "correct": True, "first": True},
     ]
 
 
 def _assert_restored(page) -> None:
-    expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
+    _expect_message(page, "quizzes-first-move", "Correct! The explanation is below.")
     assert page.locator("#lms-quiz-quizzes-first-move-2").is_checked()
     assert page.locator("#lms-quiz-quizzes-true-false input:checked + label").inner_text() == "False"
     expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
-        "2 of 3 correct. Pass mark 60%: pass mark met."
+        "2 of 3 right first time. Pass mark 60%: met."
     )
 
 
@@ -284,7 +299,7 @@ def test_answers_survive_reload_and_instant_navigation_without_duplicate_listene
     _assert_restored(page)
     _record_events(page)
     _answer(page, "quizzes-career", "Sponsorship", "Exposure")
-    expect(_result(page, "quizzes-career")).to_have_text("Correct! The explanation is below.")
+    _expect_message(page, "quizzes-career", "Correct! The explanation is below.")
     assert len(page.evaluate("window.__events")) == 1
 
 
@@ -295,7 +310,7 @@ def test_reset_this_page_clears_every_answer(open_page, quiz_site):
     _record_events(page)
     page.get_by_role("button", name="Reset this page").click()
     expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
-        "Answers on this page cleared. 0 of 3 correct. Pass mark 60%: pass mark not met yet."
+        "Answers on this page cleared. 1 of 3 right first time. Pass mark 60%: not met yet."
     )
     assert page.locator(".lms-quiz input:checked").count() == 0 and page.locator("form[data-lms-state]").count() == 0
     assert page.evaluate("window.__events") == [
@@ -344,14 +359,12 @@ def test_storage_that_throws_never_breaks_a_quiz(open_page, browser, quiz_site):
     page = watched.page
     page.wait_for_selector("form[data-lms-ready]")
     _answer(page, "quizzes-first-move", "Ask")
-    expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
+    _expect_message(page, "quizzes-first-move", "Correct! The explanation is below.")
     page.get_by_role("button", name="Reset this page").click()
     page.reload()
     page.wait_for_selector("form[data-lms-ready]")
     _answer(page, "quizzes-true-false", "True")
-    expect(_result(page, "quizzes-true-false")).to_have_text(
-        "Incorrect. Read the feedback on your answer, then try again."
-    )
+    _expect_message(page, "quizzes-true-false", "Incorrect. Read the feedback, then try again or show the answer.")
 
 
 @pytest.mark.parametrize(
@@ -361,13 +374,13 @@ def test_storage_that_throws_never_breaks_a_quiz(open_page, browser, quiz_site):
 def test_corrupt_or_foreign_saved_answers_are_ignored(open_page, quiz_site, stored):
     page = _open(open_page, quiz_site)
     page.evaluate(
-        "(value) => { for (const id of %r) localStorage.setItem('lms:v1:/:quiz:' + id, value); }" % QUIZ_IDS, stored
+        f"(value) => {{ for (const id of {QUIZ_IDS!r}) localStorage.setItem('lms:v1:/:quiz:' + id, value); }}", stored
     )
     page.reload()
     page.wait_for_selector("form[data-lms-ready]")
     assert page.locator(".lms-quiz input:checked").count() == 0 and page.locator("form[data-lms-state]").count() == 0
     _answer(page, "quizzes-first-move", "Ask")
-    expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
+    _expect_message(page, "quizzes-first-move", "Correct! The explanation is below.")
 
 
 def test_a_saved_answer_follows_its_choice_through_shuffling(open_page, quiz_site):
@@ -435,8 +448,8 @@ def test_the_checking_code_comes_with_the_first_touch_of_a_quiz(open_page, quiz_
     with page.expect_request(CHECKER):
         form.get_by_label("Ask", exact=True).focus()
     _answer(page, "quizzes-first-move", "Ask")
-    expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
-    assert _active(page) == "Try again"
+    _expect_message(page, "quizzes-first-move", "Correct! The explanation is below.")
+    assert _active(page) == "lms-quiz-quizzes-first-move-result"
 
 
 def test_a_page_with_a_saved_answer_is_ready_only_once_the_answer_shows(open_page, quiz_site):
@@ -456,7 +469,7 @@ def test_a_page_with_a_saved_answer_is_ready_only_once_the_answer_shows(open_pag
     page.goto(quiz_site + "modules/01-quizzes/")
     page.wait_for_selector("form[data-lms-ready]")
     _answer(page, "quizzes-first-move", "Ask")
-    expect(_result(page, "quizzes-first-move")).to_have_text("Correct! The explanation is below.")
+    _expect_message(page, "quizzes-first-move", "Correct! The explanation is below.")
     fetched = _fetched(page)
     page.reload()
     page.wait_for_function("window.__atReady !== undefined")
@@ -464,7 +477,7 @@ def test_a_page_with_a_saved_answer_is_ready_only_once_the_answer_shows(open_pag
     assert page.evaluate("window.__atMark") == "right"
     assert any(url.endswith("/quiz/check.js") for url in fetched), "a saved answer needs the checker at once"
     expect(page.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
-        "1 of 3 correct. Pass mark 60%: pass mark not met yet."
+        "1 of 3 right first time. Pass mark 60%: not met yet."
     )
 
 
@@ -476,8 +489,8 @@ def test_if_the_checking_code_cannot_load_the_quiz_falls_back_to_its_answer_disc
     page.wait_for_selector("form[data-lms-ready]")
     form = page.locator("#lms-quiz-quizzes-first-move")
     _answer(page, "quizzes-first-move", "Ask")
-    expect(_result(page, "quizzes-first-move")).to_have_text(
-        "Your answer can't be checked right now: open “Show answer” to compare."
+    _expect_message(
+        page, "quizzes-first-move", "Your answer can't be checked right now: open “Show answer” to compare."
     )
     expect(form.get_by_role("button", name="Check answer")).to_have_count(0)
     assert _active(page) == "Show answer"

@@ -116,7 +116,7 @@ def test_multiple_choice_uses_checkboxes_and_lists_every_right_answer():
     html = render(MULTIPLE)
     assert html.count('type="checkbox"') == 3 and "data-lms-multiple" in html and "data-lms-shuffle" in html
     assert '<p class="lms-quiz__solution">Correct answers:</p>' in html
-    assert "Choose all the answers that apply." in html
+    assert "Choose all that apply." in html
     assert "<code>forecast call</code>" in html and "<strong>psychosocial</strong>" in html
     assert '<a href="other.md">the guide</a>' in html
 
@@ -191,3 +191,17 @@ def test_leftovers_finds_plain_text_quiz_syntax_but_not_code():
     page = "<article><p>/// quiz | Q</p><ul><li>[x] a</li><li><p>[ ] b</p></li></ul><pre><code>/// quiz\n- [x] c</code></pre><p>Use <code>[x]</code></p></article>"
     assert leftovers(page) == ["/// quiz", "[ ]", "[x]"]
     assert leftovers("<article><p>No quiz here: [link](x) and [x-ray]</p></article>") == []
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [" Choose all that apply.", " Select all that apply.", " (Choose all that apply.)", " choose all that apply"],
+)
+def test_choose_all_that_apply_is_said_once(ending):
+    """The instruction under the legend says it for every multiple-answer
+    question, so a question that ends by saying it too loses its copy."""
+    html = render(MULTIPLE.replace(" Choose all that apply.", ending, 1))
+    assert html.lower().count("all that apply") == 1, html
+    assert "<legend>Which of these are career functions in Kram's model?</legend>" in html
+    single = render(MULTIPLE.replace("    multiple: true\n", "").replace("- [x] Exposure", "- [ ] Exposure"))
+    assert "Choose all that apply.</legend>" in single, "a one-answer question keeps its text as written"

@@ -27,11 +27,11 @@ def _source_checks() -> list[SourceCheck]:
 
 
 def _site_checks() -> list[SiteCheck]:
-    from . import links
+    from . import figures, links
     from .course_loader import omitted_pages
     from .quiz import leftover_check
 
-    return [links.check_site, leftover_check.check, omitted_pages]
+    return [links.check_site, leftover_check.check, omitted_pages, figures.check_site]
 
 
 def check_sources(course: Course) -> list[Problem]:

@@ -134,7 +134,7 @@ class Engine:
     async def _run(self, urls: list[str]) -> dict[str, Outcome]:
         self.everyone = asyncio.Semaphore(self.settings.concurrency)
         outcomes = await asyncio.gather(*(self.check(url) for url in urls))
-        return dict(zip(urls, outcomes))
+        return dict(zip(urls, outcomes, strict=True))
 
     def run(self, urls: list[str]) -> dict[str, Outcome]:
         with ThreadPoolExecutor(max_workers=self.settings.concurrency, thread_name_prefix="link-check") as self.pool:

@@ -53,6 +53,8 @@ class Result:
 
 
 def _phrase(code: int | None) -> str:
+    if code is None:
+        return str(code)
     try:
         return f"{code} {HTTPStatus(code).phrase}"
     except ValueError:

@@ -68,7 +68,9 @@ def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1)
     """Parse ``lines[raw.start:raw.end]``; ``first_line`` is the file line of ``lines[0]``."""
     line_of = lambda index: index + first_line  # noqa: E731 - tiny local mapping
     header = line_of(raw.start)
-    question, problems = _question(HEADER.match(lines[raw.start])["rest"], path, header)
+    header_match = HEADER.match(lines[raw.start])
+    assert header_match is not None  # scan() starts a block only at a header line
+    question, problems = _question(header_match["rest"], path, header)
     first, body_start, misplaced = _options_span(lines, raw.start + 1, raw.end)
     if misplaced is not None:
         problems.append(Problem(path, line_of(misplaced), *OPTIONS_TOO_LATE))

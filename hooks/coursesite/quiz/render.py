@@ -31,6 +31,9 @@ BLOCK_SYNTAX = re.compile(r"\n|^\s*(?:[#>*+\-=_|!?:\[`~]|\d+[.)]|\s{4})")
 # Material's search indexes a quiz by its question only: choices with their
 # feedback, the hint and the answer would let a search give the answer away.
 NOT_SEARCHED = "data-search-exclude"
+# A question that ends by saying "Choose all that apply." (the instruction below
+# the legend says it for every multiple-answer question): said once, not twice.
+ALL_THAT_APPLY = re.compile(r"\s*\(?\s*(?:choose|select|tick|pick) all that apply\.?\s*\)?\s*$", re.IGNORECASE)
 
 
 def _sub(parent: Element, tag: str, attrs: dict[str, str], text: str | None = None) -> Element:
@@ -110,8 +113,9 @@ def render_quiz(quiz: Quiz, chunk: Chunk) -> Element:
     if quiz.shuffle:
         form.set("data-lms-shuffle", "")
     fieldset = _sub(form, "fieldset", {"aria-describedby": f"{base}-instruction"})
-    _sub(fieldset, "legend", {}, quiz.question)
-    instruction = "Choose all the answers that apply." if quiz.multiple else "Choose one answer."
+    question = ALL_THAT_APPLY.sub("", quiz.question) if quiz.multiple else quiz.question
+    _sub(fieldset, "legend", {}, question or quiz.question)
+    instruction = "Choose all that apply." if quiz.multiple else "Choose one answer."
     _fixed(
         fieldset, "p", instruction, {"class": "lms-quiz__instruction", "id": f"{base}-instruction", NOT_SEARCHED: ""}
     )

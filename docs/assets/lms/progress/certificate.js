@@ -22,12 +22,13 @@ async function fill(cert, data, rec, at) {
   const part = (name) => cert.querySelector(`[data-lms-cert-${name}]`);
   part("name").textContent = rec.name.text;
   part("course").textContent = data.title;
-  part("date").textContent = new Date(at).toLocaleDateString("en-GB", DATE);
-  part("date").setAttribute("datetime", new Date(at).toISOString().slice(0, 10));
+  // A <time> only once there is a date: the built page holds an empty place for it.
+  const date = new Date(at);
+  part("date").replaceChildren(el("time", { datetime: date.toISOString().slice(0, 10) }, date.toLocaleDateString("en-GB", DATE)));
   part("modules").replaceChildren(
     ...data.modules.map((m) => {
       const s = moduleState(rec, m);
-      const result = s.graded ? `${describe(s.graded, m.assessment.attempts)} (pass mark ${m.pass_mark}%)` : s.total ? `${s.score}% (pass mark ${m.pass_mark}%)` : "Completed";
+      const result = s.graded ? `${describe(s.graded, m.assessment.attempts)} (pass mark ${m.pass_mark}%)` : s.total ? `${s.first} of ${s.total} right first time (pass mark ${m.pass_mark}%)` : "Completed";
       return el("tr", {}, el("td", {}, m.title), el("td", {}, result));
     }),
   );

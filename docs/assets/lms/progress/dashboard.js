@@ -34,7 +34,7 @@ function row(m, rec) {
     const label = s.complete ? "Mark as not complete" : "Mark complete";
     status.append(" ", el("button", { type: "button", class: "md-button lms-small", "data-lms-toggle": m.id, "aria-label": `${label}: ${m.title}` }, label));
   }
-  const check = m.assessment ? gradedResult(m, s) : s.total ? `${s.correct} of ${s.total} correct (${s.score}%), pass mark ${m.pass_mark}%` : "No knowledge check";
+  const check = m.assessment ? gradedResult(m, s) : s.total ? `${s.first} of ${s.total} right first time (${s.score}%), pass mark ${m.pass_mark}%` : "No knowledge check";
   const readings = m.readings.length ? `${s.read} of ${m.readings.length} read` : "None listed";
   const cells = [status, check, readings, s.complete ? "None" : minutes(m.duration)];
   return el("tr", { role: "row" }, el("th", { scope: "row", role: "rowheader" }, el("a", { href: moduleUrl(m).href }, m.title)),

@@ -1,19 +1,22 @@
 // The learner's progress record: schema, validation, migration, merge.
 // Pure functions (no DOM, no storage), so the tests can run them on their own.
 //
-// v1: { v: 1, epoch, name, visited, completed, quizzes, readings, last }
+// v2: { v: 2, epoch, name, visited, completed, quizzes, readings, last }
 //   epoch      ms of the last "reset" or "replace": see `merge`
 //   name       null | { text, at }             for the certificate
 //   visited    { moduleId: ms of first visit }
 //   completed  { moduleId: { done, at } }      quiz modules are settled here too
-//   quizzes    { quizId: { correct, at, choices? } }  the best result per quiz
-//              (choices: its choice keys, optional, so an import shows the answer)
+//   quizzes    { quizId: { correct, at, choices?, first, again? } } correct: the
+//              best result; first: the first try's, which counts for the score;
+//              again: true once right at a later try (`settle`); choices: the
+//              last checked answer's choice keys, so an import shows the answer
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
 //   attempts   { assessmentId: [attempt...] }  graded assessments' attempts,
 //              optional (absent = none): ../assessment/attempts.js describes,
 //              validates and merges them. A graded module is complete when
 //              its recorded attempt (best or last) passed, never by `completed`.
+// v1 (still read, migrated): as v2, but a quiz entry has no `first` or `again`.
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
 
@@ -33,7 +36,8 @@ export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 
 // An entry { flag: boolean, at }, with no other keys but valid `extra` ones.
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
-const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: flagged("correct", { choices: isChoices }), readings: flagged("read") };
+const isQuiz = flagged("correct", { choices: isChoices, first: (f) => typeof f === "boolean", again: (a) => a === true });
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read") };
 const SINGLES = {
   name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
@@ -49,10 +53,20 @@ function fromV0(raw, now) {
   for (const id of ids(raw.completed)) out.completed[id] = { done: true, at: now };
   for (const id of ids(raw.read)) out.readings[id] = { read: true, at: now };
   for (const [id, ok] of Object.entries(isObj(raw.quizzes) ? raw.quizzes : {})) {
-    if (isId(id) && typeof ok === "boolean") out.quizzes[id] = { correct: ok, at: now };
+    if (isId(id) && typeof ok === "boolean") out.quizzes[id] = { correct: ok, at: now, first: ok };
   }
   if (isId(raw.lastPage)) out.last = { module: raw.lastPage, anchor: "", at: now };
   return out;
+}
+
+// v1 kept each quiz's best result only; its first try is not known. That result
+// is taken as the first try: a learner who met a pass mark under v1 keeps it (and
+// the same completion code), and no answer is lost. `clean` names what is invalid.
+function fromV1(raw) {
+  if (!isObj(raw.quizzes)) return { ...raw, v: VERSION };
+  const quizzes = Object.create(null);
+  for (const [id, e] of Object.entries(raw.quizzes)) quizzes[id] = isObj(e) && !has(e, "first") ? { ...e, first: e.correct } : e;
+  return { ...raw, v: VERSION, quizzes };
 }
 
 /** Rebuild a record from untrusted data: returns the parts that validate and
@@ -60,8 +74,9 @@ function fromV0(raw, now) {
 export function clean(raw, now = Date.now()) {
   const record = empty();
   if (!isObj(raw)) return { record, problems: ["it is not a progress record"], migrated: false };
-  const migrated = raw.v === undefined || raw.v === 0;
-  if (migrated) raw = fromV0(raw, now);
+  const migrated = raw.v === undefined || raw.v === 0 || raw.v === 1;
+  if (raw.v === 1) raw = fromV1(raw);
+  else if (migrated) raw = fromV0(raw, now);
   else if (raw.v !== VERSION) return { record, problems: [`it has version ${JSON.stringify(raw.v)}, which this site cannot read`], migrated };
   const problems = Object.keys(raw).filter((k) => !has(record, k) && k !== "attempts").map((k) => `unknown field "${k}"`);
   if (isTime(raw.epoch)) record.epoch = raw.epoch;
@@ -73,7 +88,7 @@ export function clean(raw, now = Date.now()) {
       continue;
     }
     for (const [id, entry] of Object.entries(entries)) {
-      if (isId(id) && valid(entry)) record[field][id] = entry;
+      if (isId(id) && valid(entry)) record[field][id] = field === "quizzes" ? quizEntry(entry) : entry;
       else problems.push(`${field} entry "${String(id).slice(0, 40)}" is not valid`);
     }
   }
@@ -92,10 +107,23 @@ export function clean(raw, now = Date.now()) {
 // so that tabs merging in any order end with the same record.
 const later = (x, y) => y.at > x.at || (y.at === x.at && JSON.stringify(y) > JSON.stringify(x));
 const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
+/** A quiz entry with its keys in one order (tabs compare records as JSON). */
+export function quizEntry({ correct, at, choices, first, again }) {
+  const entry = isChoices(choices) ? { correct, at, choices: [...choices], first } : { correct, at, first };
+  if (again) entry.again = true;
+  return entry;
+}
+// Of two quiz entries: the best result (else the later, with its choices); a first
+// try wrong in either (of two tabs' first tries, which came first is not known:
+// no tab gains a right first time); again in either.
+function betterQuiz(x, y) {
+  const best = x.correct !== y.correct ? (x.correct ? x : y) : newer(x, y);
+  return quizEntry({ ...best, first: x.first && y.first, again: x.again || y.again });
+}
 function better(field, x, y) {
   if (x === undefined) return y;
   if (field === "visited") return Math.min(x, y);
-  if (field === "quizzes" && x.correct !== y.correct) return x.correct ? x : y;
+  if (field === "quizzes") return betterQuiz(x, y);
   return newer(x, y);
 }
 
@@ -141,8 +169,7 @@ export function merge(a, b) {
   return combine(fresh, since(old, fresh.epoch));
 }
 
-/** Whether `raw` (stored, untrusted) is a record of a newer version of the
- *  course than this code: it cannot be read here, and must not be written over. */
+/** Whether `raw` (stored, untrusted) is of a newer version: unreadable here, never written over. */
 export const isNewer = (raw) => isObj(raw) && Number.isInteger(raw.v) && raw.v > VERSION;
 
 // A graded assessment's standing: its recorded attempt (`graded`) decides.
@@ -151,35 +178,42 @@ function assessmentState(record, m, read) {
   const graded = recorded(list, m.assessment.record);
   const complete = graded?.attempt.passed === true;
   const started = complete || m.id in record.visited || list.length > 0;
-  return { complete, started, correct: 0, answered: list.length, total: m.assessment.questions, score: graded ? graded.attempt.score : null, read, graded };
+  return { complete, started, correct: 0, first: 0, again: 0, answered: list.length, total: m.assessment.questions, score: graded ? graded.attempt.score : null, read, graded };
 }
 
-/** A module's standing in a record; `m` is a module of course.json. */
+/** A module's standing in a record (`m`: a module of course.json). `first`: questions
+ *  right first time, `score` its percentage (the result that counts). */
 export function moduleState(record, m) {
   if (m.assessment) return assessmentState(record, m, m.readings.filter((r) => record.readings[r]?.read).length);
   const results = m.quizzes.map((q) => record.quizzes[q]).filter(Boolean);
-  const correct = results.filter((r) => r.correct).length;
+  const count = (key) => results.filter((r) => r[key]).length;
+  const [correct, first, again] = [count("correct"), count("first"), count("again")];
   const total = m.quizzes.length;
   const read = m.readings.filter((r) => record.readings[r]?.read).length;
   const complete = record.completed[m.id]?.done === true;
   // A reading shared by several modules counts toward each tally without starting them.
   const started = complete || m.id in record.visited || results.length > 0;
-  const score = total ? Math.round((correct * 100) / total) : null;
-  return { complete, started, correct, answered: results.length, total, score, read };
+  const score = total ? Math.round((first * 100) / total) : null;
+  return { complete, started, correct, first, again, answered: results.length, total, score, read };
 }
 
-/** Mark complete every quiz module whose quizzes now meet its pass mark. */
+/** A quiz module's checks are done when every question was answered correctly and
+ *  either the first tries met the pass mark or every question was answered
+ *  correctly again at a later try (the whole check once more: guide/quizzes.md). */
+export const checksDone = (s, m) => s.total > 0 && s.correct === s.total && (s.first * 100 >= m.pass_mark * s.total || s.again === s.total);
+
+/** Mark complete every quiz module whose checks are now done. */
 export function settle(record, course, now) {
-  for (const m of course.modules) {
-    const s = moduleState(record, m);
-    if (m.assessment) continue; // complete by its recorded attempt alone
-    if (s.total && !s.complete && s.answered && s.score >= m.pass_mark) record.completed[m.id] = { done: true, at: now };
-  }
+  // A graded module is complete by its recorded attempt alone (moduleState).
+  for (const m of course.modules) if (!m.assessment && !record.completed[m.id]?.done && checksDone(moduleState(record, m), m)) record.completed[m.id] = { done: true, at: now };
 }
 
-export function recordQuiz(record, id, correct, now, choices) {
-  const entry = isChoices(choices) ? { correct, at: now, choices: [...choices] } : { correct, at: now };
-  record.quizzes[id] = better("quizzes", record.quizzes[id], entry);
+/** A checked answer; `first`: the first try's result as the page knows it (the
+ *  record's wins), `retry`: a later try. The same check heard twice changes nothing. */
+export function recordQuiz(record, id, correct, now, choices, first = correct, retry = false) {
+  const old = record.quizzes[id];
+  const entry = quizEntry({ correct, at: now, choices, first: old ? old.first : first, again: retry && correct });
+  record.quizzes[id] = old ? betterQuiz(old, entry) : entry;
 }
 
 /** ms of the last module completion once every module is complete, else null. */

@@ -13,7 +13,7 @@
 
 import { isIdString, isPlainObject, load, names, save } from "../store.js";
 
-export const VERSION = 1;
+export const VERSION = 2;
 export const KEY = "progress"; // the record's name in store.js
 const ANCHOR = /^[A-Za-z0-9_.:-]{0,120}$/;
 

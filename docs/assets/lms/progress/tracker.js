@@ -14,7 +14,7 @@
 // this tab's progress lives in memory only (ui.js tells the learner).
 
 import * as store from "../store.js";
-import { clean, empty, isAnchor, isId, isNewer, merge, recordQuiz, settle } from "./record.js";
+import { clean, empty, isAnchor, isId, isNewer, merge, quizEntry, recordQuiz, settle } from "./record.js";
 import { KEY, pageModule } from "./start.js";
 
 export const root = new URL("../../../", import.meta.url);
@@ -82,24 +82,30 @@ export function visit() {
 }
 
 const HEARD = {
-  // With the checked choices (an import shows them again), read before the page changes.
+  // With the checked choices (an import shows them again), read before the page
+  // changes, and the first try's result (`first`) and whether this was a later try.
   "lms:quiz-checked": (d) => {
     const choices = isId(d?.quizId) && [...document.querySelectorAll(`[data-lms-quiz="${d.quizId}"] :checked`)].map((i) => i.value);
-    if (choices && typeof d.correct === "boolean") update((r, at) => recordQuiz(r, d.quizId, d.correct, at, choices));
+    const first = typeof d?.first === "boolean" ? d.first : d?.correct;
+    if (choices && typeof d.correct === "boolean") update((r, at) => recordQuiz(r, d.quizId, d.correct, at, choices, first, d.retry === true));
   },
   "lms:reading-marked": (d) => {
     if (isId(d?.readingId) && typeof d.read === "boolean") update((r, at) => (r.readings[d.readingId] = { read: d.read, at }));
   },
-  // "Try again" or "Reset this page": progress keeps each quiz's best result,
-  // but forgets its choices, so the quiz is not shown answered again (quiz/check.js).
+  // "Try again" or "Reset this page": progress keeps each quiz's results (best,
+  // first try, again), but forgets its choices, so the quiz is not shown answered again.
   "lms:quiz-reset": (d) => {
     const ids = (Array.isArray(d?.quizIds) ? d.quizIds : []).filter((id) => isId(id) && memory.quizzes[id]?.choices);
-    if (ids.length) update((r, at) => ids.forEach((id) => r.quizzes[id] && (r.quizzes[id] = { correct: r.quizzes[id].correct, at })));
+    if (ids.length) update((r, at) => ids.forEach((id) => r.quizzes[id] && (r.quizzes[id] = quizEntry({ ...r.quizzes[id], choices: null, at }))));
   },
-  // quiz/check.js asks for the answers of quizzes it has none stored for: the
-  // record in memory has them even when storage refused them.
+  // quiz/check.js asks for the answers and results of its quizzes: the record in
+  // memory has them even when storage refused them.
   "lms:quiz-answers": (d) => {
-    for (const id of Object.keys(d?.answers ?? {})) if (isId(id) && memory.quizzes[id]?.choices) d.answers[id] = memory.quizzes[id].choices;
+    for (const id of Object.keys(d?.answers ?? {})) {
+      const entry = isId(id) && memory.quizzes[id];
+      if (entry?.choices) d.answers[id] = entry.choices;
+      if (entry && d.results) d.results[id] = { first: entry.first, again: entry.again === true };
+    }
   },
 };
 

@@ -3,13 +3,20 @@
 // the page shows a saved answer), so a learner who reads past a quiz never
 // downloads it. Answers are stored by quiz id and choice key (a hash of the
 // choice text), never by position, so edits and shuffling cannot move an answer.
+//
+// A knowledge check teaches: a wrong answer shows the feedback on the choice
+// made and invites another try, never the answer itself; "Show answer" is a
+// deliberate press. The first try of each question is the result that counts
+// (form data-lms-first, kept by the progress record); later tries are for
+// learning, and one right at a later try marks the form data-lms-again.
 
 import { load, save, remove, isPlainObject } from "../store.js";
+import { reveal, setButtons, tell } from "./show.js";
 
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
 const storageName = (form) => `quiz:${form.dataset.lmsQuiz}`;
-const RECORD = "progress"; // the learner's progress record, version 1 (progress/start.js: KEY, VERSION)
+const RECORD = "progress"; // the learner's progress record (progress/start.js: KEY); v1 records keep their choices too
 const isAnswer = (value) =>
   isPlainObject(value) && Array.isArray(value.choices) && value.choices.length > 0 &&
   value.choices.length <= 50 && value.choices.every((key) => typeof key === "string" && /^[0-9a-f]{8}$/.test(key));
@@ -28,24 +35,9 @@ function verdict(form, keys) {
   const hits = keys.filter((key) => right.includes(key)).length;
   const misses = keys.length - hits;
   if (hits === right.length && !misses) return [true, "Correct! The explanation is below."];
-  if (!form.hasAttribute("data-lms-multiple")) return [false, "Incorrect. Read the feedback on your answer, then try again."];
-  const wrong = misses ? `, and ${misses} incorrect` : "";
-  return [false, `Not quite: you chose ${hits} of ${right.length} correct answers${wrong}. Read the feedback, then try again.`];
-}
-
-// "Check answer" comes with the quiz (../quiz.js); "Try again" is made here,
-// with the first check, so that a learner who never checks never loads it.
-function setButtons(form, checked) {
-  const check = $(form, "[data-lms-check]");
-  let again = $(form, "[data-lms-retry]");
-  if (!again) {
-    again = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: "Try again" });
-    again.dataset.lmsRetry = "";
-    again.addEventListener("click", () => tryAgain(form));
-    check.after(again);
-  }
-  check.hidden = checked;
-  again.hidden = !checked;
+  const next = "Read the feedback, then try again or show the answer.";
+  if (!form.hasAttribute("data-lms-multiple")) return [false, `Incorrect. ${next}`];
+  return [false, `Not quite: you chose ${hits} of ${right.length} correct answers${misses ? `, and ${misses} incorrect` : ""}. ${next}`];
 }
 
 // The inline message tied to the question, made when first needed.
@@ -63,42 +55,45 @@ function showError(form, on) {
   fieldset.setAttribute("aria-describedby", (on ? [...described, id] : described).join(" "));
 }
 
-// Show the checked state of `keys`: choices, feedback, result, answer.
+// Show the checked state of `keys`: the choices, their feedback, the result;
+// the answer and explanation only when right.
 function show(form, keys) {
   const [correct, message] = verdict(form, keys);
   for (const input of inputs(form)) {
     const picked = keys.includes(input.value);
     const feedback = $(input.closest("li"), ".lms-quiz__feedback");
     input.checked = picked;
-    input.disabled = true;
+    input.closest("li").toggleAttribute("data-lms-picked", picked);
     feedback.hidden = !picked;
     if (picked) input.setAttribute("aria-describedby", feedback.id);
   }
   form.dataset.lmsState = correct ? "right" : "wrong";
-  $(form, ".lms-quiz__result").textContent = message;
-  const answer = $(form, ".lms-quiz__answer");
-  answer.hidden = false;
-  answer.open = true;
-  setButtons(form, true);
+  if (correct) reveal(form, message);
+  else tell(form, message);
+  setButtons(form, true, { tryAgain, showAnswer });
   showError(form, false);
   return correct;
 }
 
-function clear(form) {
+// Back to unchecked (choices kept when `keep`); the first-try marks stay.
+function clear(form, keep = false) {
   for (const input of inputs(form)) {
-    input.checked = false;
-    input.disabled = false;
+    if (!keep) input.checked = false;
     input.removeAttribute("aria-describedby");
+    input.closest("li").removeAttribute("data-lms-picked");
     $(input.closest("li"), ".lms-quiz__feedback").hidden = true;
   }
   delete form.dataset.lmsState;
-  $(form, ".lms-quiz__result").textContent = "";
+  delete form.dataset.lmsShown;
+  $(form, ".lms-quiz__result").replaceChildren();
   const answer = $(form, ".lms-quiz__answer");
   answer.open = false;
   answer.hidden = true;
-  setButtons(form, false);
+  setButtons(form, false, { tryAgain, showAnswer });
   showError(form, false);
 }
+
+const focusResult = (form) => $(form, ".lms-quiz__result").focus();
 
 /** "Check answer": the learner's choices, checked, shown, stored and announced. */
 export function check(form) {
@@ -108,38 +103,80 @@ export function check(form) {
     inputs(form)[0].focus();
     return;
   }
+  const retry = form.dataset.lmsFirst !== undefined;
   const correct = show(form, keys);
+  if (!retry) form.dataset.lmsFirst = correct ? "right" : "wrong";
+  if (retry && correct) form.dataset.lmsAgain = "";
   save(storageName(form), { choices: keys });
-  $(form, "[data-lms-retry]").focus();
-  emit("lms:quiz-checked", { quizId: form.dataset.lmsQuiz, correct });
+  focusResult(form); // not "Try again": Enter must never clear what was just checked
+  emit("lms:quiz-checked", { quizId: form.dataset.lmsQuiz, correct, first: form.dataset.lmsFirst === "right", retry });
   summarise();
 }
 
-// "Try again": the quiz as it was before checking, its stored answer gone.
-function tryAgain(form) {
-  clear(form);
+// Start another try: the stored answer is forgotten (progress keeps the results).
+function again(form, keep) {
+  clear(form, keep);
   remove(storageName(form));
-  inputs(form)[0].focus();
   emit("lms:quiz-reset", { quizIds: [form.dataset.lmsQuiz] });
   summarise();
 }
 
-// The choices the learner's progress record kept for `ids`, by id. Storage may
-// have refused a quiz's own saved answer (full, turned off) when the record
-// kept it: in memory (progress/tracker.js answers this event, if it is here),
-// or in storage, written later. "Try again" makes the record forget them.
+// "Try again": the quiz as it was before checking.
+function tryAgain(form) {
+  again(form, false);
+  inputs(form)[0].focus();
+}
+
+// "Show answer": the right choices with their feedback, the answer, the explanation.
+function showAnswer(form) {
+  for (const item of $$(form, "[data-lms-correct]")) $(item, ".lms-quiz__feedback").hidden = false;
+  form.dataset.lmsShown = "";
+  reveal(form, "The answer is shown below.");
+  setButtons(form, true, { tryAgain, showAnswer });
+  focusResult(form);
+}
+
+// A choice changed after checking: that is another try, with the new choice.
+function onChange(event) {
+  const form = event.currentTarget;
+  if (form.dataset.lmsState && event.target.closest(".lms-quiz__choices")) again(form, true);
+}
+
+// The choices and first-try results the learner's progress record kept for `ids`:
+// in memory (progress/tracker.js answers this event, if it is here; storage may
+// have refused a quiz's own saved answer), else in storage.
 function recorded(ids) {
   const answers = Object.fromEntries(ids.map((id) => [id, null]));
-  document.dispatchEvent(new CustomEvent("lms:quiz-answers", { detail: { answers } }));
-  const quizzes = load(RECORD, (r) => isPlainObject(r) && r.v === 1 && isPlainObject(r.quizzes))?.quizzes ?? {};
-  for (const id of ids) if (!answers[id] && Object.hasOwn(quizzes, id)) answers[id] = quizzes[id]?.choices;
-  return answers;
+  const results = { ...answers };
+  document.dispatchEvent(new CustomEvent("lms:quiz-answers", { detail: { answers, results } }));
+  const quizzes = load(RECORD, (r) => isPlainObject(r) && (r.v === 1 || r.v === 2) && isPlainObject(r.quizzes))?.quizzes ?? {};
+  for (const id of ids) {
+    const entry = Object.hasOwn(quizzes, id) && isPlainObject(quizzes[id]) ? quizzes[id] : null;
+    answers[id] ??= entry?.choices;
+    if (!results[id] && typeof entry?.correct === "boolean") results[id] = { first: entry.first ?? entry.correct, again: entry.again === true };
+  }
+  return { answers, results };
+}
+
+// What the record says of the first try (it knows best: another tab may have
+// answered first); nothing once it forgot the quiz (progress reset), unless an
+// answer of this page's is still stored (the record is written a moment later).
+function restoreResult(form, result, own) {
+  if (!result && own) return;
+  delete form.dataset.lmsFirst;
+  delete form.dataset.lmsAgain;
+  if (!result) return;
+  form.dataset.lmsFirst = result.first === true ? "right" : "wrong";
+  if (result.again === true) form.dataset.lmsAgain = "";
 }
 
 // Show the stored answer (the quiz's own, else the progress record's), or none:
 // also after a reset or an import elsewhere.
-function restore(form, kept) {
-  const own = load(storageName(form), isAnswer);
+function restore(form, kept, own) {
+  if (!form.dataset.lmsWatched) {
+    form.dataset.lmsWatched = "";
+    form.addEventListener("change", onChange);
+  }
   const saved = own ?? (isAnswer({ choices: kept }) ? { choices: kept } : null);
   const known = inputs(form).map((input) => input.value);
   const fits = saved && saved.choices.every((key) => known.includes(key)) &&
@@ -153,16 +190,22 @@ function summarise(note = "") {
   const box = $(document, "[data-lms-quiz-summary]");
   if (!box) return;
   const forms = $$(document, "form[data-lms-quiz]");
-  const right = forms.filter((form) => form.dataset.lmsState === "right").length;
-  const mark = Number(box.dataset.lmsPassMark) || 0;
-  const passed = forms.length > 0 && right * 100 >= mark * forms.length;
+  const count = (test) => forms.filter(test).length;
+  const first = count((form) => form.dataset.lmsFirst === "right");
+  const tried = count((form) => form.dataset.lmsFirst);
+  const twice = count((form) => form.dataset.lmsAgain !== undefined);
+  const right = count((form) => form.dataset.lmsFirst === "right" || form.dataset.lmsAgain !== undefined || form.dataset.lmsState === "right");
+  const [n, mark] = [forms.length, Number(box.dataset.lmsPassMark) || 0];
+  const passed = n > 0 && first * 100 >= mark * n;
   box.dataset.lmsPassed = passed;
-  const status = passed ? "pass mark met" : "pass mark not met yet";
-  $(box, "[role=status]").textContent =
-    `${note}${right} of ${forms.length} correct. Pass mark ${mark}%: ${status}.`;
+  let status = passed ? "met" : tried < n ? "not met yet" : "not met";
+  if (tried === n && !passed) status += twice === n ? ", and every question answered correctly again" : `. To complete this module, answer every question correctly once more (Try again, or Reset this page): ${twice} of ${n} so far`;
+  else if (passed && tried === n && right < n) status += `. Answer the others correctly to complete this module: ${right} of ${n} so far`;
+  $(box, "[role=status]").textContent = `${note}${first} of ${n} right first time. Pass mark ${mark}%: ${status}.`;
 }
 
-/** "Reset this page": every quiz of the page cleared and forgotten. */
+/** "Reset this page": every quiz of the page cleared and its answer forgotten
+ *  (the first-try results stay: they are the record of the first tries). */
 export function resetPage() {
   const forms = $$(document, "form[data-lms-quiz]");
   for (const form of forms) {
@@ -175,8 +218,12 @@ export function resetPage() {
 
 /** Show what storage holds for `forms` (all the page's set-up quizzes by default). */
 export function restoreAll(forms = readyForms()) {
-  const kept = recorded(forms.map((form) => form.dataset.lmsQuiz));
-  forms.forEach((form) => restore(form, kept[form.dataset.lmsQuiz]));
+  const { answers, results } = recorded(forms.map((form) => form.dataset.lmsQuiz));
+  for (const form of forms) {
+    const own = load(storageName(form), isAnswer);
+    restoreResult(form, results[form.dataset.lmsQuiz], own);
+    restore(form, answers[form.dataset.lmsQuiz], own);
+  }
   // The summary keeps its built text ("This page has 3 questions...") until there is a result to count.
-  if ($(document, "[data-lms-quiz-summary][data-lms-passed]") || forms.some((form) => form.dataset.lmsState)) summarise();
+  if ($(document, "[data-lms-quiz-summary][data-lms-passed]") || forms.some((form) => form.dataset.lmsFirst)) summarise();
 }
