@@ -44,6 +44,9 @@ class Derived:
     faulty_templates: set[str] = field(default_factory=set)  # pages whose Jinja the source check refused
     page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL (progressdata.py)
     page_quiz_ids: dict[str, list[str]] = field(default_factory=dict)  # module id -> the quiz ids its page shows
+    reviews: dict[str, dict] = field(
+        default_factory=dict
+    )  # site path -> a graded page's review file (assessment/page.py)
 
 
 @dataclass

@@ -31,7 +31,7 @@ import json
 import posixpath
 from pathlib import Path
 
-from .assessment.pool import drawn
+from .assessment.pool import drawn, ok_quizzes
 from .course_loader import Course
 from .modules import Module
 from .pageassets import to_root
@@ -163,9 +163,13 @@ def _default_url(src_uri: str) -> str:
 def _assessment_data(course: Course, module: Module) -> dict:
     """What the dashboard, certificate and SCORM need of a graded assessment."""
     page = page_quizzes(course).get(module.src_uri)
-    pool = [b.quiz for b in page.blocks if b.ok] if page else []
     graded = module.assessment
-    return {"attempts": graded.attempts, "questions": drawn(module, pool), "record": graded.record}
+    assert graded is not None
+    return {
+        "attempts": graded.attempts,
+        "questions": drawn(module, ok_quizzes(page) if page else []),
+        "record": graded.record,
+    }
 
 
 def course_data(course: Course) -> dict:

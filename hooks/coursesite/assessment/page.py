@@ -34,7 +34,6 @@ CHOICE_KEY = re.compile(r'data-key="([0-9a-f]{8})"')
 EXPLANATION = re.compile(r"<lms-explanation>(.*?)</lms-explanation>", re.S)
 QUESTION = re.compile(r'<form\b[^>]*\bdata-lms-question="([a-z0-9-]+)"')
 REVIEW_DIR = "assets/lms/review"
-EXTRA_KEY = "assessment_reviews"
 
 
 def page_salt(course: Course, module: Module) -> str:
@@ -53,7 +52,11 @@ def review_path(module: Module, salt: str) -> str:
 
 
 def _review_entry(body: str) -> dict:
-    choices = [(CHOICE_KEY.search(attrs)[1], 'data-correct="1"' in attrs, text) for attrs, text in CHOICE.findall(body)]
+    choices = []
+    for attrs, text in CHOICE.findall(body):
+        key = CHOICE_KEY.search(attrs)
+        if key:  # always: render.py writes it
+            choices.append((key[1], 'data-correct="1"' in attrs, text))
     explanation = EXPLANATION.search(body)
     return {
         "correct": [key for key, right, _text in choices if right],
@@ -116,13 +119,14 @@ def process_page(course: Course, module: Module, page_html: str, url: str) -> st
     if first is None:
         return page_html
     path = review_path(module, salt)
-    course.extras.setdefault(EXTRA_KEY, {})[path] = {"v": 1, "assessment": module.id, "questions": reviews}
+    course.derived.reviews[path] = {"v": 1, "assessment": module.id, "questions": reviews}
+    assert module.assessment is not None  # the hook calls this for graded modules only
     panel = _panel(module, module.assessment, len(reviews), salt, to_root(url) + path)
     return page_html[: first.start()] + panel + page_html[first.start() :]
 
 
 def write_reviews(course: Course, site_dir: Path) -> None:
-    for path, data in sorted(course.extras.get(EXTRA_KEY, {}).items()):
+    for path, data in sorted(course.derived.reviews.items()):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")

@@ -10,7 +10,14 @@ from ..course_loader import Course
 from ..modules import Module
 from ..problems import Problem
 from ..quiz.model import Quiz
+from ..quiz.parse import PageQuizzes
 from ..quiz.source_check import page_quizzes
+from .declaration import Assessment
+
+
+def ok_quizzes(page: PageQuizzes) -> list[Quiz]:
+    """The page's faultless questions: the pool."""
+    return [b.quiz for b in page.blocks if b.ok and b.quiz is not None]
 
 
 def graded_modules(course: Course) -> list[Module]:
@@ -23,14 +30,19 @@ def graded_ids(course: Course) -> set[str]:
     return {q.id for m in graded_modules(course) if m.src_uri in pages for q in pages[m.src_uri].quizzes if q.id}
 
 
+def _graded(module: Module) -> Assessment:
+    assert module.assessment is not None  # only graded modules come here
+    return module.assessment
+
+
 def drawn(module: Module, pool: list[Quiz]) -> int:
     """How many questions one attempt shows."""
-    draw = module.assessment.draw
+    draw = _graded(module).draw
     return len(pool) if draw is None else min(draw, len(pool))
 
 
 def _draw_problems(module: Module, pool: list[Quiz]) -> list[Problem]:
-    graded = module.assessment
+    graded = _graded(module)
     if not pool:
         return [
             Problem(
@@ -50,7 +62,7 @@ def _draw_problems(module: Module, pool: list[Quiz]) -> list[Problem]:
 
 
 def _module_tag_problems(course: Course, module: Module, pool: list[Quiz]) -> list[Problem]:
-    problems, need = [], module.assessment.per_module > 0
+    problems, need = [], _graded(module).per_module > 0
     for quiz in pool:
         if quiz.module and course.module(quiz.module) is None:
             problems.append(
@@ -74,7 +86,7 @@ def _module_tag_problems(course: Course, module: Module, pool: list[Quiz]) -> li
 
 
 def _minimum_problems(course: Course, module: Module, pool: list[Quiz]) -> list[Problem]:
-    graded = module.assessment
+    graded = _graded(module)
     minimum, line = graded.per_module, graded.line_of("per_module")
     if not minimum:
         return []
@@ -123,7 +135,7 @@ def check(course: Course) -> list[Problem]:
         if src_uri not in graded:
             problems += _misplaced_options(page.path, page.quizzes)
             continue
-        module, pool = graded[src_uri], [b.quiz for b in page.blocks if b.ok]
+        module, pool = graded[src_uri], ok_quizzes(page)
         problems += _draw_problems(module, pool) + _module_tag_problems(course, module, pool)
         problems += _minimum_problems(course, module, pool)
     return problems
