@@ -10,7 +10,7 @@
 
 import { drawAttempt, newSeed } from "./draw.js";
 import { openAttempt, recorded } from "./results.js";
-import { attemptsOf, button, questions, reviewAllowed, settings, showIdle, standing, useSource } from "./main.js";
+import { attemptsOf, button, questions, settings, showIdle, standing, useSource } from "./main.js";
 import { showReview, withheld } from "./review.js";
 
 const $ = (root, selector) => root.querySelector(selector);
@@ -70,6 +70,15 @@ function applyAnswers(drawn, attempt, enabled) {
 function say(panel, text) {
   const status = $(panel, "[data-lms-assessment-status]");
   if (status.textContent !== text) status.textContent = text;
+}
+
+/** Whether the review of the attempts in `list` may be shown, by the page's policy. */
+function reviewAllowed(cfg, list) {
+  const over = list.filter((a) => a.submitted !== undefined);
+  if (!over.length || cfg.review === "never") return false;
+  if (cfg.review === "after-pass") return over.some((a) => a.passed);
+  if (cfg.review === "after-last-attempt") return over.length >= cfg.allowed || over.some((a) => a.passed);
+  return true;
 }
 
 /** Start a new attempt (or join the one another tab started). */

@@ -32,15 +32,6 @@ export const attemptsOf = (id) => source(id);
 let attempt = null; // attempt.js, once loaded
 const loadAttempt = () => (attempt ??= import("./attempt.js"));
 
-/** Whether the review of the attempts in `list` may be shown, by the page's policy. */
-export function reviewAllowed(cfg, list) {
-  const over = list.filter((a) => a.submitted !== undefined);
-  if (!over.length || cfg.review === "never") return false;
-  if (cfg.review === "after-pass") return over.some((a) => a.passed);
-  if (cfg.review === "after-last-attempt") return over.length >= cfg.allowed || over.some((a) => a.passed);
-  return true;
-}
-
 /** Where the learner stands, in words; whether every attempt is used without a pass
  *  (the page holds what to do then: data-lms-assessment-over). */
 export function standing(cfg, list) {
@@ -75,7 +66,8 @@ export function showIdle(panel, { focus = false } = {}) {
   const buttons = [];
   if (list.length < cfg.allowed) buttons.push(button(`Start attempt ${list.length + 1} of ${cfg.allowed}`, () => loadAttempt().then((module) => module.start(panel)), "lmsStart"));
   const last = list.at(-1);
-  if (last && reviewAllowed(cfg, list)) buttons.push(button(`Review attempt ${list.length}`, () => loadAttempt().then((module) => module.review(panel, last, list.length)), "lmsReview"));
+  // The attempt's answers and result; its review too when the policy allows (attempt.js).
+  if (last) buttons.push(button(`See attempt ${list.length}`, () => loadAttempt().then((module) => module.review(panel, last, list.length)), "lmsReview"));
   actions.replaceChildren(...buttons);
   actions.hidden = !buttons.length;
   if (focus) buttons[0]?.focus();

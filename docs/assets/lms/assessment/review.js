@@ -67,7 +67,7 @@ export async function showReview(panel, cfg, drawn, attempt) {
   const data = await fetchReview(cfg.reviewUrl);
   const questions = isPlainObject(data?.questions) ? data.questions : null;
   const note = $(panel, "[data-lms-assessment-result]");
-  if (!questions) return note.append(part("p", "lms-assessment__note", "The review could not be loaded right now: reload the page and choose “Review attempt” to try again."));
+  if (!questions) return note.append(part("p", "lms-assessment__note", "The review could not be loaded right now: reload the page and choose “See attempt” to try again."));
   for (const { id } of drawn) {
     const form = document.getElementById(`lms-question-${id}`);
     if (valid(questions[id])) reviewQuestion(form, questions[id], attempt.answers[id] ?? []);
