@@ -60,8 +60,8 @@ EXAM = {"attempts": 2, "draw": 4, "per_module": 2, "review": "after-each-attempt
 NAV_EXTRA = [{"Your progress": "dashboard.md"}, {"Certificate": "certificate.md"}]
 
 
-def build(site: SiteFactory) -> BuildResult:
-    """Write the course and build it strictly (site_url must be set first)."""
+def write(site: SiteFactory) -> list:
+    """Write the course and its mkdocs.yml (site_url must be set first); returns the nav."""
     site.module("01-alpha.md", module_page("alpha", title="Alpha", body=ALPHA_QUIZ, pass_mark=50))
     site.module("02-beta.md", module_page("beta", title="Beta"))
     site.module("03-exam.md", module_page("exam", title="Exam", body=EXAM_BODY, pass_mark=75, assessment=EXAM))
@@ -71,4 +71,10 @@ def build(site: SiteFactory) -> BuildResult:
     for page in ("dashboard.md", "certificate.md"):  # the course's own progress pages
         site.write(f"docs/{page}", (ROOT / "docs" / page).read_text(encoding="utf-8"), dedent=False)
     nav = [{"Home": "index.md"}, {"Course": list(site.nav)}, *NAV_EXTRA]
-    return site.build("--strict", nav=nav)
+    site.write_config(nav)
+    return nav
+
+
+def build(site: SiteFactory) -> BuildResult:
+    """Write the course and build it strictly (site_url must be set first)."""
+    return site.build("--strict", nav=write(site))

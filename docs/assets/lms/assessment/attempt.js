@@ -172,15 +172,25 @@ async function submit(panel) {
   }
   if (!crypto.subtle) return say(panel, "⚠ Your answers can't be checked here: this page must be opened from a secure (https) address. Your answers are kept.");
   const right = await marks(cfg, drawn, answers);
+  let mine = false; // this tab's submission, not one another tab made first
   const score = Math.round((right.length * 100) / drawn.length);
   const { saved, record } = await change((r, at) => {
     const a = find(r, cfg.id, attempt);
     const time = a && Math.max(at, a.at + 1);
     if (a && a.submitted === undefined) Object.assign(a, { answers, at: time, submitted: time, score, passed: score >= cfg.passMark });
+    mine = a?.submitted === time;
   });
   const list = record.attempts?.[cfg.id] ?? [];
   const done = find(record, cfg.id, attempt); // another tab's submission, if it came first
+  if (mine) announce(cfg.id, list.findIndex((a) => same(a, done)) + 1, done, drawn, right);
   await finish(panel, done, list.findIndex((a) => same(a, done)) + 1, saved);
+}
+
+// For an LMS (scorm/launch.js): the attempt's result and every question's answer.
+function announce(assessment, number, attempt, drawn, right) {
+  const questions = drawn.map(({ id }) => ({ id, choices: attempt.answers[id] ?? [], correct: right.includes(id) }));
+  const detail = { assessment, number, score: attempt.score, passed: attempt.passed, questions };
+  document.dispatchEvent(new CustomEvent("lms:assessment-submitted", { bubbles: true, detail }));
 }
 
 /** The result of a submitted attempt, focused, then its review when allowed. */

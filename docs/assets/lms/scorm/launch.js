@@ -54,6 +54,7 @@ function attach(session, pending, win) {
     attached.add(doc);
     doc.addEventListener("lms:quiz-checked", ({ detail }) => session.answer(detail?.quizId, detail?.correct, chosenKeys(doc, detail?.quizId)));
     doc.addEventListener("lms:reading-marked", ({ detail }) => session.read(detail?.readingId, detail?.read));
+    doc.addEventListener("lms:assessment-submitted", ({ detail }) => session.assessed(detail));
     // lms:quiz-reset is not followed: "Try again" clears the page for another try,
     // and the LMS keeps the last checked answer until a new one is checked.
     doc.addEventListener("click", openOutside);
