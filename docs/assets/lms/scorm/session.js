@@ -54,7 +54,6 @@ class Session {
     const suspend = lms.get(this.names.suspend);
     const saved = lms.get(this.names.location);
     this.record = decode(outline, suspend);
-    this.record.graded = new Map(); // assessment id -> { score, passed, number, used }: this session's submissions
     this.page = isPage(saved) && outline.pages.includes(saved) ? saved : "";
     // What the learner had: the page to reopen, the answers and readings to show again.
     this.resume = { page: this.page, record: decode(outline, suspend) };
