@@ -65,16 +65,41 @@ def test_the_launch_page_holds_no_graded_answer(graded_lms):
         assert "exam-a1" not in launch
 
 
+def launch(browser, open_page, url: str, version: str, saved: dict | None = None):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    if saved is not None:
+        context.add_init_script(f"window.__lmsSaved = {json.dumps(saved)};")
+    page = open_page(context=context).page
+    page.goto(lms.harness_url(url, PACKAGES[version], version))
+    return page
+
+
+def leave(page) -> dict:
+    page.evaluate("leave('navigate')")
+    page.wait_for_function("lmsFinished()")
+    return page.evaluate("lmsState()")["cmi"]
+
+
+def test_the_recorded_attempt_survives_a_new_lms_session(browser, open_page, graded_lms):
+    """SCORM 1.2: the suspend data keeps the recorded attempt and the attempts used,
+    so a later session, in a browser with nothing stored, reports the same score."""
+    url, _root = graded_lms
+    first = launch(browser, open_page, url, "1.2")
+    take_exam(first)
+    cmi = leave(first)
+    second = launch(browser, open_page, url, "1.2", saved={"cmi": cmi})
+    expect(course(second).locator("h1").first).to_be_visible()
+    again = leave(second)
+    assert again["core"]["score"]["raw"] == "100"
+    assert again["suspend_data"] == cmi["suspend_data"]
+
+
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_a_submitted_attempt_is_the_score_the_lms_records(browser, open_page, graded_lms, version):
     url, _root = graded_lms
-    watched = open_page(context=browser.new_context(viewport={"width": 1280, "height": 900}))
-    page = watched.page
-    page.goto(lms.harness_url(url, PACKAGES[version], version))
+    page = launch(browser, open_page, url, version)
     take_exam(page)
-    page.evaluate("leave('navigate')")
-    page.wait_for_function("lmsFinished()")
-    cmi = page.evaluate("lmsState()")["cmi"]
+    cmi = leave(page)
     if version == "1.2":
         assert cmi["core"]["score"]["raw"] == "100" and cmi["core"]["score"]["max"] == "100"
         assert cmi["core"]["lesson_status"] == "incomplete"  # the strict assessment is still to take
