@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from support.progress import record  # a valid record of the version before attempts existed
 from support.server import StaticServer
 from support.sites import ROOT
 
@@ -47,20 +48,6 @@ def attempt(started: int, score: int | None = None, seed: int = 7, **extra) -> d
     if score is not None:
         entry.update(submitted=started + 1000, at=started + 1000, score=score, passed=score >= 80)
     return {**entry, **extra}
-
-
-def record(**fields) -> dict:
-    base = {
-        "v": 2,
-        "epoch": 0,
-        "name": None,
-        "visited": {},
-        "completed": {},
-        "quizzes": {},
-        "readings": {},
-        "last": None,
-    }
-    return {**base, **fields}
 
 
 @pytest.fixture(scope="module")
