@@ -11,19 +11,20 @@
 //   at         ms of the last change (an answer given, the submission)
 //   submitted  ms, with score (0-100) and passed: the attempt is over
 
+import { isIdString } from "../store.js";
+
 export const MAX_ATTEMPTS = 20; // per assessment (the build refuses more: assessment/declaration.py)
 const MAX_ANSWERS = 200;
 
 const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const isTime = (t) => Number.isInteger(t) && t >= 0 && t < 4102444800000;
 const isKeys = (v) => Array.isArray(v) && v.length > 0 && v.length <= 50 && v.every((k) => typeof k === "string" && /^[0-9a-f]{8}$/.test(k));
-const ID = /^[a-z0-9-]{1,100}$/;
 const FIELDS = new Set(["seed", "started", "at", "answers", "submitted", "score", "passed"]);
 
 function isAnswers(v) {
   if (!isObj(v)) return false;
   const entries = Object.entries(v);
-  return entries.length <= MAX_ANSWERS && entries.every(([id, keys]) => ID.test(id) && isKeys(keys));
+  return entries.length <= MAX_ANSWERS && entries.every(([id, keys]) => isIdString(id) && isKeys(keys));
 }
 
 /** One attempt as stored: untrusted until this says yes. */
@@ -41,7 +42,7 @@ export function cleanAttempts(raw) {
   if (raw === undefined) return { attempts: out, problems };
   if (!isObj(raw)) return { attempts: out, problems: ["attempts is not a list of assessments"] };
   for (const [id, list] of Object.entries(raw)) {
-    if (ID.test(id) && Array.isArray(list) && list.length <= MAX_ATTEMPTS && list.every(isAttempt)) out[id] = list.map((a) => structuredClone(a));
+    if (isIdString(id) && Array.isArray(list) && list.length <= MAX_ATTEMPTS && list.every(isAttempt)) out[id] = list.map((a) => structuredClone(a));
     else problems.push(`attempts of "${String(id).slice(0, 40)}" are not valid`);
   }
   return { attempts: out, problems };

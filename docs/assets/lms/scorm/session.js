@@ -14,11 +14,12 @@
 import { connect, warn } from "./api.js";
 import { ELEMENTS, attemptInteraction, cmiValues, interactionValues, sessionTime } from "./mapping.js";
 import { decode } from "./suspend.js";
+import { isIdString } from "../store.js";
 
 const PAGE = /^(?!.*\.\.)[A-Za-z0-9_\-./%]{1,250}\.html$/;
 export const isPage = (page) => typeof page === "string" && PAGE.test(page) && !page.startsWith("/");
 const MAX_FAILURES = 5;
-const isQuestion = (q) => /^[a-z0-9-]{1,100}$/.test(q?.id) && typeof q.correct === "boolean" && Array.isArray(q.choices) && q.choices.length > 0 && q.choices.length <= 50 && q.choices.every((k) => /^[0-9a-f]{8}$/.test(k));
+const isQuestion = (q) => isIdString(q?.id) && typeof q.correct === "boolean" && Array.isArray(q.choices) && q.choices.length > 0 && q.choices.length <= 50 && q.choices.every((k) => /^[0-9a-f]{8}$/.test(k));
 const FIRST_WAIT = 1000; // ms before the first retry; doubled after each failure
 const LONGEST_WAIT = 30000;
 
