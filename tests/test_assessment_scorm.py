@@ -82,13 +82,19 @@ def leave(page) -> dict:
 
 def test_the_recorded_attempt_survives_a_new_lms_session(browser, open_page, graded_lms):
     """SCORM 1.2: the suspend data keeps the recorded attempt and the attempts used,
-    so a later session, in a browser with nothing stored, reports the same score."""
+    so a later session, in a browser with nothing stored, reports the same score
+    and counts the attempt already used."""
     url, _root = graded_lms
     first = launch(browser, open_page, url, "1.2")
     take_exam(first)
     cmi = leave(first)
     second = launch(browser, open_page, url, "1.2", saved={"cmi": cmi})
     expect(course(second).locator("h1").first).to_be_visible()
+    # The attempt limit holds in this browser too, which has none of the attempts stored.
+    course(second).locator('a[href$="03-exam.html"]').first.click()
+    panel = course(second).locator("[data-lms-assessment]")
+    expect(panel.locator("[data-lms-assessment-status]")).to_contain_text("Your recorded result: Attempt 1 of 2, 100%")
+    expect(panel.get_by_role("button", name="Start attempt 2 of 2")).to_be_visible()
     again = leave(second)
     assert again["core"]["score"]["raw"] == "100"
     assert again["suspend_data"] == cmi["suspend_data"]

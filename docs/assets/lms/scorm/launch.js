@@ -64,6 +64,12 @@ function attach(session, pending, win) {
     session.visit(module, pageOf(win));
     restore(win, pending);
   });
+  // What the LMS holds of a graded assessment on this page, so that its attempt limit
+  // holds in a browser that has none of them stored (assessment/main.js).
+  for (const panel of doc.querySelectorAll("[data-lms-assessment]")) {
+    const known = session.record.graded.get(panel.dataset.lmsAssessment);
+    if (known) doc.dispatchEvent(new CustomEvent("lms:attempts-known", { detail: { assessment: panel.dataset.lmsAssessment, ...known } }));
+  }
 }
 
 function show(session) {
