@@ -12,6 +12,7 @@ import { drawAttempt, newSeed } from "./draw.js";
 import { openAttempt, recorded } from "./results.js";
 import { attemptsOf, button, questions, settings, showIdle, standing, useSource } from "./main.js";
 import { showReview, withheld } from "./review.js";
+import { marks, reviewAllowed } from "./marking.js";
 
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
@@ -24,7 +25,7 @@ const same = (a, b) => a && b && a.started === b.started && a.seed === b.seed;
 const find = (record, id, attempt) => (record.attempts?.[id] ?? []).find((a) => same(a, attempt));
 let shown = null; // { id, attempt } on display
 
-async function change(action) {
+export async function change(action) {
   const t = await tracker;
   const saved = await t.update(action);
   return { saved, record: t.record() };
@@ -70,15 +71,6 @@ function applyAnswers(drawn, attempt, enabled) {
 function say(panel, text) {
   const status = $(panel, "[data-lms-assessment-status]");
   if (status.textContent !== text) status.textContent = text;
-}
-
-/** Whether the review of the attempts in `list` may be shown, by the page's policy. */
-function reviewAllowed(cfg, list) {
-  const over = list.filter((a) => a.submitted !== undefined);
-  if (!over.length || cfg.review === "never") return false;
-  if (cfg.review === "after-pass") return over.some((a) => a.passed);
-  if (cfg.review === "after-last-attempt") return over.length >= cfg.allowed || over.some((a) => a.passed);
-  return true;
 }
 
 /** Start a new attempt (or join the one another tab started). */
@@ -144,22 +136,6 @@ function watch(form, id, panel) {
   });
 }
 
-async function sha256(text) {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** Which drawn questions the learner got right: their hashed answer matches the page's. */
-async function marks(cfg, drawn, answers) {
-  const right = [];
-  for (const { id } of drawn) {
-    const keys = [...(answers[id] ?? [])].sort();
-    const form = document.getElementById(`lms-question-${id}`);
-    if (keys.length && (await sha256(`${cfg.salt}\n${id}\n${keys.join(",")}`)) === form.dataset.lmsAnswer) right.push(id);
-  }
-  return right;
-}
-
 async function submit(panel) {
   const cfg = settings(panel);
   const { attempt, drawn } = shown;
@@ -223,24 +199,6 @@ export async function finish(panel, attempt, number, saved = true) {
 
 /** The review of an earlier attempt (the "Review attempt" button). */
 export const review = (panel, attempt, number) => finish(panel, attempt, number);
-
-/** Attempts an LMS recorded that this browser has not (another computer): kept as
- *  submitted attempts, the recorded one with its score (the others' are unknown: 0),
- *  dated now, so that the attempt limit and the recorded result hold here too. */
-export async function adopt(panel, known) {
-  const { used, number, score, passed } = known;
-  const cfg = settings(panel);
-  if (![used, number, score].every(Number.isInteger) || used > cfg.allowed || number < 1 || number > used || score < 0 || score > 100) return;
-  await change((r, at) => {
-    r.attempts ??= Object.create(null);
-    const list = (r.attempts[cfg.id] ??= []);
-    for (let n = list.length + 1; n <= used; n++) {
-      const recorded = n === number;
-      list.push({ seed: n, started: at + n, at: at + n, answers: {}, submitted: at + n, score: recorded ? score : 0, passed: recorded && passed === true });
-    }
-  });
-  return showIdle(panel);
-}
 
 /** Another tab changed the record: show what it holds now. */
 export function refresh(panel) {

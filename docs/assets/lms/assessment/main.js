@@ -102,7 +102,7 @@ onExternalChange((name) => {
 // An LMS knows of more attempts than this browser (scorm/launch.js): they count here too.
 document.addEventListener("lms:attempts-known", ({ detail }) => {
   const panel = document.querySelector("[data-lms-assessment][data-lms-ready]");
-  if (panel && detail?.assessment === settings(panel).id && attemptsOf(detail.assessment).length < detail.used) loadAttempt().then((module) => module.adopt(panel, detail));
+  if (panel && detail?.assessment === settings(panel).id && attemptsOf(detail.assessment).length < detail.used) import("./adopt.js").then((module) => module.adopt(panel, detail));
 });
 
 if (window.document$) window.document$.subscribe(setUp);
