@@ -20,12 +20,14 @@ from coursesite import (
     editions,
     glossary,
     inline,
+    learnerpath,
     pageassets,
     pages,
     postbuild,
     preview,
     progressdata,
     readings,
+    review,
     searchview,
     sitebuild,
     state,
@@ -34,11 +36,16 @@ from coursesite.assessment import page as graded_page
 from coursesite.assessment import pool as graded_pool
 from coursesite.config import BuildSettings
 from coursesite.course_loader import load_course
+from coursesite.items import check as item_checks
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
 from coursesite.quiz import answerkey
 from coursesite.quiz import summary as quiz_summary
 
 log = logging.getLogger("mkdocs.hooks.course_hooks")
+# Item-writing warnings go through a logger outside "mkdocs", whose warnings
+# `mkdocs build --strict` counts: they are advice until a course opts in
+# (extra.lms.items: error), and must not fail today's build.
+item_log = logging.getLogger("coursesite.items")
 
 
 def _report(build: state.BuildState) -> list[Problem]:
@@ -59,7 +66,24 @@ def _report(build: state.BuildState) -> list[Problem]:
         )
     elif problems:
         log.info(count_line(problems))  # info: a warning of ours would count twice in a strict build
+    _report_item_warnings(build.item_warnings)
     return problems
+
+
+def _report_item_warnings(warnings: list[Problem]) -> None:
+    if not warnings:
+        return
+    if not item_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        item_log.addHandler(handler)
+        item_log.propagate = False
+    for problem in sort_problems(warnings):
+        item_log.warning(str(problem))
+    log.info(
+        f"{len(warnings)} item-writing warning(s): 'course items' shows how a test-wise learner could game the "
+        "questions; they do not fail the build (docs/guide/item-writing.md)."
+    )
 
 
 def on_startup(command, dirty):
@@ -86,9 +110,12 @@ def on_config(config):
     site_meta = inline.theme_meta({"description": config.site_description, "author": config.site_author})
     config.site_description, config.site_author = site_meta.get("description"), site_meta.get("author")
     build.course.site.settings = _settings_of_build(config, build.options.previewing)
-    # The source check reports quiz problems at their file lines: the extension need not log them again.
-    config.mdx_configs.setdefault("coursesite.quiz", {})["log_problems"] = False
+    # The source checks report quiz and task problems at their file lines: the extensions need not log them again.
+    for extension in ("coursesite.quiz", "coursesite.task"):
+        config.mdx_configs.setdefault(extension, {})["log_problems"] = False
     build.problems += all_checks.check_sources(build.course)
+    counted, build.item_warnings = item_checks.for_build(build.course)
+    build.problems += counted
     _define_glossary_terms(config, build.course)
     # Questions of graded assessments are rendered without their answers (coursesite/assessment).
     config.mdx_configs["coursesite.quiz"]["graded"] = graded_pool.graded_ids(build.course)
@@ -129,6 +156,18 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    """A module folder's section in nav is numbered as the module's page is: "4. Motivation"."""
+    course = state.require().course
+    for section in (item for item in nav.items if item.is_section):
+        for sub in section.children:
+            pages_in = [child for child in (sub.children or []) if child.is_page] if sub.is_section else []
+            module = course.module_at(pages_in[0].file.src_uri) if pages_in else None
+            if module:
+                sub.title = f"{course.number_of(module)}. {sub.title}"
+    return nav
+
+
 def on_post_page(output, page, config):
     return preview.add_banner(output, page.url) if state.require().options.previewing else output
 
@@ -165,8 +204,12 @@ def _add_generated_sections(markdown, page, config, files):
     course = state.require().course
     module = course.module_at(page.file.src_uri)
     if module:
-        markdown = pages.module_header(course, module) + "\n" + markdown
-        markdown += "\n\n" + readings.module_section(course, module)
+        markdown = pages.module_header(course, module, learnerpath.module_meta(course, module)) + "\n" + markdown
+        markdown += "\n\n" + learnerpath.module_end(course, module) + "\n" + readings.module_section(course, module)
+    elif lesson := course.lesson_at(page.file.src_uri):
+        module, found, number = lesson
+        markdown = learnerpath.lesson_header(course, module, found, number) + "\n" + markdown
+        markdown += "\n\n" + learnerpath.module_end(course, module, found.src_uri, found, number)
     return markdown
 
 
@@ -174,6 +217,9 @@ def _escape_meta_for_theme(markdown, page, config, files):
     """After the macros plugin (a page may print its own front matter), before
     any template: every page's title shows in the navigation of the others."""
     page.meta.update(inline.theme_meta(page.meta))
+    module = state.require().course.module_at(page.file.src_uri)
+    if module and isinstance(page.meta.get("title"), str):  # "3. Coaching conversations" in nav and heading
+        page.meta["title"] = f"{state.require().course.number_of(module)}. {page.meta['title']}"
     return markdown
 
 
@@ -191,9 +237,11 @@ def on_page_content(html, page, config, files):
     module = course.module_at(page.file.src_uri)
     if module:  # the reading entries under the page's "Reading list" heading, the page's last section
         html += readings.module_entries_html(course, module, _site_markdown(config))
+        progressdata.note_sections(course, module, page.toc)
     if module and module.assessment:  # answers out to the review file, answer hashes and the panel in
         html = graded_page.process_page(course, module, html, page.url)
     html = quiz_summary.add_summary(html, module)  # "x of y correct", pass mark
+    review.note_page(course, page.file.src_uri, html)  # knowledge checks for the Review page
     return progressdata.note_page(course, page.file.src_uri, page.url, html)
 
 
@@ -206,27 +254,24 @@ def _site_markdown(config):
     return build.to_html
 
 
-_unsearched: tuple[str, list[str]] = ("", [])  # the page being indexed: its content and what was cut
-
-
 @event_priority(50)  # before the search plugin indexes the page
 def _cut_unsearched_parts(context, page, config, nav):
     """The indexer reads the page without the parts it must not index (coursesite/searchview.py)."""
-    global _unsearched
     content = page.content or ""
-    page.content, parts = searchview.without_unsearched(content)
-    _unsearched = (content, parts)
+    cut, parts = searchview.without_unsearched(content)
+    if parts:
+        state.require().uncut_pages[page.file.src_uri] = content
+        page.content = cut
     return context
 
 
 @event_priority(-50)  # after the search plugin
 def _page_context(context, page, config, nav):
-    content, parts = _unsearched
-    if parts:
-        page.content = searchview.with_unsearched(page.content, parts) or content
+    build = state.require()
+    page.content = build.uncut_pages.pop(page.file.src_uri, page.content)  # written as it was rendered
     # Read by overrides/main.html; each feature's script is loaded by main.js.
     context["lms_styles"] = pageassets.styles(page.content or "")
-    context["lms_load_now"] = state.require().options.packaging
+    context["lms_load_now"] = build.options.packaging
     return context
 
 

@@ -21,12 +21,17 @@ EVERY_PAGE = [
     "progress/ui.js",
     "progress/record.js",
     "progress/start.js",
+    "task/entry.js",  # the record's validator of task responses (record.js imports it)
+    "review/schedule.js",  # the review schedule (record.js and tracker.js import it)
 ]  # its CSS is in course.css
 # Includes merging tabs under a Web Lock, keeping a newer version's record and
-# telling the learner, and giving quizzes the answers storage refused them.
+# telling the learner, giving quizzes the answers storage refused them, lesson
+# progress, and the learner's path: a module page's status line and end panel
+# (progress/panel.js), the home page's primary button and per-module progress bars,
+# task responses (the record's tasks field) and the review schedule (its review field).
 PAGES = {
-    "module page": (EVERY_PAGE, 5_050),
-    "course home": ([*EVERY_PAGE, "progress/home.js"], 5_850),
+    "module page": ([*EVERY_PAGE, "progress/panel.js"], 6_850),
+    "course home": ([*EVERY_PAGE, "progress/home.js"], 6_950),
     "dashboard": (
         [
             *EVERY_PAGE,
@@ -37,9 +42,9 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        10_800,
+        11_900,
     ),
-    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_550),
+    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 8_600),
 }
 
 

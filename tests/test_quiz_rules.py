@@ -1,4 +1,4 @@
-"""Every quiz rule of DESIGN.md section 3 (and the agreed `objective` option),
+"""Every quiz rule of the trainer guide (docs/guide/quizzes.md) (and the agreed `objective` option),
 each with the exact ``path:line: message (hint)`` the trainer sees.
 
 The table runs the real ``course check --no-build`` on a throwaway course; a
@@ -71,7 +71,7 @@ CASES = [
         "unknown option",
         "/// quiz | Which?\n    id: q-one\n    colour: red\n\n- [ ] Wrong\n- [x] Right\n///\n",
         [
-            "docs/practice.md:3: unknown quiz option 'colour' (quiz options are id, multiple, shuffle, hint, objective, module and keep_order)"
+            "docs/practice.md:3: unknown quiz option 'colour' (quiz options are id, multiple, shuffle, hint, objective, allow, module and keep_order)"
         ],
     ),
     (

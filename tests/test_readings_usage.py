@@ -150,3 +150,17 @@ def test_a_course_without_readings_needs_no_reading_file(site):
     result = site.build("--strict", nav=nav)
     assert result.returncode == 0, result.output
     assert "Reading list" not in result.page("modules/01-motivation/index.html")
+
+
+def test_a_reading_cited_only_in_the_trainer_guide_is_not_linked_from_a_learner_reading_list(site):
+    """The learner edition leaves the guide out: the list must not link to it (the facilitator edition does)."""
+    nav = course(site, readings=READINGS.replace("  modules: [motivation]\n", ""))
+    site.write("docs/guide/writing.md", '# Writing\n\nSee {{ cite("pink-2009") }}.\n')
+    nav = [*nav, {"Trainer guide": ["guide/writing.md"]}]
+    learner = site.build("--strict", nav=nav)
+    assert learner.returncode == 0, learner.output
+    assert "Drive" in learner.page("readings/index.html") and "Cited in" not in learner.page("readings/index.html")
+    site.settings = {"extra": {"edition": "facilitator"}}
+    facilitator = site.build("--strict", nav=nav)
+    assert facilitator.returncode == 0, facilitator.output
+    assert "Cited in:" in facilitator.page("readings/index.html")

@@ -1,6 +1,7 @@
 """The ``course`` command for trainers.
 
-    course check [--format text|json|github] [--no-build]
+    course check [--format text|json|github] [--no-build] [--items]
+    course items   (coursesite/items/command.py)
     course links [--external] [--format ...]   (see coursesite/links/command.py)
     course answer-key [--format md|csv] [--output FILE]; course objectives   (coursesite/quiz/command.py)
     course scorm [--version 1.2|2004|both] [--output dist]   (coursesite/scorm/command.py)
@@ -16,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import count_line, format_problems, sort_problems
+from .problems import ERROR, count_line, format_problems, sort_problems
 
 
 def _missing_config(config_file: Path) -> bool:
@@ -46,12 +47,18 @@ def _check(args: argparse.Namespace) -> int:
     config_file = Path(args.config)
     if _missing_config(config_file):
         return 2
+    course: course_loader.Course | None = None
     if args.no_build:
-        problems = all_checks.check_sources(course_loader.load_course(config_file))
+        course = course_loader.load_course(config_file)
+        problems = all_checks.check_sources(course)
     else:
         from .sitebuild import build_and_collect
 
         problems = build_and_collect(config_file)
+    if args.items:  # item-writing flaws as errors (coursesite/items)
+        from .items.check import item_problems
+
+        problems += item_problems(course or course_loader.load_course(config_file), ERROR)
     return _report(problems, args.format)
 
 
@@ -83,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only check sources; skip the checks that need a build (links, rendered pages)",
     )
+    check.add_argument(
+        "--items",
+        action="store_true",
+        help="also report item-writing flaws (questions a test-wise learner can game) as errors",
+    )
     check.set_defaults(run=_check)
     postbuild = commands.add_parser(
         "postbuild",
@@ -101,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .scorm.command import add_scorm_command
 
     add_scorm_command(commands)  # course scorm [--version] [--output]: see coursesite/scorm/command.py
+    from .items.command import add_items_command
+
+    add_items_command(commands)  # course items: see coursesite/items/command.py
     return parser
 
 

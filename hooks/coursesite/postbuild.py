@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import all_checks, minify, pageassets, progressdata
+from . import all_checks, minify, pageassets, progressdata, review
 from .config import BuildSettings
 from .course_loader import Course, load_course
 from .problems import Problem
@@ -24,6 +24,7 @@ from .problems import Problem
 def finish_site(course: Course, site_dir: Path, *, minify_assets: bool = True) -> list[Problem]:
     """Course data, minified assets, combined stylesheets; returns the built site's problems."""
     progressdata.write_course_data(course, site_dir)
+    review.write_questions(course, site_dir)  # for the Review page
     if minify_assets:  # a trainer's preview keeps the readable sources
         minify.minify_site(site_dir)
     pageassets.write_stylesheets(site_dir)  # from the copies just minified
@@ -41,8 +42,7 @@ def finish_built_site(config_file: Path, site_dir: Path, *, minify_assets: bool 
     pages = get_files(config).documentation_pages()
     progressdata.note_page_urls(course, {page.src_uri: page.url for page in pages})
     for page in pages:
-        module = course.module_at(page.src_uri)
         built = Path(page.abs_dest_path)
-        if module is not None and built.is_file():
-            progressdata.note_quizzes(course, module, built.read_text(encoding="utf-8"))
+        if built.is_file():
+            progressdata.note_quizzes(course, page.src_uri, built.read_text(encoding="utf-8"))
     return finish_site(course, site_dir, minify_assets=minify_assets)

@@ -42,10 +42,9 @@ KEYS = ("accept", "http_only", "skip", *NUMBERS)
 
 @dataclass
 class ExternalSettings:
-    timeout: float = 10.0  # seconds for one request
+    timeout: float = 10.0  # seconds for one request (lychee counts whole seconds: rounded up)
     retries: int = 2  # further attempts after a timeout, a refused connection, 429 or 5xx
-    backoff: float = 1.0  # seconds before the first retry; doubles each time
-    max_retry_after: float = 60.0  # never wait longer than this for a 429's Retry-After
+    backoff: float = 1.0  # seconds before the first retry (lychee: whole seconds); it doubles each time
     per_host: int = 2
     concurrency: int = 16
     accept: dict[str, frozenset[int]] = field(default_factory=lambda: dict(DEFAULT_ACCEPT))

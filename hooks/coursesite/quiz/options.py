@@ -1,5 +1,5 @@
 """The indented YAML options under ``/// quiz``: every key is checked, so a
-typo is an error, never silently ignored (DESIGN.md section 3)."""
+typo is an error, never silently ignored (docs/guide/quizzes.md)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..problems import Problem, did_you_mean
 from ..validate import Result, Validator, accepting, check_fields, flag, is_int
 from ..yamlsrc import key_line, load_yaml
 
-OPTIONS = ("id", "multiple", "shuffle", "hint", "objective", "module", "keep_order")
+OPTIONS = ("id", "multiple", "shuffle", "hint", "objective", "allow", "module", "keep_order")
 ID_HINT = "use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move"
 YAML_HINT = 'write one "key: value" per line, indented 4 spaces under the /// quiz line'
 
@@ -42,6 +42,23 @@ def _shown(value: Any) -> str:
     return "[]" if value == [] else str(value) if isinstance(value, list) else repr(str(value))
 
 
+def _allow(value: Any) -> Result:
+    """Item-writing rules switched off for this question (coursesite/items/rules.py)."""
+    from ..items.rules import RULES
+
+    names = value if isinstance(value, list) else [value]
+    if not names or not all(isinstance(n, str) for n in names):
+        return None, (
+            "quiz option 'allow' must name item-writing rules",
+            "write allow: [length-cue], naming rules from the trainer guide",
+        )
+    unknown = [n for n in names if n not in RULES]
+    if not unknown:
+        return names, None
+    hint = did_you_mean(unknown[0], RULES, "the rules are listed in the trainer guide's item-writing page")
+    return None, (f"quiz option 'allow' names an unknown rule '{unknown[0]}'", hint)
+
+
 VALIDATORS: dict[str, Validator] = {
     "id": _id,
     "multiple": _flag("multiple"),
@@ -56,6 +73,7 @@ VALIDATORS: dict[str, Validator] = {
         lambda value: f"quiz option 'objective' must be a number or a list of numbers, not {_shown(value)}",
         "write objective: 2 or objective: [1, 3], counting the module's objectives from 1",
     ),
+    "allow": _allow,
     # Graded assessments only (coursesite/assessment/pool.py says so elsewhere).
     "module": accepting(
         lambda value: isinstance(value, str) and SLUG.match(value) is not None,

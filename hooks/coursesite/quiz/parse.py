@@ -64,6 +64,10 @@ def _options_span(lines: list[str], start: int, stop: int) -> tuple[int, int, in
     return first, end, first if first > start else None
 
 
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
 def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1) -> Block:
     """Parse ``lines[raw.start:raw.end]``; ``first_line`` is the file line of ``lines[0]``."""
     line_of = lambda index: index + first_line  # noqa: E731 - tiny local mapping
@@ -95,7 +99,8 @@ def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1)
         multiple=values.get("multiple") is True,
         shuffle=values.get("shuffle") is True,
         hint=str(values.get("hint", "")).strip(),
-        objectives=[int(n) for n in (objective if isinstance(objective, list) else [objective])],
+        objectives=[int(n) for n in _as_list(objective)],
+        allow=_as_list(values.get("allow", [])),
         module=str(values.get("module", "")),
         keep_order=values.get("keep_order") is True,
         lines=option_lines,

@@ -14,13 +14,14 @@ from collections.abc import Callable
 from typing import Any
 
 from ..course_loader import Course
+from ..inline import md_text
 from ..modules import LEVEL_LABELS, Module
 from ..pages import link
 from . import usage
 from .cite import labels
 from .exports import DOWNLOADS
 from .load import load
-from .markdown import attr, md_text
+from .markdown import attr
 from .model import KIND_LABELS, KINDS, Reading
 from .reference import links_markdown, reference_markdown
 
@@ -75,7 +76,9 @@ def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool
         lines += [f"**Links:** {links_markdown(reading)}", ""]
     if on_list_page:
         in_modules = [m.src_uri for m in course.modules if m.id in modules]
-        cited = usage.citing_pages(course).get(reading.id, [])
+        # Only pages this build publishes: a learner edition leaves out the trainer guide.
+        published = course.derived.page_urls
+        cited = [p for p in usage.citing_pages(course).get(reading.id, []) if not published or p in published]
         if in_modules:
             lines += [f"**Reading for:** {_page_links(course, page_uri, in_modules)}", ""]
         if cited:

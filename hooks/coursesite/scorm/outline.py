@@ -111,9 +111,11 @@ def response_label(text: str, key: str) -> str:
 
 
 def module_quizzes(course: Course, module: Module) -> list[QuizOutline]:
+    """The quizzes of the module's pages, its lessons' included, in course order."""
     if module.assessment is not None:
         return []  # graded: reported by attempt, never as knowledge checks
-    found = page_quizzes(course)[module.src_uri]  # the quiz feature's own parse, cached per course
+    pages = page_quizzes(course)  # the quiz feature's own parse, cached per course
+    quizzes = [q for uri in module.page_uris if uri in pages for q in pages[uri].quizzes]
     return [
         QuizOutline(
             q.id,
@@ -123,7 +125,7 @@ def module_quizzes(course: Course, module: Module) -> list[QuizOutline]:
             plain_text(q.question),
             [response_label(c.text, c.key) for c in q.choices],
         )
-        for q in found.quizzes
+        for q in quizzes
         if q.id
     ]
 

@@ -12,6 +12,15 @@
 //              last checked answer's choice keys, so an import shows the answer
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
+//   tasks      { taskId: { text, scores, at } }  optional (absent = {}): a task's
+//              response (at most 10,000 characters) and self-score
+//              { criterionKey: levelKey } (../task/entry.js); the later one wins
+//   review     { quizId: { box, due, at } }  optional (absent = {}): the spaced
+//              review schedule (../review/schedule.js); the later one wins
+//   lessons    { lessonKey: { read, at } }     optional (absent = none): the lessons of a
+//              folder module read to their end; a key is "<module id>--<lesson file name>"
+//   place      null | { lesson, at }           optional: the lesson page of `last`, when
+//              `last` was noted on a lesson page (the same `at`); absent = none
 //   attempts   { assessmentId: [attempt...] }  graded assessments' attempts,
 //              optional (absent = none): ../assessment/attempts.js describes,
 //              validates and merges them. A graded module is complete when
@@ -20,6 +29,8 @@
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
 
+import { isEntry as isReview } from "../review/schedule.js";
+import { isEntry as isTask } from "../task/entry.js";
 import { VERSION, empty, isAnchor, isId } from "./start.js";
 import { attemptsSince, cleanAttempts, mergeAttempts, recorded } from "../assessment/attempts.js";
 
@@ -37,10 +48,16 @@ export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
 const isQuiz = flagged("correct", { choices: isChoices, first: (f) => typeof f === "boolean", again: (a) => a === true });
-const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read") };
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read"), tasks: isTask, review: isReview, lessons: flagged("read") };
+// Fields added after v1 was published, absent when empty, so that a record
+// without them is what it always was.
+const OPTIONAL = new Set(["lessons", "place", "tasks", "review"]);
+const entriesOf = (record, field) => record[field] ?? {};
+const put = (record, field, id, entry) => ((record[field] ??= Object.create(null))[id] = entry);
 const SINGLES = {
   name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
+  place: (e) => isObj(e) && Object.keys(e).length === 2 && isId(e.lesson) && isTime(e.at),
 };
 
 // `attempts` is optional: a record without graded attempts has none, as before.
@@ -78,17 +95,18 @@ export function clean(raw, now = Date.now()) {
   if (raw.v === 1) raw = fromV1(raw);
   else if (migrated) raw = fromV0(raw, now);
   else if (raw.v !== VERSION) return { record, problems: [`it has version ${JSON.stringify(raw.v)}, which this site cannot read`], migrated };
-  const problems = Object.keys(raw).filter((k) => !has(record, k) && k !== "attempts").map((k) => `unknown field "${k}"`);
+  const problems = Object.keys(raw).filter((k) => !has(record, k) && !OPTIONAL.has(k) && k !== "attempts").map((k) => `unknown field "${k}"`);
   if (isTime(raw.epoch)) record.epoch = raw.epoch;
   else problems.push("epoch is not a time");
   for (const [field, valid] of Object.entries(ENTRIES)) {
-    const entries = raw[field] === undefined ? {} : raw[field];
+    const entries = raw[field];
+    if (entries === undefined) continue;
     if (!isObj(entries) || Object.keys(entries).length > MAX_ENTRIES) {
       problems.push(`${field} is not a list of entries`);
       continue;
     }
     for (const [id, entry] of Object.entries(entries)) {
-      if (isId(id) && valid(entry)) record[field][id] = field === "quizzes" ? quizEntry(entry) : entry;
+      if (isId(id) && valid(entry)) put(record, field, id, field === "quizzes" ? quizEntry(entry) : entry);
       else problems.push(`${field} entry "${String(id).slice(0, 40)}" is not valid`);
     }
   }
@@ -106,7 +124,7 @@ export function clean(raw, now = Date.now()) {
 // The later entry; of two at the same ms, the same one whichever comes first,
 // so that tabs merging in any order end with the same record.
 const later = (x, y) => y.at > x.at || (y.at === x.at && JSON.stringify(y) > JSON.stringify(x));
-const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
+export const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
 /** A quiz entry with its keys in one order (tabs compare records as JSON). */
 export function quizEntry({ correct, at, choices, first, again }) {
   const entry = isChoices(choices) ? { correct, at, choices: [...choices], first } : { correct, at, first };
@@ -133,11 +151,13 @@ export function combine(a, b = empty()) {
   out.epoch = a.epoch;
   for (const field of Object.keys(ENTRIES)) {
     for (const source of [a, b]) {
-      for (const [id, entry] of Object.entries(source[field])) out[field][id] = better(field, out[field][id], entry);
+      for (const [id, entry] of Object.entries(entriesOf(source, field))) put(out, field, id, better(field, out[field]?.[id], entry));
     }
   }
-  out.name = newer(a.name, b.name);
-  out.last = newer(a.last, b.last);
+  for (const field of Object.keys(SINGLES)) {
+    const value = newer(a[field], b[field]) ?? null;
+    if (value || !OPTIONAL.has(field)) out[field] = value;
+  }
   withAttempts(out, mergeAttempts(a.attempts ?? {}, b.attempts ?? {}));
   return out;
 }
@@ -146,7 +166,7 @@ export function combine(a, b = empty()) {
 function since(record, epoch) {
   const out = empty();
   for (const field of Object.keys(ENTRIES)) {
-    for (const [id, entry] of Object.entries(record[field])) if ((field === "visited" ? entry : entry.at) >= epoch) out[field][id] = entry;
+    for (const [id, entry] of Object.entries(entriesOf(record, field))) if ((field === "visited" ? entry : entry.at) >= epoch) put(out, field, id, entry);
   }
   for (const field of Object.keys(SINGLES)) if (record[field]?.at >= epoch) out[field] = record[field];
   withAttempts(out, attemptsSince(record.attempts ?? {}, epoch));
@@ -178,7 +198,7 @@ function assessmentState(record, m, read) {
   const graded = recorded(list, m.assessment.record);
   const complete = graded?.attempt.passed === true;
   const started = complete || m.id in record.visited || list.length > 0;
-  return { complete, started, correct: 0, first: 0, again: 0, answered: list.length, total: m.assessment.questions, score: graded ? graded.attempt.score : null, read, graded };
+  return { complete, started, correct: 0, first: 0, again: 0, answered: list.length, total: m.assessment.questions, score: graded ? graded.attempt.score : null, read, lessons: 0, lessonsRead: 0, graded };
 }
 
 /** A module's standing in a record (`m`: a module of course.json). `first`: questions
@@ -191,10 +211,12 @@ export function moduleState(record, m) {
   const total = m.quizzes.length;
   const read = m.readings.filter((r) => record.readings[r]?.read).length;
   const complete = record.completed[m.id]?.done === true;
+  const lessons = m.lessons ?? [];
+  const lessonsRead = lessons.filter((l) => record.lessons?.[l.key]?.read).length;
   // A reading shared by several modules counts toward each tally without starting them.
-  const started = complete || m.id in record.visited || results.length > 0;
+  const started = complete || m.id in record.visited || results.length > 0 || lessonsRead > 0;
   const score = total ? Math.round((first * 100) / total) : null;
-  return { complete, started, correct, first, again, answered: results.length, total, score, read };
+  return { complete, started, correct, first, again, answered: results.length, total, score, read, lessons: lessons.length, lessonsRead };
 }
 
 /** A quiz module's checks are done when every question was answered correctly and
@@ -202,10 +224,15 @@ export function moduleState(record, m) {
  *  correctly again at a later try (the whole check once more: guide/quizzes.md). */
 export const checksDone = (s, m) => s.total > 0 && s.correct === s.total && (s.first * 100 >= m.pass_mark * s.total || s.again === s.total);
 
-/** Mark complete every quiz module whose checks are now done. */
+/** Mark complete every module whose checks are now done and whose lessons are
+ *  all read (a module with neither questions nor lessons is marked by the learner). */
 export function settle(record, course, now) {
-  // A graded module is complete by its recorded attempt alone (moduleState).
-  for (const m of course.modules) if (!m.assessment && !record.completed[m.id]?.done && checksDone(moduleState(record, m), m)) record.completed[m.id] = { done: true, at: now };
+  for (const m of course.modules) {
+    if (m.assessment) continue; // complete by its recorded attempt alone (moduleState)
+    const s = moduleState(record, m);
+    const passed = s.total ? checksDone(s, m) : s.lessons > 0;
+    if (passed && !s.complete && s.lessonsRead === s.lessons) record.completed[m.id] = { done: true, at: now };
+  }
 }
 
 /** A checked answer; `first`: the first try's result as the page knows it (the
