@@ -102,7 +102,7 @@ def test_the_page_holds_no_answer_feedback_or_explanation(exam_site):
     assert all(re.fullmatch(r"[0-9a-f]{64}", form.attributes["data-lms-answer"]) for form in forms)
     scripts = " ".join(path.read_text(encoding="utf-8") for path in (site_dir / "assets").rglob("*.js"))
     assert "Secret" not in scripts
-    review = next((site_dir / "assets/lms/review").glob("exam-*.json")).read_text(encoding="utf-8")
+    review = next((site_dir / "assets/lms/assessment/reviews").glob("exam-*.json")).read_text(encoding="utf-8")
     assert "Secret explanation of exam-a1." in review and "Secret feedback for exam-b2 right answer." in review
 
 

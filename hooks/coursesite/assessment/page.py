@@ -33,7 +33,7 @@ CHOICE = re.compile(r"<lms-choice ([^>]*)>(.*?)</lms-choice>", re.S)
 CHOICE_KEY = re.compile(r'data-key="([0-9a-f]{8})"')
 EXPLANATION = re.compile(r"<lms-explanation>(.*?)</lms-explanation>", re.S)
 QUESTION = re.compile(r'<form\b[^>]*\bdata-lms-question="([a-z0-9-]+)"')
-REVIEW_DIR = "assets/lms/review"
+REVIEW_DIR = "assets/lms/assessment/reviews"  # not assets/lms/review: the spaced-review feature's code
 
 
 def page_salt(course: Course, module: Module) -> str:
