@@ -24,7 +24,7 @@
 // Material's instant navigation keeps modules loaded: a loaded feature sets up
 // each new page itself (document$), and everything here is idempotent.
 
-import { load as loadStored, names, onExternalChange } from "./store.js";
+import { names, onExternalChange } from "./store.js";
 
 const RECORD = "progress"; // the learner's record in store.js (progress/start.js: KEY)
 const RECORDED = ["lms:quiz-checked", "lms:reading-marked", "lms:quiz-reset", "lms:task-saved", "lms:review-answered"]; // what progress/tracker.js hears
@@ -50,9 +50,9 @@ const FEATURES = [
   // "Mark this module complete": at once anyway when there is a record (progress loads).
   { widgets: "[data-lms-progress-foot]", code: loadProgress, now: () => false },
   { widgets: "[data-lms-dashboard]", code: () => import("./progress/controls.js"), now: always },
-  // A graded assessment's panel (assessment/main.js): at once when the learner has an
-  // attempt stored (progress holds it), else as the panel comes near.
-  { widgets: "[data-lms-assessment]", code: () => import("./assessment/main.js"), now: ([panel]) => hasRecord() && loadStored(RECORD, (r) => r?.attempts?.[panel.dataset.lmsAssessment] !== undefined) },
+  // A graded assessment's panel (assessment/main.js): at once for a learner with a record
+  // (an attempt may be open), else as the panel comes near.
+  { widgets: "[data-lms-assessment]", code: () => import("./assessment/main.js"), now: hasRecord },
 ];
 
 function load(feature) {
