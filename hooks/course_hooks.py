@@ -32,6 +32,8 @@ from coursesite import (
     sitebuild,
     state,
 )
+from coursesite.assessment import page as graded_page
+from coursesite.assessment import pool as graded_pool
 from coursesite.config import BuildSettings
 from coursesite.course_loader import load_course
 from coursesite.items import check as item_checks
@@ -115,6 +117,8 @@ def on_config(config):
     counted, build.item_warnings = item_checks.for_build(build.course)
     build.problems += counted
     _define_glossary_terms(config, build.course)
+    # Questions of graded assessments are rendered without their answers (coursesite/assessment).
+    config.mdx_configs["coursesite.quiz"]["graded"] = graded_pool.graded_ids(build.course)
     return config
 
 
@@ -234,6 +238,8 @@ def on_page_content(html, page, config, files):
     if module:  # the reading entries under the page's "Reading list" heading, the page's last section
         html += readings.module_entries_html(course, module, _site_markdown(config))
         progressdata.note_sections(course, module, page.toc)
+    if module and module.assessment:  # answers out to the review file, answer hashes and the panel in
+        html = graded_page.process_page(course, module, html, page.url)
     html = quiz_summary.add_summary(html, module)  # "x of y correct", pass mark
     review.note_page(course, page.file.src_uri, html)  # knowledge checks for the Review page
     return progressdata.note_page(course, page.file.src_uri, page.url, html)
@@ -274,6 +280,8 @@ on_page_context = CombinedEvent(_cut_unsearched_parts, _page_context)
 
 def on_post_build(config):
     build = state.require()
+    # Graded assessments' review files: their content was cut out of the pages as they rendered.
+    graded_page.write_reviews(build.course, Path(config.site_dir))
     # The same steps as `course postbuild SITE_DIR` (coursesite/postbuild.py).
     build.problems += postbuild.finish_site(
         build.course, Path(config.site_dir), minify_assets=not build.options.previewing

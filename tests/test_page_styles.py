@@ -42,12 +42,16 @@ def test_the_guide_page_with_a_live_quiz_links_the_quiz_styles(facilitator_cours
 
 
 def test_every_module_page_links_the_quiz_styles_once(built_course):
+    """The graded final assessment links the assessment's styles (quiz.css, then assessment.css)."""
     pages = sorted((built_course / "modules").glob("*/index.html"))
     assert pages
     for page in pages:
-        # A module with a task (/// task) links the quiz and task styles in one file.
+        # A module with a task (/// task) links the quiz and task styles in one file;
+        # the graded final assessment links the assessment's styles (quiz.css, then assessment.css).
         expected = (
-            "assets/course-quiz-task.css"
+            "assets/course-assessment.css"
+            if page.parent.name == "10-final-assessment"
+            else "assets/course-quiz-task.css"
             if "data-lms-task=" in page.read_text(encoding="utf-8")
             else "assets/course-quiz.css"
         )
@@ -65,6 +69,9 @@ def test_the_combined_files_are_course_css_then_the_feature_styles_minified(buil
     assert read("assets/course-progress-quiz.css") == course + pages + quiz
     task = minified((ASSETS / "lms/task/task.css").read_text(encoding="utf-8"), ".css")
     assert read("assets/course-quiz-task.css") == course + quiz + task
+    graded = minified((ASSETS / "lms/assessment/assessment.css").read_text(encoding="utf-8"), ".css")
+    assert read("assets/course-assessment.css") == course + quiz + graded
+    assert read("assets/course-quiz-assessment.css") == course + quiz + graded  # quiz.css once
 
 
 def test_a_page_is_matched_to_its_widgets_by_their_data_attributes():
@@ -84,6 +91,7 @@ def test_writing_the_combined_files_twice_gives_the_same_bytes(tmp_path):
         "assets/lms/quiz.css": "b{color:blue}",
         "assets/lms/progress/pages.css": "c{}\n",
         "assets/lms/task/task.css": "d{}\n",
+        "assets/lms/assessment/assessment.css": "e{}\n",
     }.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")

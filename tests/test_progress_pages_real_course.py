@@ -25,7 +25,13 @@ def finished_record(built_course) -> dict:
         visited={m: AT for m in modules},
         completed={m: {"done": True, "at": AT} for m in modules},
         quizzes={q: {"correct": True, "at": AT} for q in quizzes},
+        # A graded assessment is complete by a passing recorded attempt.
+        attempts={m["id"]: [passed_attempt()] for m in data["modules"] if "assessment" in m},
     )
+
+
+def passed_attempt() -> dict:
+    return {"seed": 1, "started": AT, "at": AT, "answers": {}, "submitted": AT, "score": 100, "passed": True}
 
 
 def open_certificate(open_page, built_course, course_url, **options):

@@ -71,7 +71,7 @@ CASES = [
         "unknown option",
         "/// quiz | Which?\n    id: q-one\n    colour: red\n\n- [ ] Wrong\n- [x] Right\n///\n",
         [
-            "docs/practice.md:3: unknown quiz option 'colour' (quiz options are id, multiple, shuffle, hint, objective and allow)"
+            "docs/practice.md:3: unknown quiz option 'colour' (quiz options are id, multiple, shuffle, hint, objective, allow, module and keep_order)"
         ],
     ),
     (

@@ -6,6 +6,7 @@ possible record, of this repository's course and of a full ten-module one."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from coursesite.scorm.outline import ModuleOutline, Outline, QuizOutline, course
 from coursesite.scorm.suspend import (
     SCORM12_LIMIT,
     Answer,
+    Graded,
     LearnerRecord,
     decode,
     encode,
@@ -141,9 +143,9 @@ import { readFileSync } from "node:fs";
 const { encode, decode } = await import(process.argv[1]);
 const { outline, records } = JSON.parse(readFileSync(0, "utf8"));
 const toJs = (r) => ({ visited: new Set(r.visited), readings: new Set(r.readings),
-  answers: new Map(Object.entries(r.answers)) });
+  answers: new Map(Object.entries(r.answers)), graded: new Map(Object.entries(r.graded)) });
 const fromJs = (r) => ({ visited: [...r.visited].sort(), readings: [...r.readings].sort(),
-  answers: Object.fromEntries([...r.answers].sort()) });
+  answers: Object.fromEntries([...r.answers].sort()), graded: Object.fromEntries([...r.graded].sort()) });
 const out = records.map((r) => { const text = encode(outline, toJs(r)); return { text, back: fromJs(decode(outline, text)) }; });
 process.stdout.write(JSON.stringify(out));
 """
@@ -154,6 +156,7 @@ def as_json(record: LearnerRecord) -> dict:
         "visited": sorted(record.visited),
         "readings": sorted(record.readings),
         "answers": {k: {"correct": v.correct, "choices": v.choices} for k, v in sorted(record.answers.items())},
+        "graded": {k: dataclasses.asdict(v) for k, v in sorted(record.graded.items())},
     }
 
 
@@ -185,3 +188,55 @@ def test_javascript_writes_the_worst_case_of_this_course_within_the_limit():
     outline = course_outline(load_course(ROOT / "mkdocs.yml"))
     [js] = run_js(outline, [worst_case_record(outline)])
     assert len(js["text"]) == worst_case_length(outline) <= SCORM12_LIMIT
+
+
+# --- graded assessments: the recorded attempt and the attempts used ---------
+
+GRADED_OUTLINE = Outline(
+    "Course",
+    80,
+    [
+        *make_outline(modules=2).modules,
+        ModuleOutline("exam", "modules/exam.html", [], {"attempts": 3, "passMark": 80, "record": "best"}),
+    ],
+    [f"reading-{r:03}" for r in range(7)],
+)
+
+
+@st.composite
+def graded_records(draw) -> LearnerRecord:
+    record = draw(records(GRADED_OUTLINE))
+    if draw(st.booleans()):
+        used = draw(st.integers(1, 20))
+        number = draw(st.integers(1, used))
+        record.graded["exam"] = Graded(draw(st.integers(0, 100)), draw(st.booleans()), number, used)
+    return record
+
+
+@given(graded_records())
+@settings(max_examples=200, deadline=None)
+def test_a_graded_result_survives_a_round_trip(record):
+    text = encode(GRADED_OUTLINE, record)
+    assert decode(GRADED_OUTLINE, text) == record
+    assert len(text) <= worst_case_length(GRADED_OUTLINE)
+
+
+@given(st.lists(graded_records(), min_size=1, max_size=20))
+@settings(max_examples=5, deadline=None)
+def test_python_and_javascript_agree_on_graded_results(recs):
+    for record, js in zip(recs, run_js(GRADED_OUTLINE, recs), strict=True):
+        assert js["text"] == encode(GRADED_OUTLINE, record)
+        assert js["back"] == as_json(record)
+
+
+def test_this_course_with_every_attempt_used_fits_scorm_12():
+    """The worst case of the whole course: every module visited, every reading read,
+    every knowledge check answered, every graded attempt used."""
+    outline = course_outline(load_course(ROOT / "mkdocs.yml"))
+    graded = [m for m in outline.modules if m.assessment]
+    assert graded, "the course's final assessment is graded"
+    worst = worst_case_record(outline)
+    assert all(worst.graded[m.id].used >= m.assessment["attempts"] for m in graded)
+    text = encode(outline, worst)
+    print(f"worst-case suspend data with every attempt used: {len(text)} of {SCORM12_LIMIT} characters")
+    assert len(text) == worst_case_length(outline) <= SCORM12_LIMIT

@@ -19,6 +19,7 @@ SiteCheck = Callable[[Course, Path], list[Problem]]
 
 def _source_checks() -> list[SourceCheck]:
     from . import glossary, readings, templates
+    from .assessment import pool
     from .items.check import setting_problems
     from .links import addresses
     from .quiz import source_check
@@ -28,6 +29,7 @@ def _source_checks() -> list[SourceCheck]:
         glossary.check,
         readings.check,
         source_check.check,
+        pool.check,
         task_check.check,
         templates.check,
         addresses.check,

@@ -43,6 +43,8 @@ class Derived:
     reading_entries_html: dict[str, str] = field(default_factory=dict)  # reading id -> its entry's HTML
     faulty_templates: set[str] = field(default_factory=set)  # pages whose Jinja the source check refused
     page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL (progressdata.py)
+    # site path -> a graded page's review file (assessment/page.py)
+    reviews: dict[str, dict] = field(default_factory=dict)
     page_quiz_ids: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> quiz ids the page shows
     page_sections: dict[str, dict[str, str]] = field(default_factory=dict)  # module id -> heading id -> text
     tasks: dict[str, Any] | None = None  # src_uri -> the page's parsed tasks (task/check.py)

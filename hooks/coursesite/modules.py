@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import inline
+from .assessment.declaration import Assessment, parse_assessment, pass_mark_problem
 from .problems import Problem, did_you_mean
 from .source import SourceFile
 from .validate import Validator, check_fields, is_int
@@ -54,6 +55,7 @@ class Module:
     readings: list[str] = field(default_factory=list)
     pass_mark: int = 80
     lines: dict[str, int] = field(default_factory=dict)  # key -> file line, for later messages
+    assessment: Assessment | None = None  # set when the page's quizzes are a graded assessment
     lessons: list = field(default_factory=list)  # a folder module's lesson pages (coursesite/lessons.py)
 
     @property
@@ -141,7 +143,8 @@ VALIDATORS = {key: _said_of(key, check, hint) for key, (_required, check, hint) 
 
 
 def _unknown_key(key: str) -> tuple[str, str]:
-    return f"unknown key '{key}' in module", did_you_mean(key, FIELDS, f"known keys: {', '.join(FIELDS)}")
+    known = [*FIELDS, "assessment"]
+    return f"unknown key '{key}' in module", did_you_mean(key, known, f"known keys: {', '.join(known)}")
 
 
 def _objective_problems(block: Any, first: int, path: str) -> list[Problem]:
@@ -200,6 +203,18 @@ def _page_text(meta: Any, key: str, source: SourceFile, required: bool) -> tuple
     ]
 
 
+def _assessment(block: Any, path: str, first: int, line: int) -> tuple[Assessment, list[Problem]]:
+    """The graded assessment: with defaults when it has errors, so that its
+    answers stay out of the page even in a preview that shows a faulty page."""
+    graded, problems = parse_assessment(block["assessment"], path, first, line)
+    pass_mark = block.get("pass_mark", 80)
+    if _percent(pass_mark) is None:  # else already reported as not a percentage
+        problems += pass_mark_problem(
+            pass_mark, path, key_line(block, "pass_mark", first) if "pass_mark" in block else line
+        )
+    return graded or Assessment(lines={"assessment": line}), problems
+
+
 def parse_module(source: SourceFile, src_uri: str) -> tuple[Module | None, list[Problem]]:
     """Validate one module page. Returns the module (None when unusable) and all its problems."""
     path, first = source.path, source.meta_first_line
@@ -231,10 +246,17 @@ def parse_module(source: SourceFile, src_uri: str) -> tuple[Module | None, list[
     description, description_problems = _page_text(meta, "description", source, required=True)
     problems += title_problems + description_problems
     checked = check_fields(
-        ((key, block[key], key_line(block, key, first)) for key in block), VALIDATORS, path, _unknown_key
+        ((key, block[key], key_line(block, key, first)) for key in block if key != "assessment"),
+        VALIDATORS,
+        path,
+        _unknown_key,
     )
     values, lines = checked.values, {"module": key_line(meta, "module", first), **checked.lines}
     problems += checked.problems
+    if "assessment" in block:  # its keys are checked at their own lines
+        lines["assessment"] = key_line(block, "assessment", first)
+        values["assessment"], graded_problems = _assessment(block, path, first, lines["assessment"])
+        problems += graded_problems
     for key, (required, _check, hint) in FIELDS.items():
         if required and key not in block:
             problems.append(Problem(path, lines["module"], f"module is missing required key '{key}'", hint))
@@ -257,5 +279,6 @@ def parse_module(source: SourceFile, src_uri: str) -> tuple[Module | None, list[
         readings=[str(r) for r in values.get("readings", [])],
         pass_mark=int(values.get("pass_mark", 80)),
         lines=lines,
+        assessment=values.get("assessment"),
     )
     return module, problems

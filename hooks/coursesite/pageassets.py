@@ -48,6 +48,10 @@ FEATURES = (
     # The Review page shows quiz forms that its script inserts (assets/lms/review/session.js).
     Feature("quiz", "[data-lms-quiz], [data-lms-review-session]", styles=("assets/lms/quiz.css",)),
     Feature("task", "[data-lms-task], [data-lms-portfolio]", styles=("assets/lms/task/task.css",)),
+    # A graded assessment's questions look like quizzes; its own styles follow.
+    Feature(
+        "assessment", "[data-lms-assessment]", styles=("assets/lms/quiz.css", "assets/lms/assessment/assessment.css")
+    ),
 )
 
 
@@ -72,7 +76,7 @@ def write_stylesheets(site_dir: Path) -> list[str]:
     for count in range(1, len(FEATURES) + 1):
         for features in itertools.combinations(FEATURES, count):
             path = stylesheet_for(features)
-            parts = [EVERY_PAGE] + [style for feature in features for style in feature.styles]
+            parts = list(dict.fromkeys([EVERY_PAGE] + [style for feature in features for style in feature.styles]))
             (site_dir / path).write_text("".join(text(part) for part in parts), encoding="utf-8")
             written.append(path)
     return written

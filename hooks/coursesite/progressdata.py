@@ -33,6 +33,7 @@ import posixpath
 from pathlib import Path
 
 from . import review
+from .assessment.pool import drawn, ok_quizzes
 from .course_loader import Course
 from .modules import Module
 from .pageassets import to_root
@@ -79,6 +80,8 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
             f'aria-label="Mark complete: {title}" hidden>Mark complete</button>'
         )
     check = f"0 of {quizzes} right first time (0%), pass mark {module.pass_mark}%" if quizzes else "No knowledge check"
+    if module.assessment is not None:  # as progress/dashboard.js says it (gradedResult)
+        check = f"Not attempted ({module.assessment.attempts} attempts), pass mark {module.pass_mark}%"
     readings = f"0 of {len(module.readings)} read" if module.readings else "None listed"
     values = [status, check, readings, duration_text(module.duration)]
     cells = [f'<th scope="row" role="rowheader"><a href="{html.escape(href)}">{title}</a></th>']
@@ -176,6 +179,18 @@ def _default_url(src_uri: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 
+def _assessment_data(course: Course, module: Module) -> dict:
+    """What the dashboard, certificate and SCORM need of a graded assessment."""
+    page = page_quizzes(course).get(module.src_uri)
+    graded = module.assessment
+    assert graded is not None
+    return {
+        "attempts": graded.attempts,
+        "questions": drawn(module, ok_quizzes(page) if page else []),
+        "record": graded.record,
+    }
+
+
 def course_data(course: Course) -> dict:
     """The structure the progress code reads, in course order."""
     modules = []
@@ -196,6 +211,8 @@ def course_data(course: Course) -> dict:
         )
         if module.lessons:
             modules[-1]["lessons"] = [_lesson_data(course, module, lesson) for lesson in module.lessons]
+        if module.assessment is not None:
+            modules[-1]["assessment"] = _assessment_data(course, module)
     urls = course.derived.page_urls
     pages = {name: urls[src_uri] for src_uri, name in PROGRESS_PAGES.items() if src_uri in urls}
     return {"v": 1, "title": course.site.site_name, "modules": modules, "pages": dict(sorted(pages.items()))}

@@ -50,6 +50,9 @@ const FEATURES = [
   // "Mark this module complete": at once anyway when there is a record (progress loads).
   { widgets: "[data-lms-progress-foot]", code: loadProgress, now: () => false },
   { widgets: "[data-lms-dashboard]", code: () => import("./progress/controls.js"), now: always },
+  // A graded assessment's panel (assessment/main.js): at once for a learner with a record
+  // (an attempt may be open), else as the panel comes near.
+  { widgets: "[data-lms-assessment]", code: () => import("./assessment/main.js"), now: hasRecord },
 ];
 
 function load(feature) {

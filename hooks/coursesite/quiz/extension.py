@@ -31,6 +31,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from ..assessment.render import render_graded
 from ..problems import Problem
 from ..safelinks import unlink
 from ..urls import unsafe_scheme
@@ -50,6 +51,7 @@ class PageQuizState:
     blocks: list = field(default_factory=list)  # by placeholder number (quiz or task blocks)
     forms: list[Element] = field(default_factory=list)  # the rendered quizzes, for the sanitizer
     stash_start: int = 0  # HTML stash entries before this one are not author text
+    graded: set[str] = field(default_factory=set)  # question ids of graded assessments (kept across pages)
 
     def clear(self) -> None:
         self.blocks.clear()
@@ -104,7 +106,10 @@ class QuizBlockProcessor(BlockProcessor):
         placeholder = PLACEHOLDER_RE.match(blocks.pop(0).strip())
         assert placeholder is not None  # test() said so
         block = self.page.blocks[int(placeholder[1])]
-        if block.ok and block.quiz is not None:
+        if block.ok and block.quiz is not None and block.quiz.id in self.page.graded:
+            element = render_graded(block.quiz, self.parser.parseChunk)
+            self.page.forms.append(element)
+        elif block.ok and block.quiz is not None:
             element = render_quiz(block.quiz, self.parser.parseChunk)
             self.page.forms.append(element)
         else:
@@ -167,12 +172,17 @@ class QuizExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "log_problems": [True, "log each invalid quiz's problems (the course hook's build reports them itself)"],
+            "graded": [
+                set(),
+                "ids of the questions in graded assessments: rendered without their answers (coursesite/assessment)",
+            ],
         }
         super().__init__(**kwargs)
         self.page = PageQuizState()
 
     def extendMarkdown(self, md) -> None:
         md.registerExtension(self)
+        self.page.graded = set(self.getConfig("graded"))
         self.reset()
         # Below fenced code (25), above raw HTML blocks (20).
         md.preprocessors.register(QuizPreprocessor(md, self.page, self.getConfig("log_problems")), "lms_quiz", 22)

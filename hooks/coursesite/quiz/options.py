@@ -11,7 +11,7 @@ from ..problems import Problem, did_you_mean
 from ..validate import Result, Validator, accepting, check_fields, flag, is_int
 from ..yamlsrc import key_line, load_yaml
 
-OPTIONS = ("id", "multiple", "shuffle", "hint", "objective", "allow")
+OPTIONS = ("id", "multiple", "shuffle", "hint", "objective", "allow", "module", "keep_order")
 ID_HINT = "use lower-case letters, digits and single hyphens, e.g. id: mentoring-first-move"
 YAML_HINT = 'write one "key: value" per line, indented 4 spaces under the /// quiz line'
 
@@ -74,6 +74,13 @@ VALIDATORS: dict[str, Validator] = {
         "write objective: 2 or objective: [1, 3], counting the module's objectives from 1",
     ),
     "allow": _allow,
+    # Graded assessments only (coursesite/assessment/pool.py says so elsewhere).
+    "module": accepting(
+        lambda value: isinstance(value, str) and SLUG.match(value) is not None,
+        lambda value: f"quiz option 'module' must be a module id, not {str(value)!r}",
+        "write module: followed by the id: of the module the question tests, e.g. module: mentoring",
+    ),
+    "keep_order": _flag("keep_order"),
 }
 
 

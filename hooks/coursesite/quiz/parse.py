@@ -101,6 +101,8 @@ def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1)
         hint=str(values.get("hint", "")).strip(),
         objectives=[int(n) for n in _as_list(objective)],
         allow=_as_list(values.get("allow", [])),
+        module=str(values.get("module", "")),
+        keep_order=values.get("keep_order") is True,
         lines=option_lines,
         options_readable=not any(p.message.startswith("quiz options") for p in option_problems),
     )

@@ -40,7 +40,22 @@ def is_module_page(src_uri: str) -> bool:
     return src_uri.startswith(MODULES_DIR + "/")
 
 
-def _duplicate_ids(pages: dict[str, PageQuizzes]) -> list[Problem]:
+def _duplicate_message(quiz_id: str, here: str, there: tuple[str, int], graded: set[str]) -> tuple[str, str]:
+    """A question in a graded pool and in a knowledge check would give the
+    graded answer away on the knowledge check's page."""
+    if (here in graded) != (there[0] in graded):
+        return (
+            f"quiz id '{quiz_id}' is used both in a knowledge check and in a graded assessment's pool "
+            f"(also at {there[0]}:{there[1]})",
+            "a graded question must not appear in a knowledge check: give it its own id and wording",
+        )
+    return (
+        f"quiz id '{quiz_id}' is already used at {there[0]}:{there[1]}",
+        "give each quiz its own id; keep the published one and rename the newer quiz",
+    )
+
+
+def _duplicate_ids(pages: dict[str, PageQuizzes], graded: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     first: dict[str, tuple[str, int]] = {}
     for page in pages.values():
@@ -49,15 +64,8 @@ def _duplicate_ids(pages: dict[str, PageQuizzes]) -> list[Problem]:
                 continue  # reported as a missing id
             place = (page.path, quiz.line_of("id"))
             if quiz.id in first:
-                path, line = first[quiz.id]
-                problems.append(
-                    Problem(
-                        place[0],
-                        place[1],
-                        f"quiz id '{quiz.id}' is already used at {path}:{line}",
-                        "give each quiz its own id; keep the published one and rename the newer quiz",
-                    )
-                )
+                what, hint = _duplicate_message(quiz.id, place[0], first[quiz.id], graded)
+                problems.append(Problem(place[0], place[1], what, hint))
             else:
                 first[quiz.id] = place
     return problems
@@ -137,7 +145,8 @@ def _page_problems(course: Course, src_uri: str, page: PageQuizzes) -> list[Prob
 
 def check(course: Course) -> list[Problem]:
     pages = page_quizzes(course)
-    problems = _duplicate_ids(pages)
+    graded = {m.path for m in course.modules if m.assessment is not None}
+    problems = _duplicate_ids(pages, graded)
     for src_uri, page in pages.items():
         problems += _page_problems(course, src_uri, page)
     return problems

@@ -44,6 +44,9 @@ class ModuleOutline:
     id: str
     page: str  # path inside the package, e.g. "modules/01-x.html"
     quizzes: list[QuizOutline] = field(default_factory=list)
+    # A graded assessment: {"attempts", "passMark", "record"}; its questions, and their answers,
+    # stay out of the outline (the launch page): the assessment reports each submitted attempt.
+    assessment: dict | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -78,6 +81,7 @@ class Outline:
             "readings": {"fp": self.readings_fingerprint, "ids": self.readings},
             "modules": [
                 {"id": m.id, "page": m.page, "fp": m.fingerprint, "quizzes": [q.__dict__ for q in m.quizzes]}
+                | ({"assessment": m.assessment} if m.assessment else {})
                 for m in self.modules
             ],
         }
@@ -108,6 +112,8 @@ def response_label(text: str, key: str) -> str:
 
 def module_quizzes(course: Course, module: Module) -> list[QuizOutline]:
     """The quizzes of the module's pages, its lessons' included, in course order."""
+    if module.assessment is not None:
+        return []  # graded: reported by attempt, never as knowledge checks
     pages = page_quizzes(course)  # the quiz feature's own parse, cached per course
     quizzes = [q for uri in module.page_uris if uri in pages for q in pages[uri].quizzes]
     return [
@@ -124,6 +130,11 @@ def module_quizzes(course: Course, module: Module) -> list[QuizOutline]:
     ]
 
 
+def _assessment(module: Module) -> dict | None:
+    graded = module.assessment
+    return {"attempts": graded.attempts, "passMark": module.pass_mark, "record": graded.record} if graded else None
+
+
 def course_pass_mark(course: Course) -> int:
     final = course.module(FINAL_MODULE)
     return final.pass_mark if final else DEFAULT_PASS_MARK
@@ -131,7 +142,12 @@ def course_pass_mark(course: Course) -> int:
 
 def course_outline(course: Course) -> Outline:
     modules = [
-        ModuleOutline(m.id, built_page(m.src_uri, use_directory_urls=False), module_quizzes(course, m))
+        ModuleOutline(
+            m.id,
+            built_page(m.src_uri, use_directory_urls=False),
+            module_quizzes(course, m),
+            _assessment(m),
+        )
         for m in course.modules
     ]
     readings = sorted(load_readings(course).readings)

@@ -10,7 +10,10 @@ Format, version 1 (only base64url characters and dots)::
     readings = FP BITS                              bit i: outline.readings[i] is marked read
     module   = FP BITS                              bits: visited, then for each quiz in order
                                                     answered; if answered: correct, then one
-                                                    bit per choice (authored order): selected
+                                                    bit per choice (authored order): selected;
+                                                    a graded assessment (no quizzes) then has
+                                                    18 bits: attempts used (5), the recorded
+                                                    attempt's number (5), score (7), passed (1)
     FP       = the section's 2-character fingerprint (``outline.fingerprint``)
 
 BITS packs the bits most significant first into base64url characters, six
@@ -45,10 +48,28 @@ class Answer:
 
 
 @dataclass
+class Graded:
+    """A graded assessment's recorded attempt, and how many attempts were used."""
+
+    score: int
+    passed: bool
+    number: int
+    used: int
+
+
+@dataclass
 class LearnerRecord:
     visited: set[str] = field(default_factory=set)
     readings: set[str] = field(default_factory=set)
     answers: dict[str, Answer] = field(default_factory=dict)
+    graded: dict[str, Graded] = field(default_factory=dict)
+
+
+GRADED_BITS = (5, 5, 7, 1)  # used, number, score, passed
+
+
+def _number_bits(value: int, width: int) -> list[bool]:
+    return [bool(value >> (width - 1 - i) & 1) for i in range(width)]
 
 
 def pack(bits: list[bool]) -> str:
@@ -71,6 +92,12 @@ def module_bits(module: ModuleOutline, record: LearnerRecord) -> list[bool]:
         if answer is not None:
             bits.append(answer.correct)
             bits += [key in answer.choices for key in quiz.choices]
+    graded = record.graded.get(module.id) if module.assessment else None
+    if graded is not None:
+        for value, width in zip(
+            (graded.used, graded.number, graded.score, int(graded.passed)), GRADED_BITS, strict=True
+        ):
+            bits += _number_bits(min(value, 2**width - 1), width)
     return bits
 
 
@@ -80,8 +107,14 @@ def encode(outline: Outline, record: LearnerRecord) -> str:
     return ".".join(sections)
 
 
+def _read_graded(module: ModuleOutline, stream, record: LearnerRecord) -> None:
+    used, number, score, passed = (sum(next(stream) << (width - 1 - i) for i in range(width)) for width in GRADED_BITS)
+    if used and 1 <= number <= used and score <= 100:
+        record.graded[module.id] = Graded(score, bool(passed), number, used)
+
+
 def _read_module(module: ModuleOutline, bits: list[bool], record: LearnerRecord) -> None:
-    stream = iter(bits + [False] * (1 + sum(2 + len(q.choices) for q in module.quizzes)))
+    stream = iter(bits + [False] * (1 + sum(2 + len(q.choices) for q in module.quizzes) + sum(GRADED_BITS)))
     if next(stream):
         record.visited.add(module.id)
     for quiz in module.quizzes:
@@ -91,6 +124,8 @@ def _read_module(module: ModuleOutline, bits: list[bool], record: LearnerRecord)
         chosen = [key for key in quiz.choices if next(stream)]
         if chosen:
             record.answers[quiz.id] = Answer(correct, chosen)
+    if module.assessment:
+        _read_graded(module, stream, record)
 
 
 def _match(outline: Outline, position: int, fp: str, used: set[int]) -> ModuleOutline | None:
@@ -126,12 +161,17 @@ def decode(outline: Outline, text: str) -> LearnerRecord:
 
 def worst_case_record(outline: Outline) -> LearnerRecord:
     """The longest record: everything read and visited, every quiz answered
-    with every choice selected (no trailing zero bits to drop)."""
+    with every choice selected (no trailing zero bits to drop), every graded
+    assessment's attempts all used (the bits of its fields all set)."""
     answers = {q.id: Answer(True, list(q.choices)) for m in outline.modules for q in m.quizzes}
-    return LearnerRecord({m.id for m in outline.modules}, set(outline.readings), answers)
+    graded = {m.id: Graded(127, True, 31, 31) for m in outline.modules if m.assessment}
+    return LearnerRecord({m.id for m in outline.modules}, set(outline.readings), answers, graded)
 
 
 def worst_case_length(outline: Outline) -> int:
     """Characters of the longest possible suspend data, by formula."""
-    sections = [len(outline.readings)] + [1 + sum(2 + len(q.choices) for q in m.quizzes) for m in outline.modules]
+    sections = [len(outline.readings)] + [
+        1 + sum(2 + len(q.choices) for q in m.quizzes) + (sum(GRADED_BITS) if m.assessment else 0)
+        for m in outline.modules
+    ]
     return len(FORMAT) + sum(1 + 2 + -(-bits // 6) for bits in sections)

@@ -5,6 +5,7 @@
 import { course, onChange, record, root, update } from "./tracker.js";
 import { completedAt, moduleState } from "./record.js";
 import { completionCode } from "./code.js";
+import { describe } from "../assessment/attempts.js";
 import { el, say, unsaved } from "./ui.js";
 
 const DATE = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
@@ -27,7 +28,7 @@ async function fill(cert, data, rec, at) {
   part("modules").replaceChildren(
     ...data.modules.map((m) => {
       const s = moduleState(rec, m);
-      const result = s.total ? `${s.first} of ${s.total} right first time (pass mark ${m.pass_mark}%)` : "Completed";
+      const result = s.graded ? `${describe(s.graded, m.assessment.attempts)} (pass mark ${m.pass_mark}%)` : s.total ? `${s.first} of ${s.total} right first time (pass mark ${m.pass_mark}%)` : "Completed";
       return el("tr", {}, el("td", {}, m.title), el("td", {}, result));
     }),
   );

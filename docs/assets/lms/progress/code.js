@@ -13,7 +13,9 @@ function fnv1a(text, seed) {
 export async function completionCode(record, course) {
   const at = completedAt(record, course);
   if (at === null) return null;
-  const lines = course.modules.map((m) => `${m.id}:${moduleState(record, m).score ?? "done"}`).sort();
+  // A graded assessment's line names its recorded attempt too: a better attempt gives a new code.
+  const attempt = ({ graded: g }) => (g ? `@${g.number}/${new Date(g.attempt.submitted).toISOString().slice(0, 10)}` : "");
+  const lines = course.modules.map((m) => ((s) => `${m.id}:${s.score ?? "done"}${attempt(s)}`)(moduleState(record, m))).sort();
   const text = [course.title, new Date(at).toISOString().slice(0, 10), ...lines].join("\n");
   let hex, mark = "";
   try {

@@ -21,6 +21,10 @@
 //              folder module read to their end; a key is "<module id>--<lesson file name>"
 //   place      null | { lesson, at }           optional: the lesson page of `last`, when
 //              `last` was noted on a lesson page (the same `at`); absent = none
+//   attempts   { assessmentId: [attempt...] }  graded assessments' attempts,
+//              optional (absent = none): ../assessment/attempts.js describes,
+//              validates and merges them. A graded module is complete when
+//              its recorded attempt (best or last) passed, never by `completed`.
 // v1 (still read, migrated): as v2, but a quiz entry has no `first` or `again`.
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
@@ -28,6 +32,7 @@
 import { isEntry as isReview } from "../review/schedule.js";
 import { isEntry as isTask } from "../task/entry.js";
 import { VERSION, empty, isAnchor, isId } from "./start.js";
+import { attemptsSince, cleanAttempts, mergeAttempts, recorded } from "../assessment/attempts.js";
 
 export { empty, isAnchor, isId };
 
@@ -54,6 +59,9 @@ const SINGLES = {
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
   place: (e) => isObj(e) && Object.keys(e).length === 2 && isId(e.lesson) && isTime(e.at),
 };
+
+// `attempts` is optional: a record without graded attempts has none, as before.
+const withAttempts = (record, attempts) => Object.keys(attempts).length && (record.attempts = attempts);
 
 function fromV0(raw, now) {
   const ids = (list) => (Array.isArray(list) ? list.filter(isId) : []);
@@ -87,7 +95,7 @@ export function clean(raw, now = Date.now()) {
   if (raw.v === 1) raw = fromV1(raw);
   else if (migrated) raw = fromV0(raw, now);
   else if (raw.v !== VERSION) return { record, problems: [`it has version ${JSON.stringify(raw.v)}, which this site cannot read`], migrated };
-  const problems = Object.keys(raw).filter((k) => !has(record, k) && !OPTIONAL.has(k)).map((k) => `unknown field "${k}"`);
+  const problems = Object.keys(raw).filter((k) => !has(record, k) && !OPTIONAL.has(k) && k !== "attempts").map((k) => `unknown field "${k}"`);
   if (isTime(raw.epoch)) record.epoch = raw.epoch;
   else problems.push("epoch is not a time");
   for (const [field, valid] of Object.entries(ENTRIES)) {
@@ -107,6 +115,9 @@ export function clean(raw, now = Date.now()) {
     if (valid(raw[field])) record[field] = { ...raw[field] };
     else problems.push(`${field} is not valid`);
   }
+  const graded = cleanAttempts(raw.attempts);
+  withAttempts(record, graded.attempts);
+  problems.push(...graded.problems);
   return { record, problems, migrated };
 }
 
@@ -147,6 +158,7 @@ export function combine(a, b = empty()) {
     const value = newer(a[field], b[field]) ?? null;
     if (value || !OPTIONAL.has(field)) out[field] = value;
   }
+  withAttempts(out, mergeAttempts(a.attempts ?? {}, b.attempts ?? {}));
   return out;
 }
 
@@ -157,6 +169,7 @@ function since(record, epoch) {
     for (const [id, entry] of Object.entries(entriesOf(record, field))) if ((field === "visited" ? entry : entry.at) >= epoch) put(out, field, id, entry);
   }
   for (const field of Object.keys(SINGLES)) if (record[field]?.at >= epoch) out[field] = record[field];
+  withAttempts(out, attemptsSince(record.attempts ?? {}, epoch));
   return out;
 }
 
@@ -179,9 +192,19 @@ export function merge(a, b) {
 /** Whether `raw` (stored, untrusted) is of a newer version: unreadable here, never written over. */
 export const isNewer = (raw) => isObj(raw) && Number.isInteger(raw.v) && raw.v > VERSION;
 
+// A graded assessment's standing: its recorded attempt (`graded`) decides.
+function assessmentState(record, m, read) {
+  const list = record.attempts?.[m.id] ?? [];
+  const graded = recorded(list, m.assessment.record);
+  const complete = graded?.attempt.passed === true;
+  const started = complete || m.id in record.visited || list.length > 0;
+  return { complete, started, correct: 0, first: 0, again: 0, answered: list.length, total: m.assessment.questions, score: graded ? graded.attempt.score : null, read, lessons: 0, lessonsRead: 0, graded };
+}
+
 /** A module's standing in a record (`m`: a module of course.json). `first`: questions
  *  right first time, `score` its percentage (the result that counts). */
 export function moduleState(record, m) {
+  if (m.assessment) return assessmentState(record, m, m.readings.filter((r) => record.readings[r]?.read).length);
   const results = m.quizzes.map((q) => record.quizzes[q]).filter(Boolean);
   const count = (key) => results.filter((r) => r[key]).length;
   const [correct, first, again] = [count("correct"), count("first"), count("again")];
@@ -205,6 +228,7 @@ export const checksDone = (s, m) => s.total > 0 && s.correct === s.total && (s.f
  *  all read (a module with neither questions nor lessons is marked by the learner). */
 export function settle(record, course, now) {
   for (const m of course.modules) {
+    if (m.assessment) continue; // complete by its recorded attempt alone (moduleState)
     const s = moduleState(record, m);
     const passed = s.total ? checksDone(s, m) : s.lessons > 0;
     if (passed && !s.complete && s.lessonsRead === s.lessons) record.completed[m.id] = { done: true, at: now };
@@ -221,6 +245,12 @@ export function recordQuiz(record, id, correct, now, choices, first = correct, r
 
 /** ms of the last module completion once every module is complete, else null. */
 export function completedAt(record, course) {
-  const times = course.modules.map((m) => (record.completed[m.id]?.done ? record.completed[m.id].at : null));
+  const times = course.modules.map((m) => (m.assessment ? passedAt(record, m) : record.completed[m.id]?.done ? record.completed[m.id].at : null));
   return course.modules.length && !times.includes(null) ? Math.max(...times) : null;
+}
+
+/** ms of the submission of a graded module's recorded attempt when it passed, else null. */
+function passedAt(record, m) {
+  const graded = moduleState(record, m).graded;
+  return graded?.attempt.passed ? graded.attempt.submitted : null;
 }

@@ -56,6 +56,7 @@ function attach(session, pending, win) {
     attached.add(doc);
     doc.addEventListener("lms:quiz-checked", ({ detail }) => session.answer(detail?.quizId, detail?.correct, chosenKeys(doc, detail?.quizId)));
     doc.addEventListener("lms:reading-marked", ({ detail }) => session.read(detail?.readingId, detail?.read));
+    doc.addEventListener("lms:assessment-submitted", ({ detail }) => session.assessed(detail));
     // A task counts for the LMS once scored; typing alone is kept in the browser only.
     doc.addEventListener("lms:task-saved", ({ detail: d }) => d?.score != null && session.task(d.taskId, taskTitle(doc, d.taskId), d.text, d.score));
     // lms:quiz-reset is not followed: "Try again" clears the page for another try,
@@ -67,6 +68,12 @@ function attach(session, pending, win) {
     session.visit(module, pageOf(win));
     restore(win, pending);
   });
+  // What the LMS holds of a graded assessment on this page, so that its attempt limit
+  // holds in a browser that has none of them stored (assessment/main.js).
+  for (const panel of doc.querySelectorAll("[data-lms-assessment]")) {
+    const known = session.record.graded.get(panel.dataset.lmsAssessment);
+    if (known) doc.dispatchEvent(new CustomEvent("lms:attempts-known", { detail: { assessment: panel.dataset.lmsAssessment, ...known } }));
+  }
 }
 
 function show(session) {

@@ -26,8 +26,24 @@ export const ELEMENTS = {
 const KEPT = new Set(["passed", "completed"]);
 const round = (value, places) => String(Math.round(value * 10 ** places) / 10 ** places);
 
+// With graded assessments, they alone give the score (the mean of their recorded
+// attempts) and the result: passed once every one passed, done once every one
+// passed or has no attempt left.
+function gradedStanding(graded, record) {
+  const results = graded.map((m) => record.graded?.get(m.id));
+  const submitted = results.filter(Boolean);
+  const over = graded.every((m, i) => results[i]?.passed || (results[i]?.used ?? 0) >= m.assessment.attempts);
+  return {
+    total: graded.length, answered: submitted.length, correct: submitted.filter((r) => r.passed).length, done: over,
+    score: submitted.length ? submitted.reduce((sum, r) => sum + r.score, 0) / submitted.length : null,
+    passed: results.every((r) => r?.passed === true), progress: submitted.length / graded.length,
+  };
+}
+
 /** Where the learner stands: answered, correct, done, score, passed, progress. */
 export function standing(outline, record) {
+  const graded = outline.modules.filter((module) => module.assessment);
+  if (graded.length) return gradedStanding(graded, record);
   const quizzes = outline.modules.flatMap((module) => module.quizzes);
   const answers = quizzes.map((quiz) => record.answers.get(quiz.id)).filter(Boolean);
   const correct = answers.filter((answer) => answer.correct).length;
@@ -87,6 +103,18 @@ export function interactionValues(index, quiz, answer) {
     [`${at}learner_response`, labels(answer.choices)],
     [`${at}result`, answer.correct ? "correct" : "incorrect"],
     [`${at}correct_responses.0.pattern`, labels(quiz.correct)],
+  ];
+}
+
+/** SCORM 2004 cmi.interactions.n.* for one question of a submitted graded attempt
+ *  (its id names the assessment, the attempt and the question; choices by key). */
+export function attemptInteraction(index, assessment, number, question) {
+  const at = `cmi.interactions.${index}.`;
+  return [
+    [`${at}id`, `${assessment}-attempt-${number}-${question.id}`],
+    [`${at}type`, "choice"],
+    [`${at}learner_response`, question.choices.join("[,]")],
+    [`${at}result`, question.correct ? "correct" : "incorrect"],
   ];
 }
 

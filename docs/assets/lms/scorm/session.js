@@ -12,13 +12,14 @@
 // console warning tells the LMS administrator.
 
 import { connect, warn } from "./api.js";
-import { ELEMENTS, cmiValues, interactionValues, sessionTime, taskValues } from "./mapping.js";
+import { ELEMENTS, attemptInteraction, cmiValues, interactionValues, sessionTime, taskValues } from "./mapping.js";
 import { isIdString } from "../store.js";
 import { decode } from "./suspend.js";
 
 const PAGE = /^(?!.*\.\.)[A-Za-z0-9_\-./%]{1,250}\.html$/;
 export const isPage = (page) => typeof page === "string" && PAGE.test(page) && !page.startsWith("/");
 const MAX_FAILURES = 5;
+const isQuestion = (q) => isIdString(q?.id) && typeof q.correct === "boolean" && Array.isArray(q.choices) && q.choices.length > 0 && q.choices.length <= 50 && q.choices.every((k) => /^[0-9a-f]{8}$/.test(k));
 const FIRST_WAIT = 1000; // ms before the first retry; doubled after each failure
 const LONGEST_WAIT = 30000;
 
@@ -135,6 +136,24 @@ class Session {
     if (this.open && this.interactions) {
       if (!this.interactions.has(quizId)) this.interactions.set(quizId, this.interactions.size);
       this.send(interactionValues(this.interactions.get(quizId), quiz, answer));
+    }
+    this.report();
+  }
+
+  /** A submitted attempt of a graded assessment (assessment/attempt.js: lms:assessment-submitted). */
+  assessed(detail) {
+    const module = this.outline.modules.find((m) => m.assessment && m.id === detail?.assessment);
+    const { number, score, passed } = detail ?? {};
+    if (!module || !Number.isInteger(number) || number < 1 || !Number.isInteger(score) || score < 0 || score > 100 || typeof passed !== "boolean") return;
+    const old = this.record.graded.get(module.id);
+    const counts = !old || (module.assessment.record === "last" ? number >= old.number : score > old.score);
+    const used = Math.max(number, old?.used ?? 0);
+    this.record.graded.set(module.id, counts ? { score, passed, number, used } : { ...old, used });
+    const questions = Array.isArray(detail.questions) ? detail.questions.slice(0, 200) : [];
+    for (const question of this.interactions ? questions.filter(isQuestion) : []) {
+      const id = `${module.id}-attempt-${number}-${question.id}`;
+      if (!this.interactions.has(id)) this.interactions.set(id, this.interactions.size);
+      this.send(attemptInteraction(this.interactions.get(id), module.id, number, question));
     }
     this.report();
   }

@@ -10,7 +10,10 @@
 const FORMAT = "1";
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-export const emptyRecord = () => ({ visited: new Set(), readings: new Set(), answers: new Map() });
+export const emptyRecord = () => ({ visited: new Set(), readings: new Set(), answers: new Map(), graded: new Map() });
+// A graded assessment's section ends with its recorded attempt: used, number, score, passed.
+const GRADED_BITS = [5, 5, 7, 1];
+const numberBits = (value, width) => Array.from({ length: width }, (_, i) => ((Math.min(value, 2 ** width - 1) >> (width - 1 - i)) & 1) === 1);
 
 export function pack(bits) {
   let text = "";
@@ -39,6 +42,8 @@ function moduleBits(module, record) {
     bits.push(Boolean(answer));
     if (answer) bits.push(answer.correct, ...quiz.choices.map((key) => answer.choices.includes(key)));
   }
+  const graded = module.assessment && record.graded?.get(module.id);
+  if (graded) [graded.used, graded.number, graded.score, Number(graded.passed)].forEach((value, i) => bits.push(...numberBits(value, GRADED_BITS[i])));
   return bits;
 }
 
@@ -58,6 +63,9 @@ function readModule(module, bits, record) {
     const choices = quiz.choices.filter(() => next());
     if (choices.length) record.answers.set(quiz.id, { correct, choices });
   }
+  if (!module.assessment) return;
+  const [used, number, score, passed] = GRADED_BITS.map((width) => Array.from({ length: width }, next).reduce((n, bit) => n * 2 + Number(bit), 0));
+  if (used && number >= 1 && number <= used && score <= 100) record.graded.set(module.id, { score, passed: passed === 1, number, used });
 }
 
 function match(modules, position, fp, used) {
