@@ -23,10 +23,11 @@ EVERY_PAGE = [
     "progress/start.js",
 ]  # its CSS is in course.css
 # Includes merging tabs under a Web Lock, keeping a newer version's record and
-# telling the learner, and giving quizzes the answers storage refused them.
+# telling the learner, giving quizzes the answers storage refused them, and the
+# first-try results of knowledge checks with the migration of v1 records.
 PAGES = {
-    "module page": (EVERY_PAGE, 5_050),
-    "course home": (EVERY_PAGE + ["progress/home.js"], 5_850),
+    "module page": (EVERY_PAGE, 5_450),
+    "course home": (EVERY_PAGE + ["progress/home.js"], 6_250),
     "dashboard": (
         EVERY_PAGE
         + [
@@ -37,9 +38,9 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        10_800,
+        11_150,
     ),
-    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_550),
+    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_900),
 }
 
 

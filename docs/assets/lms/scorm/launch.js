@@ -52,7 +52,7 @@ function attach(session, pending, win) {
   const doc = win.document;
   if (!attached.has(doc)) {
     attached.add(doc);
-    doc.addEventListener("lms:quiz-checked", ({ detail }) => session.answer(detail?.quizId, detail?.correct, chosenKeys(doc, detail?.quizId)));
+    doc.addEventListener("lms:quiz-checked", ({ detail }) => session.answer(detail?.quizId, detail?.correct, chosenKeys(doc, detail?.quizId), detail?.first ?? detail?.correct));
     doc.addEventListener("lms:reading-marked", ({ detail }) => session.read(detail?.readingId, detail?.read));
     // lms:quiz-reset is not followed: "Try again" clears the page for another try,
     // and the LMS keeps the last checked answer until a new one is checked.
