@@ -131,7 +131,11 @@ def test_a_v0_record_is_migrated(course, open_page):
     migrated = stored(page)
     # alpha: 1 of 2 right first time meets its 50% pass mark, but alpha-q2 is yet to be answered correctly
     assert set(migrated["completed"]) == {"beta"}
-    assert migrated["quizzes"]["alpha-q2"] == {"correct": False, "at": migrated["quizzes"]["alpha-q2"]["at"], "first": False}
+    assert migrated["quizzes"]["alpha-q2"] == {
+        "correct": False,
+        "at": migrated["quizzes"]["alpha-q2"]["at"],
+        "first": False,
+    }
     assert migrated["readings"]["smith-2020"]["read"] is True
     assert migrated["last"]["module"] == "alpha"
     expect(page.locator("[data-lms-home]")).to_contain_text("1 of 3 modules complete")

@@ -157,7 +157,10 @@ def test_merge_of_one_epoch_keeps_the_union(js):
     )
     b = v2(
         visited={"a": 3, "b": 4},
-        quizzes={"a-1": {"correct": False, "at": 8, "first": False}, "a-2": {"correct": False, "at": 2, "first": False}},
+        quizzes={
+            "a-1": {"correct": False, "at": 8, "first": False},
+            "a-2": {"correct": False, "at": 2, "first": False},
+        },
         readings={"r-1": {"read": False, "at": 6}},
         last={"module": "b", "anchor": "x", "at": 2},
     )

@@ -222,7 +222,11 @@ def test_feedback_and_explanation_appear_after_checking_and_try_again_resets(ope
     assert not chosen.is_visible() and not form.locator(".lms-quiz__answer").is_visible()
     assert _active(page) == "lms-quiz-quizzes-first-move-1"
     _answer(page, "quizzes-career", "Sponsorship", "Counselling")
-    _expect_message(page, "quizzes-career", "Not quite: you chose 1 of 2 correct answers, and 1 incorrect. Read the feedback, then try again or show the answer.")
+    _expect_message(
+        page,
+        "quizzes-career",
+        "Not quite: you chose 1 of 2 correct answers, and 1 incorrect. Read the feedback, then try again or show the answer.",
+    )
 
 
 def test_checking_with_nothing_chosen_gives_an_inline_message_and_clears_nothing(open_page, quiz_site):
@@ -485,7 +489,9 @@ def test_if_the_checking_code_cannot_load_the_quiz_falls_back_to_its_answer_disc
     page.wait_for_selector("form[data-lms-ready]")
     form = page.locator("#lms-quiz-quizzes-first-move")
     _answer(page, "quizzes-first-move", "Ask")
-    _expect_message(page, "quizzes-first-move", "Your answer can't be checked right now: open “Show answer” to compare.")
+    _expect_message(
+        page, "quizzes-first-move", "Your answer can't be checked right now: open “Show answer” to compare."
+    )
     expect(form.get_by_role("button", name="Check answer")).to_have_count(0)
     assert _active(page) == "Show answer"
     answer = form.locator(".lms-quiz__answer")

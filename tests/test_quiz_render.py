@@ -194,7 +194,8 @@ def test_leftovers_finds_plain_text_quiz_syntax_but_not_code():
 
 
 @pytest.mark.parametrize(
-    "ending", [" Choose all that apply.", " Select all that apply.", " (Choose all that apply.)", " choose all that apply"]
+    "ending",
+    [" Choose all that apply.", " Select all that apply.", " (Choose all that apply.)", " choose all that apply"],
 )
 def test_choose_all_that_apply_is_said_once(ending):
     """The instruction under the legend says it for every multiple-answer

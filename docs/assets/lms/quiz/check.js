@@ -131,7 +131,7 @@ function tryAgain(form) {
 function showAnswer(form) {
   for (const item of $$(form, "[data-lms-correct]")) $(item, ".lms-quiz__feedback").hidden = false;
   form.dataset.lmsShown = "";
-  reveal(form, "The answer is shown below.");
+  reveal(form, "Incorrect. The correct answer is marked above and explained below.");
   setButtons(form, true, { tryAgain, showAnswer });
   focusResult(form);
 }
