@@ -37,7 +37,7 @@ PAGES = {
 OVER_BUDGET: dict[str, str] = {}
 EVERY_PAGE = {"assets/course.css", "assets/lms/main.js", "assets/lms/store.js", "assets/lms/progress/start.js"}
 QUIZ_STYLES = "assets/course-quiz.css"  # course.css and quiz.css in one file (coursesite/pageassets.py)
-QUIZ_CODE = {"assets/lms/quiz.js", "assets/lms/quiz/check.js", "assets/lms/quiz/show.js"}
+QUIZ_CODE = {"assets/lms/quiz.js", "assets/lms/quiz/check.js"}
 
 
 def page_paths(site_dir) -> dict[str, str]:

@@ -161,7 +161,7 @@ def test_import_in_a_fresh_browser_shows_the_answers_and_ticks(course, open_page
     expect(form(fresh, "alpha-q2")).to_have_attribute("data-lms-state", "wrong")
     expect(form(fresh, "alpha-q2").locator("li:not([data-lms-correct]) input")).to_be_checked()
     expect(fresh.locator("[data-lms-quiz-summary] [role=status]")).to_have_text(
-        "1 of 2 right first time. Pass mark 50%: met. Answer the others correctly to complete this module: 1 of 2 so far."
+        "1 of 2 right first time. Pass mark 50%: met. To complete this module, answer every question correctly: 1 of 2 so far."
     )
     fresh.goto(course + "modules/03-gamma/")
     expect(reading_box(fresh)).to_be_checked()

@@ -5,11 +5,12 @@ many HTML files in one Java run."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from support.npm import npm_ci
 
 HERE = Path(__file__).resolve().parent
 PACKAGE = HERE / "node_modules" / "vnu-jar"
@@ -32,21 +33,10 @@ def ensure_vnu() -> str | None:
         )
     if JAR.exists() and _version(PACKAGE / "package.json") == _version(HERE / "package.json"):
         return None
-    npm = shutil.which("npm")
-    if npm is None:
-        return "npm is not installed: install Node.js 18 or newer (it brings npm), then run the tests again"
-    env = dict(os.environ, npm_config_audit="false", npm_config_fund="false", npm_config_update_notifier="false")
-    result = subprocess.run(
-        [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"],
-        cwd=HERE,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    if result.returncode != 0 or not JAR.exists():
-        return f"npm ci in {HERE} failed:\n{result.stdout}\n{result.stderr}"
-    return None
+    problem = npm_ci(HERE, "--ignore-scripts")
+    if problem is None and not JAR.exists():
+        problem = f"npm ci in {HERE} did not install {JAR.name}"
+    return problem
 
 
 @dataclass(frozen=True)
