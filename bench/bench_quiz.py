@@ -126,7 +126,7 @@ def ours(number: int, page: int, quiz: tuple, objective: int | None = None) -> s
     lines = [f"/// quiz | {question}", *options, ""]
     for text, correct, feedback in choices:
         lines += [f"- [{'x' if correct else ' '}] {text}", f"    > {feedback}"]
-    return "\n".join(lines + ["", explanation, "///", ""])
+    return "\n".join([*lines, "", explanation, "///", ""])
 
 
 def plain(number: int, page: int, quiz: tuple, objective: int | None = None) -> str:
@@ -134,13 +134,13 @@ def plain(number: int, page: int, quiz: tuple, objective: int | None = None) -> 
     lines = [f"**{question}**", ""]
     for text, _, feedback in choices:
         lines += [f"- {text}", f"    > {feedback}"]
-    return "\n".join(lines + ["", explanation, ""])
+    return "\n".join([*lines, "", explanation, ""])
 
 
 def mkdocs_quiz(quiz: tuple) -> str:
     question, _, choices, explanation = quiz
     lines = ["<quiz>", question] + [f"- [{'x' if c else ' '}] {t}" for t, c, _ in choices]
-    return "\n".join(lines + ["", explanation, "</quiz>", ""])
+    return "\n".join([*lines, "", explanation, "</quiz>", ""])
 
 
 # --- 1. build time -----------------------------------------------------------
@@ -206,7 +206,7 @@ def bench_build(work: Path, pages: int, pairs: int) -> None:
     # The fastest run of each is the one least disturbed by anything else on the machine.
     best = {name: (min(r[0] for r in values), min(r[1] for r in values)) for name, values in runs.items()}
     wall, cpu = best["quiz"][0] / best["plain"][0], best["quiz"][1] / best["plain"][1]
-    pair_cpu = statistics.median(q[1] / p[1] for q, p in zip(runs["quiz"], runs["plain"]))
+    pair_cpu = statistics.median(q[1] / p[1] for q, p in zip(runs["quiz"], runs["plain"], strict=True))
     log(
         f"   ratio of the fastest runs: {wall:.3f} wall clock, {cpu:.3f} CPU time (median of the pairs' CPU ratios {pair_cpu:.3f})"
     )
@@ -295,7 +295,7 @@ def _temp_venv(work: Path) -> Path:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     result = subprocess.run(
-        pip + ["mkdocs==1.6.1", "mkdocs-material==9.8.2", "mkdocs-quiz==1.7.1"], capture_output=True, text=True
+        [*pip, "mkdocs==1.6.1", "mkdocs-material==9.8.2", "mkdocs-quiz==1.7.1"], capture_output=True, text=True
     )
     if result.returncode != 0:
         raise SystemExit(f"could not install mkdocs-quiz 1.7.1:\n{result.stdout}{result.stderr}")

@@ -174,7 +174,7 @@ def _glossary(out: Path, modules: list[ModuleSpec], write: bool) -> list[str]:
     if write:
         (out / "docs" / "_data" / "glossary").mkdir(parents=True, exist_ok=True)
     terms = []
-    for file, module in zip(files, modules):
+    for file, module in zip(files, modules, strict=False):
         if write:
             shutil.copy(file, out / "docs" / "_data" / "glossary" / f"{module.id}.yml")
         terms += [entry["term"] for entry in (_yaml().load(file.read_text(encoding="utf-8")) or []) if "term" in entry]

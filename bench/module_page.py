@@ -78,7 +78,7 @@ def _front_matter(spec: ModuleSpec, prose: Prose, prerequisites: list[str]) -> s
             lines.append(f"  {key}: {json.dumps(value)}")
         else:
             lines.append(f"  {key}: {value}")
-    return "\n".join(lines + ["---", ""])
+    return "\n".join([*lines, "---", ""])
 
 
 class _Writer:

@@ -6,6 +6,7 @@ them on the console, so the report cannot say anything the run did not.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import platform
@@ -68,10 +69,8 @@ def _commit() -> str:
 def _versions() -> str:
     found = []
     for package in PACKAGES:
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             found.append(f"{package} {metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            pass
     return ", ".join(found)
 
 
@@ -129,14 +128,16 @@ def _section(result: dict) -> list[str]:
         "",
     ]
     if "error" in result:
-        return lines + ["**This benchmark FAILED**, so it has no figures:", "", "```", result["error"], "```", ""]
+        return [*lines, "**This benchmark FAILED**, so it has no figures:", "", "```", result["error"], "```", ""]
     if result.get("skipped"):
-        return lines + [
+        return [
+            *lines,
             "Skipped in a --quick run: it does not follow the convention of bench/README.md, so it cannot be made small.",
             "",
         ]
     if result.get("printed"):
-        return lines + [
+        return [
+            *lines,
             'This benchmark does not return its figures (bench/README.md, "The convention"); what it printed:',
             "",
             "```",
@@ -183,8 +184,20 @@ def render(results: list[dict], total: float, command: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+KEPT = "\n## Zensical\n"  # written by bench/zensical_report.py, which is no benchmark: kept as it is
+
+
+def _kept(path: Path) -> str:
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    start = text.find(KEPT)
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end >= 0 else len(text)].rstrip() + "\n"
+
+
 def write_report(path: Path, results: list[dict], total: float, command: str) -> str:
-    text = render(results, total, command)
+    text = render(results, total, command) + _kept(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return text

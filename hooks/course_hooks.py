@@ -7,6 +7,7 @@ the ``course check`` command runs exactly the same code.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from markdown import Markdown
@@ -16,12 +17,12 @@ from mkdocs.structure.files import File
 
 from coursesite import (
     all_checks,
+    editions,
     glossary,
     inline,
-    links,
-    minify,
     pageassets,
     pages,
+    postbuild,
     preview,
     progressdata,
     readings,
@@ -29,24 +30,29 @@ from coursesite import (
     sitebuild,
     state,
 )
+from coursesite.config import BuildSettings
 from coursesite.course_loader import load_course
+from coursesite.items import check as item_checks
 from coursesite.problems import Problem, count_errors, count_line, sort_problems
-from coursesite.quiz import source_check
+from coursesite.quiz import answerkey
 from coursesite.quiz import summary as quiz_summary
-from coursesite.readings import citeonly
 
 log = logging.getLogger("mkdocs.hooks.course_hooks")
+# Item-writing warnings go through a logger outside "mkdocs", whose warnings
+# `mkdocs build --strict` counts: they are advice until a course opts in
+# (extra.lms.items: error), and must not fail today's build.
+item_log = logging.getLogger("coursesite.items")
 
 
 def _report(build: state.BuildState) -> list[Problem]:
     """Print every problem of the build at once, then stop on errors; returns them."""
     problems = sort_problems(build.problems)
-    if build.collect_only:
+    if build.options.collect_only:
         return problems
     for problem in problems:
         (log.error if problem.is_error else log.warning)(str(problem))
     errors = count_errors(problems)
-    if errors and state.previewing:
+    if errors and build.options.previewing:
         log.warning(
             f"{errors} content error(s) above: the preview shows the pages anyway, but the strict build will refuse them."
         )
@@ -56,12 +62,29 @@ def _report(build: state.BuildState) -> list[Problem]:
         )
     elif problems:
         log.info(count_line(problems))  # info: a warning of ours would count twice in a strict build
+    _report_item_warnings(build.item_warnings)
     return problems
+
+
+def _report_item_warnings(warnings: list[Problem]) -> None:
+    if not warnings:
+        return
+    if not item_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        item_log.addHandler(handler)
+        item_log.propagate = False
+    for problem in sort_problems(warnings):
+        item_log.warning(str(problem))
+    log.info(
+        f"{len(warnings)} item-writing warning(s): 'course items' shows how a test-wise learner could game the "
+        "questions; they do not fail the build (docs/guide/item-writing.md)."
+    )
 
 
 def on_startup(command, dirty):
     # While a trainer previews, a mistake must not stop the server: it is listed, and fixed on save.
-    state.previewing = command == "serve"
+    state.requested = state.BuildOptions(previewing=command == "serve")
 
 
 def on_serve(server, config, builder):
@@ -79,22 +102,28 @@ def _report_stopped_rebuild(problems) -> None:
 def on_config(config):
     course_module = Path(config.config_file_path)
     build = state.begin(load_course(course_module))
+    build.problems += editions.apply_to_config(config, packaging=build.options.packaging)
     site_meta = inline.theme_meta({"description": config.site_description, "author": config.site_author})
     config.site_description, config.site_author = site_meta.get("description"), site_meta.get("author")
-    # The link check resolves against the settings of this build (a packager may override them).
-    # `mkdocs serve` replaces site_url with the preview's address before any hook runs, which
-    # made a link to http://127.0.0.1:8000 count as a link into this site: the preview judges
-    # links as the published site will, by the site_url of mkdocs.yml (coursesite/links/settings.py).
-    settings = {"use_directory_urls": config.use_directory_urls}
-    if not state.previewing:
-        settings["site_url"] = config.site_url or ""
-    build.course.extras["build_settings"] = settings
-    logging.getLogger("coursesite.quiz").disabled = True  # the source check reports quiz problems at exact file lines
+    build.course.site.settings = _settings_of_build(config, build.options.previewing)
+    # The source check reports quiz problems at their file lines: the extension need not log them again.
+    config.mdx_configs.setdefault("coursesite.quiz", {})["log_problems"] = False
     build.problems += all_checks.check_sources(build.course)
+    counted, build.item_warnings = item_checks.for_build(build.course)
+    build.problems += counted
     _define_glossary_terms(config, build.course)
-    # Pages render the quizzes the source check just parsed, without parsing them again.
-    config.mdx_configs.setdefault("coursesite.quiz", {})["parsed"] = source_check.parsed_blocks(build.course)
     return config
+
+
+def _settings_of_build(config, previewing: bool) -> BuildSettings:
+    """The settings the checks judge this build by (a packager may override some).
+    `mkdocs serve` replaces site_url with the preview's address before any hook
+    runs, which made a link to http://127.0.0.1:8000 count as a link into this
+    site: the preview judges links as the published site will, by mkdocs.yml's."""
+    settings = BuildSettings.of(config)
+    if previewing:
+        settings = replace(settings, site_url=sitebuild.mkdocs_settings(Path(config.config_file_path)).site_url)
+    return settings
 
 
 def _define_glossary_terms(config, course) -> None:
@@ -112,26 +141,16 @@ def on_files(files, config):
         raise Abort("Aborted: a page could not be read.")
     for path, content in readings.downloads(build.course).items():  # BibTeX, RIS, CSL-JSON
         files.append(File.generated(config, path, content=content))
-    if state.previewing:  # the problem banner's script and styles (coursesite/preview)
+    if build.options.previewing:  # the problem banner's script and styles (coursesite/preview)
         for path, content in preview.assets().items():
             files.append(File.generated(config, path, content=content))
+    editions.apply_to_files(files, config, lambda: answerkey.to_markdown(build.course, page=editions.ANSWER_KEY))
     progressdata.note_page_urls(build.course, {f.src_uri: f.url for f in files.documentation_pages()})
     return files
 
 
-def on_pre_build(config):
-    # A large site's pages are read for the link check while the build writes them.
-    links.start_reader(state.require().course, Path(config.site_dir))
-
-
 def on_post_page(output, page, config):
-    links.page_rendered(state.require().course, page.file.dest_uri)
-    return preview.add_banner(output, page.url) if state.previewing else output
-
-
-def on_build_error(error):
-    if state.current is not None:
-        links.stop_reader(state.current.course)
+    return preview.add_banner(output, page.url) if state.require().options.previewing else output
 
 
 @event_priority(100)  # before the macros plugin and the theme read the page's metadata
@@ -144,25 +163,21 @@ def _drop_refused_front_matter(markdown, page, config, files):
     return markdown
 
 
+@event_priority(100)  # before the macros plugin: nothing in a note is rendered, cited or indexed
+def _drop_facilitator_notes(markdown, page, config, files):
+    return editions.without_facilitator_notes(markdown) if editions.is_learner_build(config) else markdown
+
+
 @event_priority(100)  # before the macros plugin
 def _render_macros_only_where_used(markdown, page, config, files):
     """Spare a page the macros plugin's template compile (a few milliseconds a
-    page) when it has no Jinja syntax, or only cite() calls, rendered here as
-    Jinja would (coursesite/readings/citeonly.py); a page's own render_macros: still wins."""
+    page) when it has no Jinja syntax; a page's own render_macros: still wins."""
     macros = config.plugins.get("macros")
     if macros is None or "render_macros" in page.meta or macros.has_j2(page.title or ""):
         return markdown
     if not macros.has_j2(markdown):
         page.meta["render_macros"] = False
-        return markdown
-    if not citeonly.uses_jinja_defaults(macros.env):
-        return markdown
-    build, uri = state.require(), page.file.src_uri
-    rendered = citeonly.render(markdown, lambda keys: readings.cite_for_build(build, uri, keys))
-    if rendered is None:
-        return markdown
-    page.meta["render_macros"] = False
-    return rendered
+    return markdown
 
 
 def _add_generated_sections(markdown, page, config, files):
@@ -183,7 +198,11 @@ def _escape_meta_for_theme(markdown, page, config, files):
 
 
 on_page_markdown = CombinedEvent(
-    _drop_refused_front_matter, _render_macros_only_where_used, _add_generated_sections, _escape_meta_for_theme
+    _drop_refused_front_matter,
+    _drop_facilitator_notes,
+    _render_macros_only_where_used,
+    _add_generated_sections,
+    _escape_meta_for_theme,
 )
 
 
@@ -199,10 +218,10 @@ def on_page_content(html, page, config, files):
 def _site_markdown(config):
     """Markdown to HTML with the site's own extensions and settings, made once per build."""
     build = state.require()
-    if "to_html" not in build.course.extras:
+    if build.to_html is None:
         converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        build.course.extras["to_html"] = lambda text: converter.reset().convert(text)
-    return build.course.extras["to_html"]
+        build.to_html = lambda text: converter.reset().convert(text)
+    return build.to_html
 
 
 _unsearched: tuple[str, list[str]] = ("", [])  # the page being indexed: its content and what was cut
@@ -210,7 +229,7 @@ _unsearched: tuple[str, list[str]] = ("", [])  # the page being indexed: its con
 
 @event_priority(50)  # before the search plugin indexes the page
 def _cut_unsearched_parts(context, page, config, nav):
-    """The indexer reads the page without the parts it would skip (coursesite/searchview.py)."""
+    """The indexer reads the page without the parts it must not index (coursesite/searchview.py)."""
     global _unsearched
     content = page.content or ""
     page.content, parts = searchview.without_unsearched(content)
@@ -225,7 +244,7 @@ def _page_context(context, page, config, nav):
         page.content = searchview.with_unsearched(page.content, parts) or content
     # Read by overrides/main.html; each feature's script is loaded by main.js.
     context["lms_styles"] = pageassets.styles(page.content or "")
-    context["lms_load_now"] = state.packaging
+    context["lms_load_now"] = state.require().options.packaging
     return context
 
 
@@ -234,11 +253,10 @@ on_page_context = CombinedEvent(_cut_unsearched_parts, _page_context)
 
 def on_post_build(config):
     build = state.require()
-    progressdata.write_course_data(build.course, Path(config.site_dir))
-    if not state.previewing:  # a trainer's preview keeps the readable sources
-        minify.minify_site(Path(config.site_dir))
-    pageassets.write_stylesheets(Path(config.site_dir))  # from the copies just minified
-    build.problems += all_checks.check_built_site(build.course, Path(config.site_dir))
+    # The same steps as `course postbuild SITE_DIR` (coursesite/postbuild.py).
+    build.problems += postbuild.finish_site(
+        build.course, Path(config.site_dir), minify_assets=not build.options.previewing
+    )
     problems = _report(build)
-    if state.previewing:  # the problem banner of every previewed page (coursesite/preview)
+    if build.options.previewing:  # the problem banner of every previewed page (coursesite/preview)
         preview.write_problems(Path(config.site_dir), problems, build.course, config.use_directory_urls)

@@ -32,9 +32,7 @@ def define_env(env):
 
     @env.macro
     def cite(*keys: str) -> str:
-        """(Pink, 2009) linked to the reading list; a missing key is a build problem.
-        Most pages' citations never get here: the hook renders a page whose only
-        template code is cite() calls itself (coursesite/readings/citeonly.py)."""
+        """(Pink, 2009) linked to the reading list; a missing key is a build problem."""
         return readings.cite_for_build(state.require(), page_uri(), list(keys))
 
     @env.macro
@@ -60,7 +58,7 @@ def on_pre_page_macros(env):
         return  # the plugin renders nothing either
     page.meta["render_macros"] = False  # rendered here, or shown as written when faulty
     source = build.course.pages.get(page.file.src_uri)
-    if page.file.src_uri in build.course.extras.get(templates.FAULTY, ()):
+    if page.file.src_uri in build.course.derived.faulty_templates:
         return  # the source check reported its mistake; the page shows its text as written
     where = (source.path if source else f"docs/{page.file.src_uri}", templates.lines_before(source, env.markdown))
     context = {**env.variables, **page.meta}

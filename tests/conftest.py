@@ -4,6 +4,7 @@ request leaving 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 from pathlib import Path
@@ -25,14 +26,13 @@ def site(tmp_path: Path) -> SiteFactory:
     return SiteFactory(tmp_path / "course")
 
 
-@pytest.fixture(scope="session")
-def _course_server(tmp_path_factory):
-    """The repository's own course, built strict once per session and served on
+def _serve_course(tmp_path_factory, edition: str):
+    """The repository's own course in one edition, built strict and served on
     127.0.0.1; site_url is the server's address so instant navigation works."""
-    site_dir = tmp_path_factory.mktemp("built") / "site"
+    site_dir = tmp_path_factory.mktemp(f"built-{edition}") / "site"
     site_dir.mkdir()
     with StaticServer(site_dir) as server:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_SITE_URL=server.url)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_SITE_URL=server.url, COURSE_EDITION=edition)
         result = subprocess.run(
             [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
             cwd=ROOT,
@@ -45,6 +45,12 @@ def _course_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def _course_server(tmp_path_factory):
+    """The learner edition: what the published site and the packages hold."""
+    yield from _serve_course(tmp_path_factory, "learner")
+
+
+@pytest.fixture(scope="session")
 def built_course(_course_server) -> Path:
     return _course_server[0]
 
@@ -52,6 +58,23 @@ def built_course(_course_server) -> Path:
 @pytest.fixture(scope="session")
 def course_url(_course_server) -> str:
     return _course_server[1]
+
+
+@pytest.fixture(scope="session")
+def _facilitator_server(tmp_path_factory):
+    """The facilitator edition: the learner edition plus the trainer guide,
+    facilitator notes and the answer key."""
+    yield from _serve_course(tmp_path_factory, "facilitator")
+
+
+@pytest.fixture(scope="session")
+def facilitator_course(_facilitator_server) -> Path:
+    return _facilitator_server[0]
+
+
+@pytest.fixture(scope="session")
+def facilitator_url(_facilitator_server) -> str:
+    return _facilitator_server[1]
 
 
 @pytest.fixture(scope="session")
@@ -103,10 +126,8 @@ def open_page(browser):
     for ctx, watched in opened:
         problems += [f"console error: {e}" for e in watched.console_errors]
         problems += [f"request left the site: {u}" for u in watched.foreign_requests]
-        try:
+        with contextlib.suppress(Exception):  # context may already be closed by the test
             ctx.close()
-        except Exception:  # context may already be closed by the test
-            pass
     assert not problems, "\n".join(problems)
 
 

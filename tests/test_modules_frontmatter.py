@@ -134,7 +134,7 @@ def test_duplicate_module_id_names_both_places(site):
 def test_prerequisite_later_in_course(site):
     site.module("01-intro.md", front(VALID + "  prerequisites: [next]\n"))
     site.module("02-next.md", front(VALID.replace("id: intro", "id: next"), title="Next"))
-    status, lines = site.check("--no-build")
+    _status, lines = site.check("--no-build")
     assert lines == [
         f"{FILE}:12: prerequisite 'next' comes after this module in the course (move this module after it in nav, or drop the prerequisite)"
     ]
@@ -150,7 +150,7 @@ def test_duplicate_key_in_front_matter(site):
 def test_module_file_missing_from_nav(site):
     site.module("01-intro.md", front(VALID))
     site.module("02-stray.md", front(VALID.replace("id: intro", "id: stray"), title="Stray"), nav=False)
-    status, lines = site.check("--no-build")
+    _status, lines = site.check("--no-build")
     assert lines == [
         "docs/modules/02-stray.md:1: module file is not listed in nav (add it under the course section of nav in mkdocs.yml, in course order)"
     ]

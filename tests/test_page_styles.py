@@ -29,13 +29,16 @@ def linked(site_dir, page: str) -> list[str]:
         ("index.html", "assets/course.css"),
         ("glossary/index.html", "assets/course.css"),
         ("404.html", "assets/course.css"),
-        ("guide/quizzes/index.html", "assets/course-quiz.css"),
         ("dashboard/index.html", "assets/course-progress.css"),
         ("certificate/index.html", "assets/course-progress.css"),
     ],
 )
 def test_each_page_links_one_stylesheet_of_ours_for_its_widgets(built_course, page, expected):
     assert linked(built_course, page) == [expected]
+
+
+def test_the_guide_page_with_a_live_quiz_links_the_quiz_styles(facilitator_course):
+    assert linked(facilitator_course, "guide/quizzes/index.html") == ["assets/course-quiz.css"]
 
 
 def test_every_module_page_links_the_quiz_styles_once(built_course):

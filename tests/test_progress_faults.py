@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -86,7 +87,7 @@ def test_full_storage_keeps_the_saved_record_and_the_new_progress(course, browse
     expect(dashboard_row(page, "Beta practice")).to_contain_text("✓ Complete")
     with page.expect_download() as download:  # the way to keep it: export works
         page.get_by_role("button", name="Export progress (JSON file)").click()
-    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert set(exported["record"]["completed"]) == {"alpha", "beta"}
 
 

@@ -27,10 +27,10 @@ EVERY_PAGE = [
 # first-try results of knowledge checks with the migration of v1 records.
 PAGES = {
     "module page": (EVERY_PAGE, 5_450),
-    "course home": (EVERY_PAGE + ["progress/home.js"], 6_250),
+    "course home": ([*EVERY_PAGE, "progress/home.js"], 6_250),
     "dashboard": (
-        EVERY_PAGE
-        + [
+        [
+            *EVERY_PAGE,
             "progress/home.js",
             "progress/dashboard.js",
             "progress/transfer.js",
@@ -40,7 +40,7 @@ PAGES = {
         ],
         11_150,
     ),
-    "certificate": (EVERY_PAGE + ["progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_900),
+    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_900),
 }
 
 

@@ -56,13 +56,15 @@ def test_main_publishes_with_the_official_pages_actions_and_a_fixed_date():
     assert "mkdocs build --strict" in run and not re.search(r"mkdocs build[^\n]*\s-v\b", run)
 
 
-def _step(flow: dict, command: str) -> tuple[str, int, dict]:
-    """(job, index, step) of the one step whose run: holds ``command``."""
+def _step(flow: dict, command: str, edition: str | None = None) -> tuple[str, int, dict]:
+    """(job, index, step) of the one step whose run: holds ``command`` (and,
+    given ``edition``, that builds that edition: COURSE_EDITION, default learner)."""
     found = [
         (job, i, step)
         for job in flow["jobs"]
         for i, step in enumerate(steps(flow, job))
         if command in step.get("run", "")
+        and (edition is None or step.get("env", {}).get("COURSE_EDITION", "learner") == edition)
     ]
     assert len(found) == 1, f"{command!r} should be run by exactly one step, found {len(found)}"
     return found[0]
@@ -94,10 +96,22 @@ def test_pull_requests_get_content_annotations_first_and_whatever_the_tests_do()
         assert flow["jobs"][check_job]["timeout-minutes"] <= 10
         content = "\n".join(s.get("run", "") for s in steps(flow, check_job))
         assert "make test" not in content and ".[test]" not in content, "the content job installs no browser suite"
-    build_job, _, build = _step(flow, "mkdocs build --strict")
-    assert build_job == check_job and "!cancelled()" in str(build.get("if", "")), (
-        "the strict build runs even when the check found problems"
-    )
+    for edition in ("learner", "facilitator"):
+        build_job, _, build = _step(flow, "mkdocs build --strict", edition=edition)
+        assert build_job == check_job and "!cancelled()" in str(build.get("if", "")), (
+            f"the strict build of the {edition} edition runs even when the check found problems"
+        )
+
+
+def test_main_publishes_the_learner_edition_and_keeps_the_facilitator_edition_private():
+    flow = workflow("publish.yml")
+    _, _, learner = _step(flow, "mkdocs build --strict", edition="learner")
+    _, _, facilitator = _step(flow, "mkdocs build --strict", edition="facilitator")
+    assert "--site-dir site-facilitator" in facilitator["run"] and "--site-dir" not in learner["run"]
+    uploads = [s for s in steps(flow, "build") if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert [s["with"]["path"] for s in uploads] == ["site-facilitator"], "the facilitator edition is a private download"
+    _, _, publish = _step(flow, "cp -R site-facilitator site/facilitator")
+    assert publish["if"] == "${{ vars.PUBLISH_FACILITATOR_EDITION == 'true' }}", "publishing it is an explicit opt-in"
 
 
 def test_a_new_push_cancels_the_pull_requests_superseded_run():

@@ -374,7 +374,7 @@ def test_storage_that_throws_never_breaks_a_quiz(open_page, browser, quiz_site):
 def test_corrupt_or_foreign_saved_answers_are_ignored(open_page, quiz_site, stored):
     page = _open(open_page, quiz_site)
     page.evaluate(
-        "(value) => { for (const id of %r) localStorage.setItem('lms:v1:/:quiz:' + id, value); }" % QUIZ_IDS, stored
+        f"(value) => {{ for (const id of {QUIZ_IDS!r}) localStorage.setItem('lms:v1:/:quiz:' + id, value); }}", stored
     )
     page.reload()
     page.wait_for_selector("form[data-lms-ready]")

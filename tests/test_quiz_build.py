@@ -298,3 +298,26 @@ def test_objectives_command_maps_objectives_to_quiz_ids(site):
     assert status == 0
     assert text.splitlines()[:3] == ["quiz (docs/modules/01-quiz.md)", "  1. Explain the idea", "     -> quiz-key"]
     assert "other (docs/modules/02-other.md)\n  1. Explain the idea\n     -> (no quiz)" in text
+
+
+def test_a_quiz_left_as_text_is_caught_in_a_scorm_build(site, tmp_path):
+    """A SCORM package's pages are built without directory URLs (modules/x.html):
+    the leftover check reads the pages where that build wrote them."""
+    from coursesite.sitebuild import build_into
+
+    _home(site)
+    site.module("01-quiz.md", module_page("quiz", body="Intro.\n\n" + QUIZ.format(id="quiz-text")))
+    config_file = site.write_config()
+    yaml = YAML()
+    config = yaml.load(config_file.read_text(encoding="utf-8"))
+    config["markdown_extensions"].remove("coursesite.quiz")
+    with config_file.open("w", encoding="utf-8") as out:
+        yaml.dump(config, out)
+    assert "use_directory_urls" not in config  # only the packaging build turns them off
+    built = tmp_path / "package"
+    problems = build_into(config_file, built, packaging=True, use_directory_urls=False, site_url="")
+    assert "/// quiz" in (built / "modules" / "01-quiz.html").read_text(encoding="utf-8")
+    assert (
+        "docs/modules/01-quiz.md:14: a quiz was shown as plain text in the built page (start /// quiz at the left margin, outside admonitions and lists, and keep coursesite.quiz under markdown_extensions)"
+        in [str(p) for p in problems]
+    )

@@ -88,6 +88,7 @@ def test_the_guide_page_builds_with_its_live_quiz(site):
     site.write("docs/guide/quizzes.md", GUIDE.read_text(encoding="utf-8"), dedent=False)
     site.module("01-intro.md", module_page())
     nav = [{"Home": "index.md"}, {"Course": list(site.nav)}, {"Trainer guide": ["guide/quizzes.md"]}]
+    site.edition = "facilitator"
     result = site.build("--strict", nav=nav)
     assert result.returncode == 0, result.output
     html = result.page("guide/quizzes/index.html")

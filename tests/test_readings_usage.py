@@ -72,7 +72,7 @@ def test_course_check_with_a_build_reports_a_missing_citation_once(site):
 
 def test_cite_naming_no_reading(site):
     nav = course(site, body="Autonomy matters {{ cite() }}.\n")
-    status, lines = site.check("--no-build", nav=nav)
+    _status, lines = site.check("--no-build", nav=nav)
     assert lines == [
         f'{PAGE}:{body_line(site, "cite()")}: cite() names no reading (write e.g. {{{{ cite("pink-2009") }}}})'
     ]
@@ -95,7 +95,7 @@ def test_front_matter_reading_that_does_not_exist_is_reported_at_its_item(site):
         .replace("module:\n", "module:\n  readings:\n  - pink-2009\n  - kram-1985\n", 1)
     )
     site.write(PAGE, text, dedent=False)
-    status, lines = site.check("--no-build", nav=nav)
+    _status, lines = site.check("--no-build", nav=nav)
     assert lines == [
         f"{PAGE}:{body_line(site, '- kram-1985')}: reading 'kram-1985' is not in docs/_data/readings.yml (add an entry with this id to docs/_data/readings.yml, or correct the id)"
     ]
@@ -103,7 +103,7 @@ def test_front_matter_reading_that_does_not_exist_is_reported_at_its_item(site):
 
 def test_a_reading_nothing_uses_is_a_warning(site):
     nav = course(site, readings=READINGS.replace("  modules: [motivation]\n", ""))
-    status, lines = site.check("--no-build", nav=nav)
+    _status, lines = site.check("--no-build", nav=nav)
     assert lines == [
         "docs/_data/readings.yml:1: warning: reading 'pink-2009' is not used by any module or citation (list it in a module's readings:, name a module in its modules:, cite it, or delete it)"
     ]
@@ -123,7 +123,7 @@ def test_a_cited_reading_is_used(site):
 def test_citations_need_a_reading_list_page(site):
     nav = course(site, body='Autonomy matters {{ cite("pink-2009") }}.\n')
     site.write("docs/readings.md", "# Reading list\n\nSoon.\n")
-    status, lines = site.check("--no-build", nav=nav)
+    _status, lines = site.check("--no-build", nav=nav)
     assert lines == [
         f"{PAGE}:{body_line(site, 'cite(')}: cite() links to the course reading list, but no page shows it (create docs/readings.md containing {{{{ reading_list() }}}} and add it to nav)"
     ]
@@ -138,7 +138,7 @@ def test_readings_without_citations_need_no_reading_list_page(site):
 def test_pages_that_do_not_render_macros_are_not_checked_for_citations(site):
     nav = course(site)
     site.write("docs/guide.md", '---\nrender_macros: false\n---\n\n# Guide\n\nWrite {{ cite("an-example") }}.\n')
-    assert site.check("--no-build", nav=nav + [{"Guide": "guide.md"}]) == (0, [])
+    assert site.check("--no-build", nav=[*nav, {"Guide": "guide.md"}]) == (0, [])
 
 
 def test_a_course_without_readings_needs_no_reading_file(site):
@@ -150,3 +150,17 @@ def test_a_course_without_readings_needs_no_reading_file(site):
     result = site.build("--strict", nav=nav)
     assert result.returncode == 0, result.output
     assert "Reading list" not in result.page("modules/01-motivation/index.html")
+
+
+def test_a_reading_cited_only_in_the_trainer_guide_is_not_linked_from_a_learner_reading_list(site):
+    """The learner edition leaves the guide out: the list must not link to it (the facilitator edition does)."""
+    nav = course(site, readings=READINGS.replace("  modules: [motivation]\n", ""))
+    site.write("docs/guide/writing.md", '# Writing\n\nSee {{ cite("pink-2009") }}.\n')
+    nav = [*nav, {"Trainer guide": ["guide/writing.md"]}]
+    learner = site.build("--strict", nav=nav)
+    assert learner.returncode == 0, learner.output
+    assert "Drive" in learner.page("readings/index.html") and "Cited in" not in learner.page("readings/index.html")
+    site.settings = {"extra": {"edition": "facilitator"}}
+    facilitator = site.build("--strict", nav=nav)
+    assert facilitator.returncode == 0, facilitator.output
+    assert "Cited in:" in facilitator.page("readings/index.html")

@@ -173,7 +173,7 @@ def test_learner_passes_leaves_and_resumes_with_their_answers(launch, lms_site, 
         habits = interactions["practice-habits"]
         quiz = next(q for q in outline.modules[1].quizzes if q.id == "practice-habits")
         assert habits["type"] == "choice" and habits["result"] == "correct"
-        right = [label for label, key in zip(quiz.labels, quiz.choices) if key in quiz.correct]
+        right = [label for label, key in zip(quiz.labels, quiz.choices, strict=True) if key in quiz.correct]
         assert right[0] == f"regular-one-to-ones-{quiz.correct[0]}"  # readable in the LMS's reports
         assert sorted(habits["learner_response"].split("[,]")) == sorted(right)
         assert habits["correct_responses"]["0"]["pattern"] == "[,]".join(right)
@@ -259,7 +259,7 @@ def test_an_lms_that_cannot_store_is_tried_a_few_times_then_left_alone(launch, m
         "button", name="Try again"
     ).click()
     answer(learner.page, "intro-first-move", ["Ask what changed"])
-    cmi, calls = leave(learner.page)
+    _cmi, calls = leave(learner.page)
     sets = [c for c in calls if c["name"] == "SetValue"]
     assert len(sets) == 5, len(sets)  # retried, waiting longer each time, then left alone (session.js: MAX_FAILURES)
     assert [c["name"] for c in calls].count("Terminate") == 1

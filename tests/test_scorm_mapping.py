@@ -44,13 +44,15 @@ def run(*cases) -> list:
 
 
 def outline(version: str, quizzes: int = 3, pass_mark: int = 80) -> dict:
-    quiz = lambda n: {
-        "id": f"q{n}",
-        "choices": ["aaaaaaaa", "bbbbbbbb"],
-        "correct": ["aaaaaaaa"],
-        "labels": ["a-aaaaaaaa", "b-bbbbbbbb"],
-        "text": "Q?",
-    }
+    def quiz(n: int) -> dict:
+        return {
+            "id": f"q{n}",
+            "choices": ["aaaaaaaa", "bbbbbbbb"],
+            "correct": ["aaaaaaaa"],
+            "labels": ["a-aaaaaaaa", "b-bbbbbbbb"],
+            "text": "Q?",
+        }
+
     return {
         "version": version,
         "passMark": pass_mark,

@@ -192,7 +192,7 @@ def run_js(outline: Outline, recs: list[LearnerRecord]) -> list[dict]:
 @given(st.lists(records(), min_size=1, max_size=20))
 @settings(max_examples=5, deadline=None)
 def test_python_and_javascript_write_and_read_the_same_text(recs):
-    for record, js in zip(recs, run_js(OUTLINE, recs)):
+    for record, js in zip(recs, run_js(OUTLINE, recs), strict=True):
         assert js["text"] == encode(OUTLINE, record)
         assert js["back"] == as_json(record)
 

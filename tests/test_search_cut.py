@@ -1,16 +1,19 @@
 """What the search indexer reads of a page with quizzes or a module's
 reading entries (coursesite/searchview.py).
 
-Material's indexer parses every tag of a page, the ones it excludes too, so
-the hook hands it each page without our parts under ``data-search-exclude``
-and puts them back after. These tests hold the cut to its promise: the index
-is the one Material makes of the whole page, the page itself comes back byte
-for byte, and author text cannot end a cut early.
+Material's indexer ends an excluded element at the first closing tag of its
+name, so a quiz whose feedback holds a list would fail the build or leak its
+answers into the index; the hook hands it each page without our parts under
+``data-search-exclude`` and puts them back after. These tests hold the cut to
+its promise: the index is the one Material makes of the whole page, the page
+itself comes back byte for byte, author text cannot end a cut early, and a
+quiz with a list in its feedback builds with its answers kept out of search.
 """
 
 from __future__ import annotations
 
 import markdown
+import pytest
 from material.plugins.search.plugin import Parser
 
 from coursesite import searchview
@@ -146,6 +149,15 @@ Last words of the explanation.
 
 Text after the quiz.
 """
+
+
+def test_materials_indexer_alone_fails_on_a_list_in_feedback():
+    """Why the cut exists: when a Material upgrade makes this pass, the
+    data-search-exclude markup alone would do and the cut can go."""
+    html = markdown.Markdown(extensions=[*EXTENSIONS, "admonition", "pymdownx.details"]).convert(LISTED)
+    with pytest.raises(ValueError, match="is not in list"):
+        _sections(html)
+    assert _sections(searchview.without_unsearched(html)[0])
 
 
 def test_a_quiz_with_a_list_in_its_feedback_builds_and_keeps_it_out_of_search(site):

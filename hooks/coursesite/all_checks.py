@@ -19,18 +19,19 @@ SiteCheck = Callable[[Course, Path], list[Problem]]
 
 def _source_checks() -> list[SourceCheck]:
     from . import glossary, readings, templates
+    from .items.check import setting_problems
     from .links import addresses
     from .quiz import source_check
 
-    return [glossary.check, readings.check, source_check.check, templates.check, addresses.check]
+    return [glossary.check, readings.check, source_check.check, templates.check, addresses.check, setting_problems]
 
 
 def _site_checks() -> list[SiteCheck]:
-    from . import links
+    from . import figures, links
     from .course_loader import omitted_pages
     from .quiz import leftover_check
 
-    return [links.check_site, leftover_check.check, omitted_pages]
+    return [links.check_site, leftover_check.check, omitted_pages, figures.check_site]
 
 
 def check_sources(course: Course) -> list[Problem]:

@@ -1,9 +1,11 @@
 """The ``course`` command for trainers.
 
-    course check [--format text|json|github] [--no-build]
+    course check [--format text|json|github] [--no-build] [--items]
+    course items   (coursesite/items/command.py)
     course links [--external] [--format ...]   (see coursesite/links/command.py)
     course answer-key [--format md|csv] [--output FILE]; course objectives   (coursesite/quiz/command.py)
     course scorm [--version 1.2|2004|both] [--output dist]   (coursesite/scorm/command.py)
+    course postbuild SITE_DIR [--no-minify]   (coursesite/postbuild.py)
 
 prints every content problem as ``path:line: message (hint)`` and exits 1 when
 there is any, 0 when the course is clean.
@@ -15,32 +17,61 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import count_line, format_problems, sort_problems
+from .problems import ERROR, count_line, format_problems, sort_problems
+
+
+def _missing_config(config_file: Path) -> bool:
+    if config_file.is_file():
+        return False
+    print(
+        f"{config_file}: not found (run the command in the course folder, or pass --config path/to/mkdocs.yml)",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _report(problems: list, fmt: str) -> int:
+    """Print every problem at once; the exit status: 1 when there is any."""
+    problems = sort_problems(problems)
+    output = format_problems(problems, fmt)
+    if output:
+        print(output)
+    if fmt in ("text", "auto") and not output.startswith("::"):
+        print(count_line(problems), file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _check(args: argparse.Namespace) -> int:
     from . import all_checks, course_loader
 
     config_file = Path(args.config)
-    if not config_file.is_file():
-        print(
-            f"{config_file}: not found (run the command in the course folder, or pass --config path/to/mkdocs.yml)",
-            file=sys.stderr,
-        )
+    if _missing_config(config_file):
         return 2
+    course: course_loader.Course | None = None
     if args.no_build:
-        problems = all_checks.check_sources(course_loader.load_course(config_file))
+        course = course_loader.load_course(config_file)
+        problems = all_checks.check_sources(course)
     else:
         from .sitebuild import build_and_collect
 
         problems = build_and_collect(config_file)
-    problems = sort_problems(problems)
-    output = format_problems(problems, args.format)
-    if output:
-        print(output)
-    if args.format in ("text", "auto") and not output.startswith("::"):
-        print(count_line(problems), file=sys.stderr)
-    return 1 if problems else 0
+    if args.items:  # item-writing flaws as errors (coursesite/items)
+        from .items.check import item_problems
+
+        problems += item_problems(course or course_loader.load_course(config_file), ERROR)
+    return _report(problems, args.format)
+
+
+def _postbuild(args: argparse.Namespace) -> int:
+    from .postbuild import finish_built_site
+
+    config_file, site_dir = Path(args.config), Path(args.site_dir)
+    if _missing_config(config_file):
+        return 2
+    if not (site_dir / "index.html").is_file():
+        print(f"{site_dir}: no built site here (no index.html); build the course first", file=sys.stderr)
+        return 2
+    return _report(finish_built_site(config_file, site_dir, minify_assets=not args.no_minify), args.format)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,7 +90,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only check sources; skip the checks that need a build (links, rendered pages)",
     )
+    check.add_argument(
+        "--items",
+        action="store_true",
+        help="also report item-writing flaws (questions a test-wise learner can game) as errors",
+    )
     check.set_defaults(run=_check)
+    postbuild = commands.add_parser(
+        "postbuild",
+        help="finish a site built from this course by any generator: course data, stylesheets, minifying, built-site checks",
+    )
+    postbuild.add_argument("site_dir", help="the built site's folder")
+    postbuild.add_argument("--no-minify", action="store_true", help="keep our JavaScript and CSS readable")
+    postbuild.add_argument("--format", choices=("auto", "text", "json", "github"), default="auto", help="as for check")
+    postbuild.set_defaults(run=_postbuild)
     from .links.command import add_links_command
 
     add_links_command(commands)  # course links [--external]: see coursesite/links/command.py
@@ -69,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .scorm.command import add_scorm_command
 
     add_scorm_command(commands)  # course scorm [--version] [--output]: see coursesite/scorm/command.py
+    from .items.command import add_items_command
+
+    add_items_command(commands)  # course items: see coursesite/items/command.py
     return parser
 
 

@@ -2,6 +2,10 @@
 
 The check command runs without building, so it reads the nav itself; the
 build hook uses the same reader so both report nav problems identically.
+Settings whose value follows MkDocs' rules (defaults, ``!ENV``, a packager's
+overrides) are MkDocs' own: ``BuildSettings``, from the build's configuration
+or from ``mkdocs.config.load_config`` (``sitebuild.mkdocs_settings``), which
+validates and never builds.
 """
 
 from __future__ import annotations
@@ -24,6 +28,28 @@ class NavEntry:
     line: int  # line in mkdocs.yml
 
 
+@dataclass(frozen=True)
+class BuildSettings:
+    """The settings of mkdocs.yml the engine needs, as MkDocs resolved them."""
+
+    site_dir: Path
+    use_directory_urls: bool = True
+    site_url: str = ""
+    repo_url: str = ""
+    edit_uri: str = ""  # MkDocs' default for a GitHub repo_url included
+
+    @classmethod
+    def of(cls, config: Any) -> BuildSettings:
+        """From a configuration MkDocs validated (``MkDocsConfig``)."""
+        return cls(
+            site_dir=Path(config.site_dir),
+            use_directory_urls=config.use_directory_urls is not False,
+            site_url=config.site_url or "",
+            repo_url=config.repo_url or "",
+            edit_uri=config.edit_uri or "",
+        )
+
+
 @dataclass
 class SiteConfig:
     root: Path  # the folder holding mkdocs.yml
@@ -34,6 +60,20 @@ class SiteConfig:
     nav: list[NavEntry] = field(default_factory=list)
     raw: Any = None
     problems: list[Problem] = field(default_factory=list)
+    _settings: BuildSettings | None = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> BuildSettings:
+        """What MkDocs makes of mkdocs.yml; a build sets those it really used."""
+        if self._settings is None:
+            from .sitebuild import mkdocs_settings
+
+            self._settings = mkdocs_settings(self.root / self.config_path)
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: BuildSettings) -> None:
+        self._settings = value
 
     def report_path(self, src_uri: str) -> str:
         """Path of a docs file as a trainer sees it, e.g. docs/modules/01-x.md."""

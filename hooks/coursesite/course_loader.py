@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import inline
 from .config import SiteConfig, read_site_config
@@ -16,8 +17,33 @@ from .modules import Module, parse_module
 from .problems import WARNING, Problem, did_you_mean
 from .source import SourceFile, read_source
 
+if TYPE_CHECKING:
+    from .glossary import Term
+    from .quiz.parse import PageQuizzes
+    from .readings.model import Catalogue
+    from .readings.usage import Citation
+
 MODULES_DIR = "modules"
 DATA_DIR = "_data"
+
+
+@dataclass
+class Derived:
+    """What the features work out from a course, each once: a build loads its
+    own course, so nothing here outlives the build or reaches another."""
+
+    quizzes: dict[str, PageQuizzes] | None = None  # src_uri -> the page's parsed quizzes (quiz/source_check.py)
+    glossary: tuple[list[Term], list[Problem]] | None = None  # glossary.load
+    readings: Catalogue | None = None  # readings/load.py
+    citations: list[Citation] | None = None  # every cite() call (readings/usage.py)
+    reading_list_page: str | None = None  # the page calling reading_list(), "" when none does
+    readings_naming_modules: dict[str, list[str]] | None = None  # module id -> readings naming it
+    reading_modules: dict[str, list[str]] | None = None  # reading id -> its modules
+    citing_pages: dict[str, list[str]] | None = None  # reading id -> pages citing it
+    reading_entries_html: dict[str, str] = field(default_factory=dict)  # reading id -> its entry's HTML
+    faulty_templates: set[str] = field(default_factory=set)  # pages whose Jinja the source check refused
+    page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL (progressdata.py)
+    page_quiz_ids: dict[str, list[str]] = field(default_factory=dict)  # module id -> the quiz ids its page shows
 
 
 @dataclass
@@ -26,7 +52,7 @@ class Course:
     pages: dict[str, SourceFile] = field(default_factory=dict)  # src_uri -> source, every Markdown page
     modules: list[Module] = field(default_factory=list)  # in nav order
     problems: list[Problem] = field(default_factory=list)
-    extras: dict[str, object] = field(default_factory=dict)  # data other features attach (readings, quizzes...)
+    derived: Derived = field(default_factory=Derived)
     _lookups: dict[str, tuple[int, dict[str, Module]]] = field(default_factory=dict, repr=False, compare=False)
 
     def _modules_by(self, attribute: str) -> dict[str, Module]:

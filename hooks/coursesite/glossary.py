@@ -14,6 +14,7 @@ from . import inline
 from .course_loader import DATA_DIR, Course
 from .problems import Problem
 from .source import decode_source
+from .validate import check_fields, text
 from .yamlsrc import item_line, key_line, load_yaml
 
 GLOSSARY_DIR = f"{DATA_DIR}/glossary"
@@ -29,6 +30,22 @@ class Term:
     line: int
 
 
+def _needs(key: str) -> tuple[str, str]:
+    return f"glossary entry needs '{key}' as non-empty text", f"add {key}: ..."
+
+
+def _unknown_key(key: str) -> tuple[str, str]:
+    return f"unknown key '{key}' in glossary entry", "use only term and definition"
+
+
+def _text_field(key: str):
+    message, hint = _needs(key)
+    return text(lambda _value: message, hint)
+
+
+VALIDATORS = {key: _text_field(key) for key in KEYS}
+
+
 def _entry(item, path: str, line: int, module_id: str) -> tuple[Term | None, list[Problem]]:
     if not hasattr(item, "get"):
         return None, [
@@ -39,21 +56,13 @@ def _entry(item, path: str, line: int, module_id: str) -> tuple[Term | None, lis
                 "write - term: GROW then definition: ... on the next line",
             )
         ]
-    problems = [
-        Problem(
-            path, key_line(item, str(key), 1), f"unknown key '{key}' in glossary entry", "use only term and definition"
-        )
-        for key in item
-        if key not in KEYS
-    ]
-    values = {}
+    checked = check_fields(((key, item[key], key_line(item, key, 1)) for key in item), VALIDATORS, path, _unknown_key)
+    problems, values = checked.problems, checked.values
     for key in KEYS:
-        value = item.get(key)
-        if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(path, line, f"glossary entry needs '{key}' as non-empty text", f"add {key}: ..."))
-        else:
-            values[key] = " ".join(value.split())
-            problems += inline.problems(value, path, key_line(item, key, 1), f"glossary {key}")
+        if key in values:
+            problems += inline.problems(item[key], path, checked.lines[key], f"glossary {key}")
+        elif key not in item:
+            problems.append(Problem(path, line, *_needs(key)))
     if len(values) < len(KEYS):
         return None, problems
     return Term(values["term"], values["definition"], module_id, path, line), problems
@@ -79,8 +88,9 @@ def _load_file(course: Course, file) -> tuple[list[Term], list[Problem]]:
             )
         )
     if not isinstance(data, list):
-        return [], problems + [
-            Problem(path, 1, "glossary file must be a list of terms", "start each entry with - term:")
+        return [], [
+            *problems,
+            Problem(path, 1, "glossary file must be a list of terms", "start each entry with - term:"),
         ]
     terms = []
     for index, item in enumerate(data):
@@ -93,13 +103,15 @@ def _load_file(course: Course, file) -> tuple[list[Term], list[Problem]]:
 
 def load(course: Course) -> tuple[list[Term], list[Problem]]:
     """All terms, in module order then file order, and every problem found."""
-    if "glossary" in course.extras:
-        return course.extras["glossary"]
+    if course.derived.glossary is not None:
+        return course.derived.glossary
     folder = course.site.docs_dir / GLOSSARY_DIR
     files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
     order = {m.id: i for i, m in enumerate(course.modules)}
     files.sort(key=lambda f: (order.get(f.stem, len(order)), f.name))
-    terms, problems, seen = [], [], {}
+    terms: list[Term] = []
+    problems: list[Problem] = []
+    seen: dict[str, Term] = {}
     for file in files:
         file_terms, file_problems = _load_file(course, file)
         problems += file_problems
@@ -118,7 +130,7 @@ def load(course: Course) -> tuple[list[Term], list[Problem]]:
             else:
                 seen[key] = term
                 terms.append(term)
-    course.extras["glossary"] = (terms, problems)
+    course.derived.glossary = (terms, problems)
     return terms, problems
 
 

@@ -143,7 +143,7 @@ def _parser() -> Markdown:
     md = Markdown()
     # A keep-list, so that a pattern a later Python-Markdown adds is not let in
     # (the registry lists its names only in _priority).
-    for name in [item.name for item in md.inlinePatterns._priority]:
+    for name in [item.name for item in md.inlinePatterns._priority]:  # type: ignore[attr-defined]  # private, see above
         if name not in _PATTERNS:
             md.inlinePatterns.deregister(name)
     return md

@@ -7,22 +7,23 @@ Every key is validated so that a typo is an error, never silently ignored
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import inline
-from .problems import Problem
+from .problems import Problem, did_you_mean
 from .source import SourceFile
+from .validate import Validator, check_fields, is_int
 from .yamlsrc import item_line, key_line
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The longest module, quiz or reading id: the learner's progress record in the
 # browser refuses longer ones (docs/assets/lms/store.js MAX_ID_LENGTH, the same number).
 MAX_ID_LENGTH = 100
-LEVELS = ("foundation", "practitioner", "advanced")
+LEVEL_LABELS = {"foundation": "Foundation", "practitioner": "Practitioner", "advanced": "Advanced"}
+LEVELS = tuple(LEVEL_LABELS)
 # Verbs that describe a state of mind, not something a learner can be checked on.
 UNCHECKABLE_VERBS = {
     "understand",
@@ -61,12 +62,8 @@ class Module:
 Check = Callable[[Any], str | None]  # returns an error message or None
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def _positive_int(value: Any) -> str | None:
-    if not _is_int(value) or value <= 0:
+    if not is_int(value) or value <= 0:
         return f"must be a whole number of minutes greater than 0, not {value!r}"
     return None
 
@@ -91,7 +88,7 @@ def too_long(value: str) -> str | None:
 
 
 def _percent(value: Any) -> str | None:
-    if not _is_int(value) or not 0 <= value <= 100:
+    if not is_int(value) or not 0 <= value <= 100:
         return f"must be a whole percentage from 0 to 100, not {value!r}"
     return None
 
@@ -124,9 +121,21 @@ FIELDS: dict[str, tuple[bool, Check, str]] = {
 }
 
 
-def _unknown_key(key: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(str(key), known, n=1)
-    return f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+def _said_of(key: str, check: Check, hint: str) -> Validator:
+    """The validator of ``key``: ``check`` says what is wrong ("must be ..."), said of the key."""
+
+    def validate(value: Any):
+        error = check(value)
+        return (None, (f"'{key}' {error}", hint)) if error else (value, None)
+
+    return validate
+
+
+VALIDATORS = {key: _said_of(key, check, hint) for key, (_required, check, hint) in FIELDS.items()}
+
+
+def _unknown_key(key: str) -> tuple[str, str]:
+    return f"unknown key '{key}' in module", did_you_mean(key, FIELDS, f"known keys: {', '.join(FIELDS)}")
 
 
 def _objective_problems(block: Any, first: int, path: str) -> list[Problem]:
@@ -167,9 +176,9 @@ def _text_problems(source: SourceFile, block: Any, values: dict[str, Any]) -> li
         if isinstance(description, str)
         else []
     )
-    for key, field in (("objectives", "objective"), ("key_points", "key point")):
+    for key, label in (("objectives", "objective"), ("key_points", "key point")):
         for index, text in enumerate(values.get(key, [])):
-            problems += inline.problems(text, path, item_line(block[key], index, first), field)
+            problems += inline.problems(text, path, item_line(block[key], index, first), label)
     return problems
 
 
@@ -195,37 +204,31 @@ def parse_module(source: SourceFile, src_uri: str) -> tuple[Module | None, list[
     problems = list(source.problems)
     meta = source.meta
     if not hasattr(meta, "get") or "module" not in meta:
-        return None, problems + [
+        return None, [
+            *problems,
             Problem(
                 path, first, "front matter has no 'module:' key", "add module: with id, duration, level and objectives"
-            )
+            ),
         ]
     block = meta["module"]
     if not hasattr(block, "get"):
-        return None, problems + [
+        return None, [
+            *problems,
             Problem(
                 path,
                 key_line(meta, "module", first),
                 "'module:' must be a mapping of keys",
                 "indent id:, duration: ... under module:",
-            )
+            ),
         ]
     title, title_problems = _page_text(meta, "title", source, required=True)
     description, description_problems = _page_text(meta, "description", source, required=True)
     problems += title_problems + description_problems
-    values, lines = {}, {"module": key_line(meta, "module", first)}
-    for key in block:
-        line = key_line(block, key, first)
-        lines[str(key)] = line
-        if key not in FIELDS:
-            problems.append(Problem(path, line, f"unknown key '{key}' in module", _unknown_key(key, list(FIELDS))))
-            continue
-        required, check, hint = FIELDS[key]
-        error = check(block[key])
-        if error:
-            problems.append(Problem(path, line, f"'{key}' {error}", hint))
-        else:
-            values[key] = block[key]
+    checked = check_fields(
+        ((key, block[key], key_line(block, key, first)) for key in block), VALIDATORS, path, _unknown_key
+    )
+    values, lines = checked.values, {"module": key_line(meta, "module", first), **checked.lines}
+    problems += checked.problems
     for key, (required, _check, hint) in FIELDS.items():
         if required and key not in block:
             problems.append(Problem(path, lines["module"], f"module is missing required key '{key}'", hint))

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import itertools
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from .pagehtml import parse
 
 EVERY_PAGE = "assets/course.css"
 
@@ -34,13 +35,17 @@ EVERY_PAGE = "assets/course.css"
 @dataclass(frozen=True)
 class Feature:
     name: str  # in the combined file's name
-    marker: re.Pattern[str]  # an attribute only this feature's widgets carry
+    widgets: str  # CSS selector of this feature's widgets (by attributes only they carry)
     styles: tuple[str, ...]
 
 
 FEATURES = (
-    Feature("progress", re.compile(r"data-lms-(?:dashboard|certificate)\b"), styles=("assets/lms/progress/pages.css",)),
-    Feature("quiz", re.compile(r'data-lms-quiz="'), styles=("assets/lms/quiz.css",)),
+    Feature(
+        "progress",
+        "[data-lms-dashboard], [data-lms-dashboard-body], [data-lms-certificate]",
+        styles=("assets/lms/progress/pages.css",),
+    ),
+    Feature("quiz", "[data-lms-quiz]", styles=("assets/lms/quiz.css",)),
 )
 
 
@@ -53,7 +58,8 @@ def stylesheet_for(features) -> str:
 
 def styles(page_html: str) -> list[str]:
     """Site-relative paths of the stylesheets of ours the page links: one."""
-    return [stylesheet_for(feature for feature in FEATURES if feature.marker.search(page_html))]
+    tree = parse(page_html)
+    return [stylesheet_for(feature for feature in FEATURES if tree.css_matches(feature.widgets))]
 
 
 def write_stylesheets(site_dir: Path) -> list[str]:

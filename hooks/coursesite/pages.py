@@ -14,9 +14,7 @@ import posixpath
 
 from . import inline
 from .course_loader import Course
-from .modules import Module
-
-LEVEL_LABELS = {"foundation": "Foundation", "practitioner": "Practitioner", "advanced": "Advanced"}
+from .modules import LEVEL_LABELS, Module
 
 
 def link(from_uri: str, to_uri: str) -> str:

@@ -111,7 +111,7 @@ def count_line(problems: list[Problem]) -> str:
     return f"{len(problems)} problem(s) found: {errors} error(s), {len(problems) - errors} warning(s)."
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """ "did you mean 'x'?" for the known name closest to a mistyped one, else ""."""
+def did_you_mean(word: str, known: Iterable[str], fallback: str = "") -> str:
+    """ "did you mean 'x'?" for the known name closest to a mistyped one, else ``fallback``."""
     close = difflib.get_close_matches(word, list(known), n=1)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return f"did you mean '{close[0]}'?" if close else fallback

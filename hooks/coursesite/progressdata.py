@@ -29,37 +29,30 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-import re
 from pathlib import Path
 
 from .course_loader import Course
 from .modules import Module
 from .pageassets import to_root
+from .pagehtml import quiz_ids
 from .pages import duration_text, no_progress_bar, not_started
 from .quiz.source_check import page_quizzes
 
 DATA_FILE = "assets/lms/course.json"
-EXTRA_KEY = "progress"
 # Pages the progress code links to, by source file.
 PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate"}
-QUIZ_ATTRIBUTE = re.compile(r"""\bdata-lms-quiz=["']([a-z0-9-]+)["']""")
 DASHBOARD_BODY = "data-lms-dashboard-body></div>"  # the empty box docs/dashboard.md provides
 CERTIFICATE_GATE = "data-lms-cert-gate></p>"  # the empty line docs/certificate.md provides
-
-
-def _seen(course: Course) -> dict:
-    # "quizzes": module id -> the quiz ids its rendered page shows; "urls": src_uri -> URL of every page
-    return course.extras.setdefault(EXTRA_KEY, {"quizzes": {}, "urls": {}})  # type: ignore[return-value]
 
 
 def note_page_urls(course: Course, urls: dict[str, str]) -> None:
     """Every page's URL (src_uri -> url), known before any page is rendered: the
     progress page is rendered before the module pages it links to."""
-    _seen(course)["urls"].update(urls)
+    course.derived.page_urls.update(urls)
 
 
 def _module_url(course: Course, module: Module) -> str:
-    return _seen(course)["urls"].get(module.src_uri) or _default_url(module.src_uri)
+    return course.derived.page_urls.get(module.src_uri) or _default_url(module.src_uri)
 
 
 def module_footer(module: Module, has_quizzes: bool) -> str:
@@ -97,7 +90,8 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
     values = [status, check, readings, duration_text(module.duration)]
     cells = [f'<th scope="row" role="rowheader"><a href="{html.escape(href)}">{title}</a></th>']
     cells += [
-        f'<td role="cell" data-label="{label}">{value}</td>' for label, value in zip(DASHBOARD_HEADINGS[1:], values)
+        f'<td role="cell" data-label="{label}">{value}</td>'
+        for label, value in zip(DASHBOARD_HEADINGS[1:], values, strict=True)
     ]
     return f'<tr role="row">{"".join(cells)}</tr>'
 
@@ -125,13 +119,20 @@ def dashboard_body(course: Course, url: str) -> str:
 def certificate_gate(course: Course, url: str) -> str:
     """What the certificate page says to a learner with no progress yet, in the
     words progress/certificate.js uses (a learner with a record gets theirs)."""
-    dashboard = _seen(course)["urls"].get("dashboard.md")
+    dashboard = course.derived.page_urls.get("dashboard.md")
     link = f' <a href="{html.escape(to_root(url) + dashboard)}">See what is left</a>' if dashboard is not None else ""
     return (
         f"Not earned yet: you have completed 0 of {len(course.modules)} modules. "
         f"Your certificate appears here once every module is complete.{link}"
         "<noscript> It is made from the progress kept in this browser, so it needs JavaScript.</noscript>"
     )
+
+
+def note_quizzes(course: Course, module: Module, page_html: str) -> list[str]:
+    """Remember the quiz ids the module's page shows, in page order; returns them."""
+    quizzes = list(dict.fromkeys(quiz_ids(page_html)))
+    course.derived.page_quiz_ids[module.id] = quizzes
+    return quizzes
 
 
 def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
@@ -145,8 +146,7 @@ def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
     module = course.module_at(src_uri)
     if module is None:
         return page_html
-    quizzes = list(dict.fromkeys(QUIZ_ATTRIBUTE.findall(page_html)))
-    _seen(course)["quizzes"][module.id] = quizzes
+    quizzes = note_quizzes(course, module, page_html)
     return page_html + "\n" + module_footer(module, bool(quizzes))
 
 
@@ -158,7 +158,6 @@ def _default_url(src_uri: str) -> str:
 
 def course_data(course: Course) -> dict:
     """The structure the progress code reads, in course order."""
-    seen = _seen(course)
     modules = []
     for module in course.modules:
         modules.append(
@@ -168,11 +167,11 @@ def course_data(course: Course) -> dict:
                 "url": _module_url(course, module),
                 "duration": module.duration,
                 "pass_mark": module.pass_mark,
-                "quizzes": seen["quizzes"].get(module.id, []),
+                "quizzes": course.derived.page_quiz_ids.get(module.id, []),
                 "readings": list(module.readings),
             }
         )
-    urls = seen["urls"]
+    urls = course.derived.page_urls
     pages = {name: urls[src_uri] for src_uri, name in PROGRESS_PAGES.items() if src_uri in urls}
     return {"v": 1, "title": course.site.site_name, "modules": modules, "pages": dict(sorted(pages.items()))}
 

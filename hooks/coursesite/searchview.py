@@ -1,22 +1,17 @@
-"""The page as Material's search indexer needs to read it: without the parts
-it leaves out of the index anyway.
+"""The page as Material's search indexer must read it: without the parts
+that are not to be searched.
 
-Material's search plugin feeds every page through Python's ``HTMLParser``
-and visits every tag, including those under ``data-search-exclude`` that it
-then drops. Two features of ours write such parts on every module page:
-
-- a quiz is mostly made of them (its choices with their feedback, and the
-  "Show answer" box: see ``quiz/render.py``): on a page with five quizzes the
-  indexer spent about as long on markup it discards as on the rest of the page
-  (0.35 s of CPU against 0.18 s for the same 200 pages with plain lists:
-  bench/buildprofile.py on bench_quiz.py's courses);
-- a module's reading entries repeat the reading-list page's, so they are left
-  out of the index (``readings/render.py``); they were a quarter of what the
-  indexer read of a module page (0.33 s against 0.24 s without them for the
-  100-module bench course, bench/buildprofile.py).
-
-The hook hands the indexer the page with those parts cut out, and puts them
-back after it: the index is the same, the parser reads less.
+Search must not find a quiz's answers: its choices with their feedback, and
+its "Show answer" box (``quiz/render.py``), are marked
+``data-search-exclude``, as are a module's reading entries, which repeat the
+reading-list page's (``readings/render.py``). Material's indexer honours that
+mark only for elements with no element of the same name inside: it matches
+the end of an excluded element by tag name, so feedback holding a list (a
+``<ul>`` in the choices' ``<ul>``) or a note (a ``<details>`` in the answer
+box) ends the exclusion early and the build fails ("'<li>' is not in list")
+or indexes the rest. So the hook hands the indexer each page with those parts
+cut out, and puts them back after it: the index is what Material makes of the
+page when it works, and the page is written unchanged.
 
 Where each part ends: a quiz's choices list is the last child of its
 ``<fieldset>``, its answer box the last child of its ``<form>``; author text in
@@ -60,6 +55,6 @@ def with_unsearched(html: str, parts: list[str]) -> str | None:
     if len(pieces) != len(parts) + 1:
         return None
     out = [pieces[0]]
-    for part, piece in zip(parts, pieces[1:]):
+    for part, piece in zip(parts, pieces[1:], strict=True):
         out += (part, piece)
     return "".join(out)

@@ -2,7 +2,8 @@
 
 This is the only module of the package that imports MkDocs (lazily): the
 ``course check`` command uses it so that checks which need rendered HTML
-(links, leftover quiz syntax) run exactly as in ``mkdocs build``.
+(links, leftover quiz syntax) run exactly as in ``mkdocs build``, and the
+engine reads the settings MkDocs resolves from mkdocs.yml through it.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from . import state
+from .config import BuildSettings
 from .problems import Problem
 
 REFUSED = re.compile(r"Config value '([^']*)': (.*)", re.S)
@@ -43,7 +46,7 @@ def build_into(
     ``overrides`` replace settings of mkdocs.yml for this build only, e.g. the
     SCORM packager's ``use_directory_urls=False, site_url="", strict=True``;
     ``skip_templates`` names theme pages not to render (e.g. ``404.html``);
-    ``packaging`` builds the pages of a SCORM package (``state.packaging``).
+    ``packaging`` builds the pages of a SCORM package (``state.BuildOptions``).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -52,18 +55,16 @@ def build_into(
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
-    state.collect_only = True
-    state.packaging = packaging
-    state.current = None  # a failed config must not report an earlier build's problems
     problems: list[Problem] = []
     try:
-        with refused_settings() as refused:
-            try:
-                config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
-            except (MkDocsException, ValueError) as error:  # ValueError: MkDocs cannot split a malformed site_url
-                return config_problems(config_file, refused, error)
-        config.theme.static_templates.difference_update(skip_templates)
-        build(config)
+        with state.requesting(collect_only=True, packaging=packaging):
+            with refused_settings() as refused:
+                try:
+                    config = load_config(str(config_file), site_dir=str(site_dir), **overrides)
+                except (MkDocsException, ValueError) as error:  # ValueError: MkDocs cannot split a malformed site_url
+                    return config_problems(config_file, refused, error)
+            config.theme.static_templates.difference_update(skip_templates)
+            build(config)
     except MkDocsException as error:
         problems.append(
             Problem(
@@ -74,7 +75,6 @@ def build_into(
             )
         )
     finally:
-        state.collect_only = state.packaging = False
         logger.removeHandler(capture)
     if state.current is not None:
         problems += state.current.problems
@@ -123,7 +123,9 @@ def config_problems(config_file: Path, refused: list[str], error: Exception) -> 
     problems = all_checks.check_sources(course)
     own = [p for p in problems if p.path == site.config_path and p.is_error]
     for message in refused:
-        key, text = REFUSED.match(message).groups()
+        match = REFUSED.match(message)
+        assert match is not None  # refused_settings keeps no other message
+        key, text = match.groups()
         if key == "nav" and own:
             continue  # the course's nav reading said it at its line
         line = key_line(site.raw, key, 1) if hasattr(site.raw, "get") and key in site.raw else 0
@@ -146,6 +148,19 @@ def config_problems(config_file: Path, refused: list[str], error: Exception) -> 
             )
         )
     return problems
+
+
+def mkdocs_settings(config_file: Path, **overrides: Any) -> BuildSettings:
+    """MkDocs' reading of ``config_file``; its defaults when MkDocs refuses the
+    file (the course's own reading names those mistakes at their lines)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with refused_settings():
+        try:
+            return BuildSettings.of(load_config(str(config_file), **overrides))
+        except (MkDocsException, ValueError):  # ValueError: a malformed site_url
+            return BuildSettings(site_dir=config_file.parent / "site")
 
 
 def keep_serving(builder, config_file: Path, report) -> object:

@@ -20,11 +20,10 @@ from jinja2.defaults import DEFAULT_NAMESPACE
 
 from .course_loader import Course
 from .problems import Problem, did_you_mean
-from .readings import citeonly
 from .source import SourceFile
 
+LITERAL_KINDS: dict[type, str] = {list: "a list", tuple: "a list", dict: "a mapping"}
 LITERAL_HINT = 'to show {{ or {% as text, write {{ "{{" }} or put the text between {% raw %} and {% endraw %}'
-FAULTY = "template_faulty"  # course.extras: src_uri of pages whose template the source check refused
 
 
 def macros_settings(raw_config: Any) -> dict | None:
@@ -101,14 +100,11 @@ def _literal_not_text(arg: nodes.Expr) -> str | None:
         return None
     if value is None or isinstance(value, bool):
         return str(value).lower()
-    return {list: "a list", tuple: "a list", dict: "a mapping"}.get(type(value), repr(value))
+    return LITERAL_KINDS.get(type(value), repr(value))
 
 
 def _has_template_code(env: jinja2.Environment, text: str) -> bool:
-    """Whether ``text`` needs Jinja's parser: most pages have none, or only
-    cite() calls with quoted ids, which are valid (coursesite/readings/citeonly.py)."""
-    if citeonly.uses_jinja_defaults(env):
-        text = citeonly.CALL.sub("", text)
+    """Whether ``text`` needs Jinja's parser: most pages have none."""
     return any(
         marker in text for marker in (env.variable_start_string, env.block_start_string, env.comment_start_string)
     )
@@ -138,7 +134,7 @@ def check(course: Course) -> list[Problem]:
     from .readings.usage import renders_macros
 
     settings = macros_settings(course.site.raw)
-    course.extras[FAULTY] = set()
+    course.derived.faulty_templates = set()
     if settings is None:
         return []
     env = syntax_environment(settings)
@@ -148,7 +144,7 @@ def check(course: Course) -> list[Problem]:
         rendered = _opted_in(source) if opt_in else renders_macros(source)
         found = page_problems(env, source) if rendered else []
         if found:
-            course.extras[FAULTY].add(src_uri)
+            course.derived.faulty_templates.add(src_uri)
             problems += found
     return problems
 

@@ -159,7 +159,8 @@ def anchor_problems(text: str, path: str, first_line: int = 1, loader=Loader) ->
     one problem per line, naming each anchor and alias on it."""
     if not MAYBE_ANCHOR.search(text):
         return []
-    parser, found = loader(text), {}
+    parser = loader(text)
+    found: dict[int, list[str]] = {}
     try:
         while parser.check_event():
             event = parser.get_event()
@@ -193,7 +194,8 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
     refused = anchor_problems(text, path, first_line)
     if refused:
         return None, refused
-    loader, duplicates = Loader(text), []
+    loader = Loader(text)
+    duplicates: Duplicates = []
     try:
         node = loader.get_single_node()
         data = _build(node, loader, duplicates) if node is not None else None

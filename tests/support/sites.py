@@ -59,6 +59,7 @@ class SiteFactory:
         self.docs = root / "docs"
         self.nav: list = []
         self.settings: dict = {}  # mkdocs.yml settings to override, e.g. {"use_directory_urls": False}
+        self.edition = "learner"  # or "facilitator": the trainer guide's pages are built only then
         (self.docs / "assets").mkdir(parents=True)
         for name in ("hooks", "overrides"):
             os.symlink(ROOT / name, root / name)
@@ -87,10 +88,11 @@ class SiteFactory:
         yaml = YAML()
         config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
         pages = [{"Home": "index.md"}]
-        config["nav"] = nav if nav is not None else pages + [{"Course": list(self.nav)}] if self.nav else pages
+        config["nav"] = nav if nav is not None else [*pages, {"Course": list(self.nav)}] if self.nav else pages
         # Material's instant navigation only intercepts links under site_url, so a
         # served test site sets this to its server's address before building.
         config["site_url"] = self.site_url
+        config["extra"]["edition"] = self.edition
         config.update(self.settings)
         with (self.root / "mkdocs.yml").open("w", encoding="utf-8") as out:
             yaml.dump(config, out)

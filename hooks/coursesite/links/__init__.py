@@ -7,9 +7,4 @@
   never part of a default build or test run.
 """
 
-from .internal import (  # noqa: F401  (the hook's)
-    check_site,
-    page_rendered,
-    start_reader,
-    stop_reader,
-)
+from .internal import check_site  # noqa: F401  (the site checks')

@@ -11,7 +11,7 @@ import time
 from dataclasses import fields
 from pathlib import Path
 
-from .engine import Outcome
+from .lychee import Outcome
 
 FILE_NAME = "external-links.json"
 VERSION = 1

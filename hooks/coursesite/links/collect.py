@@ -57,7 +57,7 @@ def reading_urls(course: Course) -> dict[str, list[str]]:
     text, _problems = decode_source(file.read_bytes(), path)  # the readings check reports them
     data, _problems = load_yaml(text, path) if text is not None else (None, [])
     found: dict[str, list[str]] = defaultdict(list)
-    if not hasattr(data, "items"):
+    if not isinstance(data, dict):
         return found
     from ..readings.markdown import doi_url, md_url  # the very addresses the reading lists link to
 

@@ -66,6 +66,7 @@ def add_links_command(commands) -> None:
 def _external(course, site_dir: Path, args: argparse.Namespace) -> int:
     from .cache import LinkCache
     from .external import NoNetwork, check_external
+    from .lychee import LycheeFailed
     from .report import format_results
     from .settings import read_settings
     from .verdict import FAILING
@@ -80,6 +81,9 @@ def _external(course, site_dir: Path, args: argparse.Namespace) -> int:
     except NoNetwork as offline:
         print(f"{offline}.", file=sys.stderr)
         return NO_NETWORK_STATUS
+    except LycheeFailed as failed:
+        print(f"{failed}.", file=sys.stderr)
+        return 2
     print(format_results(results, EXTERNAL_FORMATS[args.format]))
     return 1 if any(r.status in FAILING for r in results) else 0
 

@@ -1,7 +1,8 @@
 """The external link check: ``course links --external`` (opt-in; never part of
 a default build or test run, so a slow outside site can never fail a pull
-request). Collects every outside URL, serves fresh answers from the cache,
-asks the servers about the rest, and judges each answer.
+request). Collects every outside URL with the lines that use it, serves fresh
+answers from the cache, asks lychee about the rest (``lychee.py``), and
+judges each answer.
 
 When every server asked fails before any HTTP answer (its name does not
 resolve, or the connection is refused or has no route), the machine is
@@ -16,14 +17,13 @@ from urllib.parse import urlsplit
 from ..course_loader import Course
 from .cache import LinkCache
 from .collect import external_urls
-from .engine import Engine, Outcome
 from .internal import scan
-from .probe import DNS, NO_ROUTE, REFUSED
+from .lychee import DNS, NO_CONNECTION, NO_ROUTE, REFUSED, Outcome, ask, note_https
 from .resolve import Resolver
 from .settings import ExternalSettings, LinkSettings, read_settings
 from .verdict import Result, judge, sort_results
 
-OFFLINE_ERRORS = frozenset({DNS, REFUSED, NO_ROUTE})
+OFFLINE_ERRORS = frozenset({DNS, REFUSED, NO_ROUTE, NO_CONNECTION})
 # One or two dead sites are broken links; three or more servers all failing before any
 # answer is this machine's network, not the sites.
 MIN_SERVERS = 3
@@ -51,11 +51,13 @@ def _offline(outcomes: list[Outcome]) -> int:
 def check_urls(urls: dict[str, list[str]], settings: ExternalSettings, cache: LinkCache) -> list[Result]:
     """Results for ``urls`` (URL -> places that use it), worst first.
 
-    Raises ``NoNetwork`` (before anything is cached) when the machine is offline."""
+    Raises ``NoNetwork`` (before anything is cached) when the machine is offline,
+    ``LycheeFailed`` when lychee cannot run."""
     cached = {url: outcome for url in urls if (outcome := cache.get(url)) is not None}
-    asked = Engine(settings).run([url for url in urls if url not in cached]) if len(cached) < len(urls) else {}
+    asked = ask([url for url in urls if url not in cached], settings)
     if servers := _offline(list(asked.values())):
         raise NoNetwork(len(asked), servers)
+    note_https(asked, settings)
     for outcome in asked.values():
         cache.put(outcome)
     cache.save()

@@ -1,11 +1,7 @@
 """Find the broken links of a built site: scan each page once, resolve each
 link, check each anchor against the ids of the page it reaches.
 
-One pass over the pages. On a large course the pages are read by a worker
-process while the build writes them, and this pass runs there too
-(``background``); splitting the reading over several processes after the
-build did not pay on the two-core machines we build on (the forked build
-process is large). Measured on a 2,000-page course (bench/bench_links.py).
+One pass over the pages, in the build process, after the build.
 """
 
 from __future__ import annotations
@@ -36,7 +32,7 @@ def suggest(fragment: str, ids: set[str]) -> str:
 
 def _text_finding(path: str, link: Link, kind: str, target: Target | None, resolver: Resolver) -> Finding:
     reached = "" if target is None or target.outside else resolver.existing_file(target) or target.path
-    return Finding(path, link, kind, reached, target.fragment if reached else "")
+    return Finding(path, link, kind, reached, target.fragment if target is not None and reached else "")
 
 
 def find_in_pages(pages: dict[str, ScannedPage], resolver: Resolver, settings: LinkSettings) -> list[Finding]:

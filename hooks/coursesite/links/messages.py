@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..course_loader import DATA_DIR
+from ..editions import is_facilitator_page, left_out_of_learner_edition
 from ..problems import ERROR, WARNING, Problem, did_you_mean
 from . import rules
 from .scan import shorten
@@ -107,6 +108,14 @@ def _source_hint(finding: Finding, where: Where, pages: list[str], source_line: 
     return did_you_mean(urlsplit(url).path, [posixpath.relpath(page, folder) for page in pages])
 
 
+def _leads_to_facilitators_page(finding: Finding, where: Where, docs_root: str) -> bool:
+    """A Markdown link is relative to its Markdown file; raw HTML to the page."""
+    if finding.kind == rules.MARKDOWN and where.origin == MARKDOWN and where.path.startswith(docs_root):
+        source = where.path.removeprefix(docs_root)
+        return is_facilitator_page(posixpath.join(posixpath.dirname(source), unquote(urlsplit(finding.link.url).path)))
+    return finding.kind in (rules.MISSING, rules.MARKDOWN) and is_facilitator_page(finding.target)
+
+
 def problem(
     finding: Finding,
     where: Where,
@@ -116,9 +125,12 @@ def problem(
 ) -> Problem:
     """``written``: what a Markdown link's hint needs: the course's pages as
     trainers name them (docs/...), the docs folder (docs/) and the line with the link."""
-    message, hint = _describe(finding, prefix)
     pages, docs_root, source_line = written
-    hint = _source_hint(finding, where, pages, source_line, docs_root) or hint
+    if _leads_to_facilitators_page(finding, where, docs_root):
+        message, hint = left_out_of_learner_edition(f"{_subject(finding)} to '{finding.link.url}'")
+    else:
+        message, hint = _describe(finding, prefix)
+        hint = _source_hint(finding, where, pages, source_line, docs_root) or hint
     message += ORIGIN_NOTES.get(where.origin, "")
     if where.origin == THEME:
         message = f"in the page {finding.page}: {message}"

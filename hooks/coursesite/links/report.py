@@ -47,7 +47,7 @@ def format_table(results: list[Result]) -> str:
         + (f"  <- {row[4]}" if row[4] and row[0] != "STATUS" else "")
         for row in rows
     ]
-    return "\n".join(lines + ["", summary(results)])
+    return "\n".join([*lines, "", summary(results)])
 
 
 def format_json(results: list[Result]) -> str:

@@ -68,10 +68,9 @@ class Resolver:
         while url[:3] == "../" and folder:  # "../x" from a/b is "x" from a: pages of one folder share the work
             folder, url = folder.rpartition("/")[0], url[3:]
         key = (folder, url)
-        target = self._cache.get(key, self)
-        if target is self:
-            target = self._cache[key] = self._resolve(key[0], url)
-        return target
+        if key not in self._cache:
+            self._cache[key] = self._resolve(key[0], url)
+        return self._cache[key]
 
     def _resolve(self, folder: str, url: str) -> Target | None:
         if self.origin and url.startswith(self.origin) and (own := self.own_address(url)) is not None:

@@ -69,7 +69,7 @@ def host_matches(host: str, names) -> bool:
 
 
 def is_plain_http(url: str, http_only: tuple[str, ...]) -> bool:
-    if not url[:7].lower() == "http://":
+    if url[:7].lower() != "http://":
         return False
     host = host_of(url)
     return bool(host) and host not in LOOPBACK and not host_matches(host, http_only)

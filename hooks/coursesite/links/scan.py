@@ -80,7 +80,7 @@ def scan_html(path: str, html: str) -> ScannedPage:
         src, srcset = attrs.get("src"), attrs.get("srcset")
         if href is None and src is None and not srcset:
             continue
-        tag = node.tag
+        tag = node.tag or ""  # selectolax types it optional; elements always have one
         alt = (attrs.get("alt") or "") if tag in IMAGES else ""
         if href is not None:
             links.append(Link(href.strip(), tag, alt))

@@ -19,13 +19,14 @@ the checks live under ``extra.lms.links`` (documented in docs/guide/links.md):
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 from ..config import SiteConfig
 from ..problems import Problem
 from ..urls import split_url
+from ..validate import Validator, is_int, number
 from ..yamlsrc import key_line
 
 # Sites known to refuse robots with a non-standard answer although the page exists.
@@ -41,10 +42,9 @@ KEYS = ("accept", "http_only", "skip", *NUMBERS)
 
 @dataclass
 class ExternalSettings:
-    timeout: float = 10.0  # seconds for one request
+    timeout: float = 10.0  # seconds for one request (lychee counts whole seconds: rounded up)
     retries: int = 2  # further attempts after a timeout, a refused connection, 429 or 5xx
-    backoff: float = 1.0  # seconds before the first retry; doubles each time
-    max_retry_after: float = 60.0  # never wait longer than this for a 429's Retry-After
+    backoff: float = 1.0  # seconds before the first retry (lychee: whole seconds); it doubles each time
     per_host: int = 2
     concurrency: int = 16
     accept: dict[str, frozenset[int]] = field(default_factory=lambda: dict(DEFAULT_ACCEPT))
@@ -69,16 +69,6 @@ class LinkSettings:
         return f"{parts.scheme}://{parts.netloc}" if parts and parts.scheme and parts.netloc else ""
 
 
-def config_value(raw: Any, key: str, default: Any = None) -> Any:
-    """A top-level setting of mkdocs.yml, resolving MkDocs' ``!ENV`` tag."""
-    value = raw.get(key, default) if hasattr(raw, "get") else default
-    if getattr(value, "tag", None) == "!ENV":
-        names = list(value) if isinstance(value, list) else [value]
-        fallback = names.pop() if isinstance(value, list) and len(names) > 1 else None
-        return next((os.environ[str(n)] for n in names if str(n) in os.environ), fallback)
-    return value
-
-
 def _hosts(value: Any, path: str, line: int, key: str, problems: list[Problem]) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         problems.append(
@@ -101,7 +91,7 @@ def _accept(value: Any, path: str, line: int, problems: list[Problem]) -> dict[s
         )
         return accept
     for host, codes in value.items():
-        if not isinstance(codes, list) or not all(isinstance(c, int) and not isinstance(c, bool) for c in codes):
+        if not isinstance(codes, list) or not all(is_int(c) for c in codes):
             problems.append(
                 Problem(
                     path,
@@ -115,24 +105,19 @@ def _accept(value: Any, path: str, line: int, problems: list[Problem]) -> dict[s
     return accept
 
 
-def _number(key: str, value: Any, path: str, line: int, problems: list[Problem]) -> Any:
+def _number(key: str) -> Validator:
     kind, low, high = NUMBERS[key]
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, (int, float))
-        or (kind is int and not isinstance(value, int))
-        or not low <= value <= high
-    ):
-        problems.append(
-            Problem(
-                path,
-                line,
-                f"extra.lms.links.{key} must be a {'whole ' if kind is int else ''}number from {low} to {high}, not {value!r}",
-                "fix the value or remove the line to use the default",
-            )
-        )
-        return None
-    return kind(value)
+    whole = "whole " if kind is int else ""
+    return number(
+        low,
+        high,
+        lambda value: f"extra.lms.links.{key} must be a {whole}number from {low} to {high}, not {value!r}",
+        "fix the value or remove the line to use the default",
+        whole=kind is int,
+    )
+
+
+NUMBER_VALIDATORS = {key: _number(key) for key in NUMBERS}
 
 
 def _read_options(settings: LinkSettings, options: Any, path: str) -> None:
@@ -152,30 +137,31 @@ def _read_options(settings: LinkSettings, options: Any, path: str) -> None:
             settings.http_only = _hosts(value, path, line, key, problems)
         elif key == "skip":
             external.skip = _hosts(value, path, line, key, problems)
-        elif (number := _number(key, value, path, line, problems)) is not None:
-            setattr(external, key, number)
+        else:
+            clean, error = NUMBER_VALIDATORS[key](value)
+            if error:
+                problems.append(Problem(path, line, *error))
+            else:
+                setattr(external, key, NUMBERS[key][0](clean))
 
 
-def read_settings(site: SiteConfig, built: dict | None = None) -> LinkSettings:
-    """Settings from mkdocs.yml; ``built`` (``course.extras["build_settings"]``,
-    set by the hook) gives the values the build really used."""
-    raw = site.raw if hasattr(site.raw, "get") else {}
-    built = built or {}
-    site_url = str(built.get("site_url", config_value(raw, "site_url")) or "")
-    parts = split_url(site_url)
-    if parts is None:  # reported by config.read_site_config
-        site_url, parts = "", split_url("")
-    settings = LinkSettings(site_url=site_url, prefix=("/" + parts.path.strip("/") + "/").replace("//", "/"))
-    settings.use_directory_urls = (
-        built.get("use_directory_urls", config_value(raw, "use_directory_urls", True)) is not False
-    )
-    repo_url = str(config_value(raw, "repo_url") or "").rstrip("/")
-    edit_uri = str(config_value(raw, "edit_uri") or ("edit/master/docs/" if "github.com" in repo_url else ""))
-    settings.edit_prefix = f"{repo_url}/{edit_uri.strip('/')}/" if repo_url and edit_uri else ""
+def read_settings(site: SiteConfig) -> LinkSettings:
+    """MkDocs' own settings (``site.settings``: those of the build when one runs)
+    and the link options of ``extra.lms.links``."""
+    raw: Any = site.raw if hasattr(site.raw, "get") else {}  # YAML data: checked key by key below
+    resolved = site.settings
+    parts = split_url(resolved.site_url)
+    site_url = resolved.site_url if parts is not None else ""  # malformed: reported by config.read_site_config
+    path = parts.path.strip("/") if parts is not None else ""
+    settings = LinkSettings(site_url=site_url, prefix=("/" + path + "/").replace("//", "/"))
+    settings.use_directory_urls = resolved.use_directory_urls
+    if resolved.edit_uri:  # joined as MkDocs joins a page's edit link
+        repo_url = resolved.repo_url.rstrip("/") + "/" if resolved.repo_url else ""
+        settings.edit_prefix = urljoin(repo_url, resolved.edit_uri)
     theme = raw.get("theme")
     settings.custom_dir = str(theme.get("custom_dir") or "") if hasattr(theme, "get") else ""
     extra = raw.get("extra")
-    lms = extra.get("lms") if hasattr(extra, "get") else None
+    lms = extra.get("lms") if hasattr(extra, "get") else {}
     if hasattr(lms, "get") and "links" in lms:
         _read_options(settings, lms["links"], site.config_path)
     return settings

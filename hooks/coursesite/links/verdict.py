@@ -4,7 +4,7 @@ Statuses, worst first:
 
 | status       | when                                                   | fails the job |
 | ------------ | ------------------------------------------------------ | ------------- |
-| broken       | 404, 410, any other 4xx/5xx (after HEAD->GET, retries) | yes           |
+| broken       | 404, 410, any other 4xx/5xx (after retries)            | yes           |
 | unreachable  | refused connection, unknown host, TLS failure          | yes           |
 | timeout      | no answer within the timeout, every attempt            | yes           |
 | rate-limited | still 429 after honouring Retry-After                  | no            |
@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 
 from ..urls import host_of
-from .engine import PERMANENT, TEMPORARY, Outcome
-from .probe import TIMEOUT
+from .lychee import PERMANENT, TEMPORARY, TIMEOUT, Outcome
 from .rules import host_matches
 from .settings import ExternalSettings
 
@@ -53,6 +52,8 @@ class Result:
 
 
 def _phrase(code: int | None) -> str:
+    if code is None:
+        return str(code)
     try:
         return f"{code} {HTTPStatus(code).phrase}"
     except ValueError:

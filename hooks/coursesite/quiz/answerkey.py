@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
+import re
 from dataclasses import dataclass
 
 from ..course_loader import Course
 from ..modules import Module
 from .model import Quiz
 from .source_check import page_quizzes
+
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
 @dataclass
@@ -44,11 +48,25 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split("\n")).strip() or " "
 
 
+def _rebased(text: str, from_page: str, to_page: str) -> str:
+    """``text``'s relative Markdown links, written for ``from_page``, made to
+    work from ``to_page`` (both paths relative to docs/)."""
+
+    def rebase(match: re.Match) -> str:
+        target = match.group(1)
+        if ":" in target.split("#", 1)[0] or target.startswith(("#", "/")):
+            return match.group(0)
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), target))
+        return "](" + posixpath.relpath(path, posixpath.dirname(to_page) or ".") + ")"
+
+    return MARKDOWN_LINK.sub(rebase, text)
+
+
 def _quiz_markdown(number: int, quiz: Quiz, path: str) -> list[str]:
     facts = [f"`{quiz.id}`", quiz.kind]
     if quiz.objectives:
         facts.append("objective " + ", ".join(map(str, quiz.objectives)))
-    lines = [f"### {number}. {quiz.question}", "", " · ".join(facts + [f"{path}:{quiz.line}"]), ""]
+    lines = [f"### {number}. {quiz.question}", "", " · ".join([*facts, f"{path}:{quiz.line}"]), ""]
     lines += ["| Key | Choice | Feedback | Source |", "| --- | --- | --- | --- |"]
     for choice in quiz.choices:
         key = "**correct**" if choice.correct else "wrong"
@@ -61,7 +79,10 @@ def _quiz_markdown(number: int, quiz: Quiz, path: str) -> list[str]:
     return lines
 
 
-def to_markdown(course: Course) -> str:
+def to_markdown(course: Course, *, page: str | None = None) -> str:
+    """The key as a Markdown document; ``page`` (a path under docs/) when it is
+    published as a page of the site, so the quizzes' own links still lead
+    where they did."""
     lines = [
         f"# Answer key: {course.site.site_name}",
         "",
@@ -70,8 +91,14 @@ def to_markdown(course: Course) -> str:
     ]
     for section in sections(course):
         lines += [f"## {section.title}", ""]
+        quiz_lines: list[str] = []
         for number, quiz in enumerate(section.quizzes, start=1):
-            lines += _quiz_markdown(number, quiz, section.path)
+            quiz_lines += _quiz_markdown(number, quiz, section.path)
+        if page is not None:
+            prefix = course.site.docs_prefix
+            source = section.path.removeprefix(prefix + "/") if prefix not in ("", ".") else section.path
+            quiz_lines = [_rebased(line, source, page) for line in quiz_lines]
+        lines += quiz_lines
     return "\n".join(lines).rstrip() + "\n"
 
 

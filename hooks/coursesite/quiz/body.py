@@ -58,9 +58,8 @@ class _Reader:
     def add_choice(self, index: int, mark: str, text: str) -> None:
         self.body.choices.append(Choice(text=text.strip(), correct=mark in "xX", line=index + self.first_line))
 
-    def under_choice(self, index: int, text: str) -> None:
+    def under_choice(self, choice: Choice, index: int, text: str) -> None:
         """An indented line under the current choice: feedback, or more choice text."""
-        choice = self.choice
         stripped = text.strip()
         if stripped.startswith(">"):
             choice.feedback_line = choice.feedback_line or index + self.first_line
@@ -80,8 +79,8 @@ class _Reader:
             self.add_choice(index, choice_match["mark"], choice_match["text"])
         elif TASK.match(text):
             self.problem(index, NOT_A_CHOICE)
-        elif indented and self.choice is not None:
-            self.under_choice(index, text)
+        elif indented and (choice := self.choice) is not None:
+            self.under_choice(choice, index, text)
         elif self.explaining:
             if indented and text.lstrip().startswith(">"):
                 self.problem(index, NOT_UNDER_CHOICE)
@@ -107,7 +106,8 @@ class _Reader:
 
 
 def _choice_problems(choices: list[Choice], multiple: bool, path: str, header: int) -> list[Problem]:
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
     for choice in choices:
         if not choice.text:
             problems.append(Problem(path, choice.line, "choice has no text", "write the choice after [ ] or [x]"))
@@ -124,7 +124,7 @@ def _choice_problems(choices: list[Choice], multiple: bool, path: str, header: i
             seen[normalise(choice.text)] = choice.line
     how = 'add choices as "- [ ] text" lines at the left margin, one per choice'
     if not choices:
-        return problems + [Problem(path, header, "quiz has no choices; it needs at least 2", how)]
+        return [*problems, Problem(path, header, "quiz has no choices; it needs at least 2", how)]
     first, correct = choices[0].line, [c for c in choices if c.correct]
     if len(choices) < 2:
         problems.append(Problem(path, first, "quiz has only 1 choice; it needs at least 2", how))

@@ -1,7 +1,8 @@
-"""``course answer-key`` and ``course objectives``: quiz material for trainers.
+"""``course answer-key``, ``course objectives`` and ``course quiz-assets``: quiz material for trainers.
 
     course answer-key [--format md|csv] [--output FILE|-]
     course objectives
+    course quiz-assets [DOCS_DIR]   (quiz/assets.py: the quiz in another MkDocs project)
 
 Both read the sources only (no build). The answer key is refused while any
 quiz has a problem (a wrong key is worse than none). It is written outside
@@ -34,6 +35,11 @@ def add_quiz_commands(commands) -> None:
     key.set_defaults(run=run_answer_key)
     objectives = commands.add_parser("objectives", help="list each module's objectives and the quizzes that check them")
     objectives.set_defaults(run=run_objectives)
+    assets = commands.add_parser(
+        "quiz-assets", help="copy the quiz's JavaScript and CSS into another MkDocs project's docs folder"
+    )
+    assets.add_argument("docs_dir", nargs="?", default="docs", help="the project's docs folder (default: docs)")
+    assets.set_defaults(run=run_quiz_assets)
 
 
 def _load(args: argparse.Namespace):
@@ -63,8 +69,7 @@ def default_output(course, fmt: str) -> Path:
 def _forbidden_folder(course, output: Path) -> Path | None:
     """The folder of the repository or of the published site that ``output`` is in, if any."""
     site = course.site
-    site_dir = site.raw.get("site_dir", "site") if hasattr(site.raw, "get") else "site"
-    for folder in (repository_root(site.root), site.docs_dir, (site.root / str(site_dir)).resolve()):
+    for folder in (repository_root(site.root), site.docs_dir, site.settings.site_dir.resolve()):
         if output == folder or folder in output.parents:
             return folder
     return None
@@ -108,4 +113,20 @@ def run_objectives(args: argparse.Namespace) -> int:
     if course is None:
         return 2
     sys.stdout.write(objectives_text(course))
+    return 0
+
+
+def run_quiz_assets(args: argparse.Namespace) -> int:
+    from .assets import MKDOCS_SETTINGS, copy_quiz_assets
+
+    docs_dir = Path(args.docs_dir)
+    if not docs_dir.is_dir():
+        print(
+            f"{docs_dir}: no such folder (name the project's docs folder, e.g. course quiz-assets docs)",
+            file=sys.stderr,
+        )
+        return 2
+    for file in copy_quiz_assets(docs_dir):
+        print(f"wrote {file}")
+    print(f"\nmkdocs.yml needs (merge with what it has):\n\n{MKDOCS_SETTINGS}")
     return 0

@@ -88,7 +88,7 @@ def _problem(course: Course, src_uri: str, leftover: str) -> Problem:
 
 
 def check(course: Course, site_dir: Path) -> list[Problem]:
-    directory_urls = not (hasattr(course.site.raw, "get") and course.site.raw.get("use_directory_urls") is False)
+    directory_urls = course.site.settings.use_directory_urls  # of this build: false in a SCORM package
     problems = []
     for src_uri in sorted(course.pages):
         file = site_dir / built_page(src_uri, directory_urls)

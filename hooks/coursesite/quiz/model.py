@@ -47,6 +47,7 @@ class Quiz:
     shuffle: bool = False
     hint: str = ""
     objectives: list[int] = field(default_factory=list)  # 1-based module objective numbers
+    allow: list[str] = field(default_factory=list)  # item-writing rules switched off (coursesite/items)
     lines: dict[str, int] = field(default_factory=dict)  # option -> file line
     options_readable: bool = True  # False when the options were not valid YAML
 

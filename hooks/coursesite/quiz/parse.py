@@ -64,11 +64,17 @@ def _options_span(lines: list[str], start: int, stop: int) -> tuple[int, int, in
     return first, end, first if first > start else None
 
 
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
 def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1) -> Block:
     """Parse ``lines[raw.start:raw.end]``; ``first_line`` is the file line of ``lines[0]``."""
     line_of = lambda index: index + first_line  # noqa: E731 - tiny local mapping
     header = line_of(raw.start)
-    question, problems = _question(HEADER.match(lines[raw.start])["rest"], path, header)
+    header_match = HEADER.match(lines[raw.start])
+    assert header_match is not None  # scan() starts a block only at a header line
+    question, problems = _question(header_match["rest"], path, header)
     first, body_start, misplaced = _options_span(lines, raw.start + 1, raw.end)
     if misplaced is not None:
         problems.append(Problem(path, line_of(misplaced), *OPTIONS_TOO_LATE))
@@ -93,7 +99,8 @@ def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1)
         multiple=values.get("multiple") is True,
         shuffle=values.get("shuffle") is True,
         hint=str(values.get("hint", "")).strip(),
-        objectives=[int(n) for n in (objective if isinstance(objective, list) else [objective])],
+        objectives=[int(n) for n in _as_list(objective)],
+        allow=_as_list(values.get("allow", [])),
         lines=option_lines,
         options_readable=not any(p.message.startswith("quiz options") for p in option_problems),
     )

@@ -11,31 +11,17 @@ from ..course_loader import MODULES_DIR, Course
 from ..modules import Module
 from ..problems import Problem
 from ..yamlsrc import item_line
-from .model import Quiz
 from .parse import PageQuizzes, parse_page
 
 
 def page_quizzes(course: Course) -> dict[str, PageQuizzes]:
     """Parsed quizzes of every page (src_uri -> page), parsed once per course."""
-    if "quizzes" not in course.extras:
-        course.extras["quizzes"] = {
+    if course.derived.quizzes is None:
+        course.derived.quizzes = {
             src_uri: parse_page(source.text, source.path, source.body_first_line - 1)
             for src_uri, source in sorted(course.pages.items())
         }
-    return course.extras["quizzes"]
-
-
-def parsed_blocks(course: Course) -> dict[str, Quiz]:
-    """Every faultless quiz of the course by its block's text, for the Markdown
-    extension's ``parsed`` option: a page renders without parsing its quizzes
-    again (a quiz whose text macros change is parsed again)."""
-    parsed = {}
-    for src_uri, page in page_quizzes(course).items():
-        lines = course.pages[src_uri].text.split("\n")
-        parsed.update(
-            ("\n".join(lines[b.start : b.end]), b.quiz) for b in page.blocks if b.quiz is not None and not b.problems
-        )
-    return parsed
+    return course.derived.quizzes
 
 
 def is_module_page(src_uri: str) -> bool:
@@ -43,7 +29,8 @@ def is_module_page(src_uri: str) -> bool:
 
 
 def _duplicate_ids(pages: dict[str, PageQuizzes]) -> list[Problem]:
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, int]] = {}
     for page in pages.values():
         for quiz in page.quizzes:
             if not quiz.id:

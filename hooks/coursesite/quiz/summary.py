@@ -10,9 +10,9 @@ learner how many questions there are.
 from __future__ import annotations
 
 import html
-import re
 
 from ..modules import Module
+from ..pagehtml import quiz_ids
 
 
 def summary_html(module: Module, questions: int) -> str:
@@ -27,19 +27,18 @@ def summary_html(module: Module, questions: int) -> str:
     )
 
 
-QUIZ_FORM = re.compile(r"<form\b[^>]*\bdata-lms-quiz=")
-
-
 def add_summary(html: str, module: Module | None) -> str:
     """A module page's HTML with the summary after its last quiz.
 
     Placed in the HTML, not the Markdown, so it costs the build nothing more
     than the string itself. Pages without a quiz, or not a module, are returned as they are."""
-    forms = list(QUIZ_FORM.finditer(html)) if module is not None else []
-    if not forms:
+    ids = quiz_ids(html) if module is not None else []
+    if module is None or not ids:
         return html
-    end = html.find("</form>", forms[-1].end())
+    # The parser found the forms; the last one ends at the first </form> after
+    # its id (forms do not nest, and a quiz id is unique on its page).
+    end = html.find("</form>", html.rfind(f'data-lms-quiz="{ids[-1]}"'))
     if end < 0:
         return html
     end += len("</form>")
-    return html[:end] + "\n" + summary_html(module, len(forms)) + html[end:]
+    return html[:end] + "\n" + summary_html(module, len(ids)) + html[end:]

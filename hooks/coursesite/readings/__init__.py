@@ -41,14 +41,15 @@ def cite(course: Course, page_uri: str, keys: list[str]) -> tuple[str, list[Prob
         return cite_markdown(catalogue, list(keys), target), []
     seen = {c.key for c in usage.citations(course) if c.src_uri == page_uri}
     # A call the source scan cannot see (its id comes from a variable) is reported without a line.
-    unseen = [usage.citation_problem(course, usage.Citation(page_uri, 0, k)) for k in missing if k not in seen]
+    unseen = [
+        p for k in missing if k not in seen and (p := usage.citation_problem(course, usage.Citation(page_uri, 0, k)))
+    ]
     return cite_markdown(catalogue, list(keys), target), usage.citation_problems(course, page_uri) + unseen
 
 
 def cite_for_build(build, page_uri: str, keys: list[str]) -> str:
     """``cite(*keys)`` as ``build`` (a ``state.BuildState``) renders it on
-    ``page_uri``; the problems join the build's. The macro and the hook's
-    citation-only pages (``citeonly.py``) both call this."""
+    ``page_uri``; the problems join the build's (the ``cite`` macro's)."""
     markdown, problems = cite(build.course, page_uri, [str(key) for key in keys])
     build.problems += problems
     return markdown

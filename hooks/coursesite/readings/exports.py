@@ -166,4 +166,4 @@ def export_files(catalogue: Catalogue) -> dict[str, bytes]:
     if not catalogue.readings:
         return {}
     makers = (bibtex, ris, csl_json)
-    return {path: maker(catalogue).encode("utf-8") for path, maker in zip(DOWNLOADS, makers)}
+    return {path: maker(catalogue).encode("utf-8") for path, maker in zip(DOWNLOADS, makers, strict=True)}

@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
 from typing import Any
 
 from stdnum import isbn as stdnum_isbn
 from stdnum.exceptions import InvalidChecksum, ValidationError
 from stdnum.util import clean
 
+from .. import validate
 from ..modules import LEVELS, SLUG
 from ..urls import MALFORMED_HINT, split_url
+from ..validate import Result, Validator, is_int, one_of, text_value
 from .model import KINDS
-
-Error = tuple[str, str]  # (message, hint)
-Result = tuple[Any, Error | None]
-Validator = Callable[[Any], Result]
 
 # DOI Handbook 2.2: prefix "10." + registrant code (digits, sub-codes after dots), "/", a suffix of
 # any printable characters; SICI-style suffixes with '<', '>', '#' and ';' are valid (old Wiley DOIs).
@@ -37,31 +34,15 @@ EARLIEST_YEAR = 1800
 EFFORT = re.compile(r"^([1-9][0-9]*) (minutes?|pages?)$")
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _text_value(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
-    return None
-
-
 def text(name: str, example: str) -> Validator:
-    def check(value: Any) -> Result:
-        clean = _text_value(value)
-        if clean is None:
-            return None, (f"{name} must be non-empty text", f"write {name}: {example}")
-        return clean, None
-
-    return check
+    return validate.text(lambda _value: f"{name} must be non-empty text", f"write {name}: {example}")
 
 
 def number_or_text(name: str, example: str) -> Validator:
     def check(value: Any) -> Result:
-        if _is_int(value) and value > 0:
+        if is_int(value) and value > 0:
             return str(value), None
-        clean = _text_value(value)
+        clean = text_value(value)
         if clean is None:
             return None, (f"{name} must be a number or text, not {value!r}", f"write {name}: {example}")
         return clean, None
@@ -69,10 +50,7 @@ def number_or_text(name: str, example: str) -> Validator:
     return check
 
 
-def kind(value: Any) -> Result:
-    if value in KINDS:
-        return value, None
-    return None, (f"unknown kind {value!r}", f"use one of {', '.join(KINDS)}")
+kind = one_of(KINDS, lambda value: f"unknown kind {value!r}", f"use one of {', '.join(KINDS)}")
 
 
 def authors(value: Any) -> Result:
@@ -80,7 +58,7 @@ def authors(value: Any) -> Result:
     if not isinstance(value, list) or not value:
         return None, ("authors must be a list of names", hint)
     for item in value:
-        name = _text_value(item)
+        name = text_value(item)
         parts = [part.strip() for part in (name or "").split(",")]
         if name is None or any(not part for part in parts):
             return None, (f"author {item!r} must be written 'Family, Given'", hint)
@@ -89,7 +67,7 @@ def authors(value: Any) -> Result:
 
 def year(value: Any) -> Result:
     latest = datetime.date.today().year + 1
-    if not _is_int(value):
+    if not is_int(value):
         return None, (f"year must be a whole number, not {value!r}", "write the year of publication, e.g. year: 2009")
     if not EARLIEST_YEAR <= value <= latest:
         return None, (f"year {value} is implausible", f"give the year of publication, from {EARLIEST_YEAR} to {latest}")
@@ -98,7 +76,7 @@ def year(value: Any) -> Result:
 
 def isbn(value: Any) -> Result:
     """An ISBN-13; an ISBN-10 is refused with its ISBN-13 offered."""
-    given = str(value).strip() if _is_int(value) or isinstance(value, str) else repr(value)
+    given = str(value).strip() if is_int(value) or isinstance(value, str) else repr(value)
     compact = clean(given, " -").upper() if isinstance(value, (str, int)) else ""
     try:
         if len(compact) not in (10, 13):  # stdnum's compact() would turn a 9-digit SBN into an ISBN-10
@@ -151,10 +129,11 @@ def effort(value: Any) -> Result:
     return None, (f"effort {value!r} must be minutes or pages", "write e.g. effort: 30 minutes or effort: 250 pages")
 
 
-def level(value: Any) -> Result:
-    if value in LEVELS:
-        return value, None
-    return None, (f"level {value!r} must be one of {', '.join(LEVELS)}", "use foundation, practitioner or advanced")
+level = one_of(
+    LEVELS,
+    lambda value: f"level {value!r} must be one of {', '.join(LEVELS)}",
+    "use foundation, practitioner or advanced",
+)
 
 
 def modules(value: Any) -> Result:

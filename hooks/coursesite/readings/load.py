@@ -1,24 +1,23 @@
 """Read ``docs/_data/readings.yml`` with line numbers and validate every entry.
 
 All problems are collected (never raised), each at the line of the field it
-concerns. The result is cached in ``course.extras["readings"]`` so the build
+concerns. The result is cached in ``course.derived.readings`` so the build
 hook, the macros and the check command parse the file once.
 """
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from ..course_loader import Course
 from ..modules import SLUG, too_long
-from ..problems import Problem
+from ..problems import Problem, did_you_mean
 from ..source import decode_source
+from ..validate import check_fields
 from ..yamlsrc import item_line, key_line, load_yaml
 from .fields import VALIDATORS
 from .model import FIELDS, KIND_NEEDS, READINGS_FILE, REQUIRED, Author, Catalogue, Reading
 
-CACHE_KEY = "readings"
 REQUIRED_HINTS = {
     "kind": "add kind: book, paper, article, chapter, report, video, podcast or web",
     "title": "add title: the title as printed",
@@ -33,11 +32,6 @@ NEED_HINTS = {
     "journal": "add journal: the journal or magazine it appeared in",
     "url": "add url: an https:// address where it can be read",
 }
-
-
-def _closest(word: str, known: list[str], fallback: str) -> str:
-    close = difflib.get_close_matches(word, known, n=1)
-    return f"did you mean '{close[0]}'?" if close else fallback
 
 
 def _alternatives(names: tuple[str, ...], joiner: str) -> str:
@@ -68,7 +62,7 @@ def _module_problems(
     for index, module_id in enumerate(reading.modules):
         if module_id not in module_ids:
             line = item_line(entry["modules"], index, 1)
-            hint = _closest(module_id, module_ids, "use the id: of a module listed in nav")
+            hint = did_you_mean(module_id, module_ids, "use the id: of a module listed in nav")
             problems.append(
                 Problem(
                     path,
@@ -79,6 +73,10 @@ def _module_problems(
                 )
             )
     return problems
+
+
+def _unknown_field(name: str) -> tuple[str, str]:
+    return f"unknown field '{name}'", did_you_mean(name, FIELDS, "known fields: " + ", ".join(FIELDS))
 
 
 def parse_entry(
@@ -95,25 +93,14 @@ def parse_entry(
                 "indent kind:, title:, authors: ... under the id",
             )
         ]
-    problems, present = [], {str(name) for name in entry}  # an invalid value is reported once, as invalid
-    for name, value in entry.items():
-        field_line = key_line(entry, name, 1)
-        reading.lines[str(name)] = field_line
-        if name not in VALIDATORS:
-            problems.append(
-                Problem(
-                    path,
-                    field_line,
-                    f"unknown field '{name}'",
-                    _closest(str(name), list(FIELDS), "known fields: " + ", ".join(FIELDS)),
-                )
-            )
-            continue
-        clean, error = VALIDATORS[name](value)
-        if error:
-            problems.append(Problem(path, field_line, *error))
-            continue
+    present = {str(name) for name in entry}  # an invalid value is reported once, as invalid
+    checked = check_fields(
+        ((name, value, key_line(entry, name, 1)) for name, value in entry.items()), VALIDATORS, path, _unknown_field
+    )
+    reading.lines.update(checked.lines)
+    for name, clean in checked.values.items():
         setattr(reading, name, [Author.parse(a) for a in clean] if name == "authors" else clean)
+    problems = checked.problems
     for name in REQUIRED:
         if name not in entry:
             problems.append(Problem(path, line, f"reading '{reading_id}' has no '{name}'", REQUIRED_HINTS[name]))
@@ -162,8 +149,8 @@ def parse_catalogue(text: str, path: str, module_ids: list[str], unloaded: tuple
 
 def load(course: Course) -> Catalogue:
     """The course's readings (cached); a missing file is an empty catalogue."""
-    if CACHE_KEY in course.extras:
-        return course.extras[CACHE_KEY]
+    if course.derived.readings is not None:
+        return course.derived.readings
     path = course.site.report_path(READINGS_FILE)
     file = course.site.docs_dir / READINGS_FILE
     catalogue = Catalogue(path)
@@ -175,5 +162,5 @@ def load(course: Course) -> Catalogue:
             if text is not None
             else Catalogue(path, problems=problems)
         )
-    course.extras[CACHE_KEY] = catalogue
+    course.derived.readings = catalogue
     return catalogue

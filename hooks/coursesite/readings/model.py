@@ -22,7 +22,6 @@ KIND_LABELS = {
     "podcast": ("Podcast", "Podcasts"),
     "web": ("Web page", "Web pages"),
 }
-LEVEL_LABELS = {"foundation": "Foundation", "practitioner": "Practitioner", "advanced": "Advanced"}
 
 FIELDS = (
     "kind",

@@ -11,22 +11,23 @@ the script turns into a persistent "mark as read".
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ..course_loader import Course
-from ..modules import Module
+from ..modules import LEVEL_LABELS, Module
 from ..pages import link
 from . import usage
 from .cite import labels
 from .exports import DOWNLOADS
 from .load import load
 from .markdown import attr, md_text
-from .model import KIND_LABELS, KINDS, LEVEL_LABELS, Reading
+from .model import KIND_LABELS, KINDS, Reading
 from .reference import links_markdown, reference_markdown
 
 
 def _page_title(course: Course, src_uri: str) -> str:
     module = course.module_at(src_uri)
-    meta = course.pages[src_uri].meta if src_uri in course.pages else None
+    meta: Any = course.pages[src_uri].meta if src_uri in course.pages else None
     title = module.title if module else (meta.get("title") if hasattr(meta, "get") else None)
     return str(title or src_uri)
 
@@ -74,7 +75,9 @@ def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool
         lines += [f"**Links:** {links_markdown(reading)}", ""]
     if on_list_page:
         in_modules = [m.src_uri for m in course.modules if m.id in modules]
-        cited = usage.citing_pages(course).get(reading.id, [])
+        # Only pages this build publishes: a learner edition leaves out the trainer guide.
+        published = course.derived.page_urls
+        cited = [p for p in usage.citing_pages(course).get(reading.id, []) if not published or p in published]
         if in_modules:
             lines += [f"**Reading for:** {_page_links(course, page_uri, in_modules)}", ""]
         if cited:
@@ -125,7 +128,7 @@ def module_entries_html(course: Course, module: Module, to_html: Callable[[str],
     (the site's own Markdown settings) instead of once per page: converting
     them inside every page cost a quarter of a module page's Markdown time."""
     catalogue = load(course)
-    done: dict[str, str] = course.extras.setdefault("reading_entries_html", {})
+    done = course.derived.reading_entries_html
     parts = []
     for reading_id in usage.module_readings(course, module):
         if reading_id not in done:

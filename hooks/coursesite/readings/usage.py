@@ -8,13 +8,12 @@ is reported at its exact line, by the build and by ``course check
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
 from ..course_loader import Course
 from ..modules import Module
-from ..problems import WARNING, Problem
+from ..problems import WARNING, Problem, did_you_mean
 from ..source import SourceFile
 from ..yamlsrc import item_line
 from .load import load
@@ -55,14 +54,14 @@ def page_citations(source: SourceFile, src_uri: str) -> list[Citation]:
 
 def citations(course: Course) -> list[Citation]:
     """Every cite() call of every page that renders macros (cached)."""
-    if "reading_citations" not in course.extras:
-        course.extras["reading_citations"] = [
+    if course.derived.citations is None:
+        course.derived.citations = [
             citation
             for src_uri, source in course.pages.items()
             if renders_macros(source)
             for citation in page_citations(source, src_uri)
         ]
-    return course.extras["reading_citations"]
+    return course.derived.citations
 
 
 def list_page(course: Course) -> str | None:
@@ -70,27 +69,27 @@ def list_page(course: Course) -> str | None:
 
     Cached: every cite() call asks, and scanning all pages each time made the
     build grow with the square of the course size."""
-    if "reading_list_page" not in course.extras:
-        course.extras["reading_list_page"] = next(
+    if course.derived.reading_list_page is None:
+        course.derived.reading_list_page = next(
             (
                 src_uri
                 for src_uri, source in course.pages.items()
                 if renders_macros(source) and LIST_CALL.search(source.text)
             ),
-            None,
+            "",
         )
-    return course.extras["reading_list_page"]
+    return course.derived.reading_list_page or None
 
 
 def _named_by_readings(course: Course) -> dict[str, list[str]]:
     """Module id -> the readings whose ``modules:`` name it, in readings.yml order (cached)."""
-    if "readings_naming_modules" not in course.extras:
+    if course.derived.readings_naming_modules is None:
         naming: dict[str, list[str]] = {}
         for reading in load(course).readings.values():
             for module_id in dict.fromkeys(reading.modules):
                 naming.setdefault(module_id, []).append(reading.id)
-        course.extras["readings_naming_modules"] = naming
-    return course.extras["readings_naming_modules"]
+        course.derived.readings_naming_modules = naming
+    return course.derived.readings_naming_modules
 
 
 def module_readings(course: Course, module: Module) -> list[str]:
@@ -107,32 +106,31 @@ def module_readings(course: Course, module: Module) -> list[str]:
 
 def reading_modules(course: Course) -> dict[str, list[str]]:
     """Reading id -> ids of the modules it belongs to, in course order (cached)."""
-    if "reading_modules" not in course.extras:
+    if course.derived.reading_modules is None:
         belongs: dict[str, list[str]] = {reading_id: [] for reading_id in load(course).readings}
         for module in course.modules:
             for reading_id in module_readings(course, module):
                 belongs[reading_id].append(module.id)
-        course.extras["reading_modules"] = belongs
-    return course.extras["reading_modules"]
+        course.derived.reading_modules = belongs
+    return course.derived.reading_modules
 
 
 def citing_pages(course: Course) -> dict[str, list[str]]:
     """Reading id -> pages that cite it, modules first in course order (cached:
     the reading-list page asks once per reading)."""
-    if "citing_pages" not in course.extras:
+    if course.derived.citing_pages is None:
         order = {m.src_uri: i for i, m in enumerate(course.modules)}
         pages: dict[str, list[str]] = {}
         for citation in sorted(citations(course), key=lambda c: (order.get(c.src_uri, len(order)), c.src_uri)):
             pages.setdefault(citation.key, [])
             if citation.src_uri not in pages[citation.key]:
                 pages[citation.key].append(citation.src_uri)
-        course.extras["citing_pages"] = pages
-    return course.extras["citing_pages"]
+        course.derived.citing_pages = pages
+    return course.derived.citing_pages
 
 
 def _missing_hint(key: str, known: list[str], path: str) -> str:
-    close = difflib.get_close_matches(key, known, n=1)
-    return f"did you mean '{close[0]}'?" if close else f"add an entry with this id to {path}, or correct the id"
+    return did_you_mean(key, known, f"add an entry with this id to {path}, or correct the id")
 
 
 def citation_problem(course: Course, citation: Citation) -> Problem | None:

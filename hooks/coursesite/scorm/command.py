@@ -54,7 +54,7 @@ def run_scorm(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    for version, package in zip(versions, result.packages):
+    for version, package in zip(versions, result.packages, strict=True):
         print(f"SCORM {version}: {Path(args.output) / package.name}")
     print(f"Learner record (suspend data): at most {result.worst_case} characters; SCORM 1.2 allows {SCORM12_LIMIT}.")
     return 0

@@ -3,12 +3,8 @@
 A package goes to learners only, and many LMSs limit the size of an upload,
 so it carries nothing a learner ever opens:
 
-- the trainer guide (the pages under ``docs/guide/``): the package build
-  excludes those files and drops their entries from the nav, so no learner
-  page, menu or search result leads there. A learner page whose text links
-  the guide gets no package: the link would lead nowhere inside it, so it is
-  named at its line (``guide_links``; any link this misses, such as a
-  reference-style one, still fails the package's strict build);
+- the trainer guide and facilitator notes: a package is always the learner
+  edition (coursesite/editions.py);
 - source maps (``*.map``): only a developer's browser tools read them; the
   comment naming one at the end of a script is dropped with it;
 - Material's search-language files for languages the site does not search
@@ -19,84 +15,12 @@ so it carries nothing a learner ever opens:
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from pathlib import Path
 
-from ..config import SiteConfig
-from ..problems import Problem
-
-GUIDE_DIR = "guide"
 SEARCH_INDEX = "search/search_index.json"
 LUNR_DIR = "assets/javascripts/lunr/"
-LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|\bhref\s*=\s*[\"']([^\"']+)")
 SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^\n]*?\*/)\s*\Z")
-
-
-def _is_guide(target: str) -> bool:
-    path = posixpath.normpath(target.strip())
-    return path == GUIDE_DIR or path.startswith(GUIDE_DIR + "/")
-
-
-def _without_guide(items: list) -> list:
-    """The nav without the guide's pages; a section left empty goes too."""
-    kept: list = []
-    for item in items:
-        if isinstance(item, str):
-            if not _is_guide(item):
-                kept.append(str(item))
-            continue
-        if not isinstance(item, dict):
-            kept.append(item)
-            continue
-        entry = {}
-        for title, value in item.items():
-            if isinstance(value, list):
-                value = _without_guide(value)
-                if value:
-                    entry[str(title)] = value
-            elif not (isinstance(value, str) and _is_guide(value)):
-                entry[str(title)] = str(value) if isinstance(value, str) else value
-        if entry:
-            kept.append(entry)
-    return kept
-
-
-def guide_links(course) -> list[Problem]:
-    """Links written in learner pages that lead into the trainer guide."""
-    problems = []
-    for src_uri, source in sorted(course.pages.items()):
-        if _is_guide(src_uri):
-            continue
-        for number, line in enumerate(source.lines, start=1):
-            for match in LINK.finditer(line):
-                target = match.group(1) or match.group(2)
-                path = re.split(r"[#?]", target, maxsplit=1)[0]
-                if (
-                    path
-                    and ":" not in path
-                    and not path.startswith("/")
-                    and _is_guide(posixpath.join(posixpath.dirname(src_uri), path))
-                ):
-                    problems.append(
-                        Problem(
-                            source.path,
-                            number,
-                            f"link to '{target}' leads into the trainer guide, which SCORM packages leave out",
-                            "remove the link from this learner page, or give the guide's published address (https://...) so learners open it on the site",
-                        )
-                    )
-    return problems
-
-
-def learner_settings(site: SiteConfig) -> dict:
-    """Settings of mkdocs.yml to replace for the package build: no trainer guide."""
-    raw = site.raw if hasattr(site.raw, "get") else {}
-    exclude = str(raw.get("exclude_docs") or "").rstrip("\n")
-    settings: dict = {"exclude_docs": f"{exclude}\n/{GUIDE_DIR}/\n".lstrip("\n")}
-    if isinstance(raw.get("nav"), list):
-        settings["nav"] = _without_guide(raw["nav"])
-    return settings
 
 
 def search_languages(site_dir: Path) -> list[str]:

@@ -10,11 +10,22 @@ random numbers, so two builds of the same course give the same manifest.
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-SCHEMAS = {
+
+
+class Schema(TypedDict):
+    version: str  # the manifest's <schemaversion>
+    cp: str  # content packaging namespace
+    adlcp: str  # ADL's namespace
+    scormtype: str  # how the attribute naming a SCO is spelled
+    locations: list[tuple[str, str]]  # namespace, schema file
+
+
+SCHEMAS: dict[str, Schema] = {
     "1.2": {
         "version": "1.2",
         "cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
@@ -78,7 +89,7 @@ def manifest_xml(version: str, title: str, launch: str, files: list[str]) -> byt
             "href": quote(launch),
         },
     )
-    for path in [launch] + sorted(set(files) - {launch}):
+    for path in [launch, *sorted(set(files) - {launch})]:
         ET.SubElement(resource, f"{{{cp}}}file", {"href": quote(path)})
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n"

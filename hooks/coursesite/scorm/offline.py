@@ -14,9 +14,11 @@ package by a relative address:
 
 from __future__ import annotations
 
+import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
 
 from ..problems import Problem
 
@@ -38,32 +40,42 @@ def leaves_package(url: str, *, navigation: bool = False) -> bool:
     return bool(REMOTE.match(url))
 
 
-class _References(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str]] = []  # (line, what, url)
+ATTRIBUTES = (*RESOURCE_ATTRIBUTES, "style", "href")
+SELECTOR = ", ".join(f"[{name}]" for name in ATTRIBUTES)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        for name, value in attrs:
-            if value is None:
+
+def _urls(name: str, value: str) -> list[str]:
+    if name == "srcset":
+        return [part.split()[0] for part in value.split(",") if part.split()]
+    if name == "style":
+        return [a or b for a, b in CSS_URL.findall(value)]
+    return [value]
+
+
+def _line(text: str, value: str) -> int:
+    """The line of ``text`` where the attribute ``value`` is written (as it is,
+    or with the entities the HTML may write it with); 1 when not found."""
+    for written in (value, html.escape(value), html.escape(value, quote=False)):
+        if (at := text.find(written)) >= 0:
+            return text.count("\n", 0, at) + 1
+    return 1
+
+
+def references(text: str) -> list[tuple[int, str, str]]:
+    """(line, what, url) of each address in the page that leaves the package."""
+    found = []
+    for node in LexborHTMLParser(text).css(SELECTOR):
+        for name, value in node.attributes.items():
+            if value is None or name not in ATTRIBUTES:
                 continue
-            if name == "srcset":
-                urls = [part.split()[0] for part in value.split(",") if part.split()]
-            elif name == "style":
-                urls = [a or b for a, b in CSS_URL.findall(value)]
-            else:
-                urls = [value]
-            navigation = tag in NAVIGATION_TAGS and name == "href"
-            if name in RESOURCE_ATTRIBUTES or name == "style" or name == "href":
-                for url in urls:
-                    if leaves_package(url, navigation=navigation):
-                        self.found.append((line, f"<{tag} {name}>", url))
+            navigation = node.tag in NAVIGATION_TAGS and name == "href"
+            for url in _urls(name, value):
+                if leaves_package(url, navigation=navigation):
+                    found.append((_line(text, value), f"<{node.tag} {name}>", url))
+    return found
 
 
 def html_problems(text: str, path: str) -> list[Problem]:
-    parser = _References()
-    parser.feed(text)
     return [
         Problem(
             path,
@@ -71,7 +83,7 @@ def html_problems(text: str, path: str) -> list[Problem]:
             f"{what} '{url}' reaches outside the package",
             "use an address relative to the page, inside the site",
         )
-        for line, what, url in parser.found
+        for line, what, url in references(text)
     ]
 
 

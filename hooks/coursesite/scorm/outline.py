@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import re
 from dataclasses import dataclass, field
 
 from ..config import built_page
 from ..course_loader import Course
 from ..modules import Module
+from ..pagehtml import parse
 from ..quiz.source_check import page_quizzes
 from ..readings import load as load_readings
 
@@ -94,8 +94,8 @@ def plain_text(markdown_text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     import markdown
 
     text = re.sub(r"\{\{.*?\}\}", "", markdown_text)
-    text = re.sub(r"<[^>]+>", "", markdown.markdown(text))
-    text = " ".join(html.unescape(text).split()).replace("{", "(").replace("}", ")")  # "{lang=..}" is SCORM markup
+    text = parse(markdown.markdown(text)).text()  # the text as a browser shows it, entities decoded
+    text = " ".join(text.split()).replace("{", "(").replace("}", ")")  # "{lang=..}" is SCORM markup
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

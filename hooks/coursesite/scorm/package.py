@@ -1,14 +1,15 @@
 """Build the SCORM packages: a fresh strict build of the course into a
 temporary folder, then one zip per SCORM version.
 
-The package build differs from the published site in three settings:
+A package is always the learner edition (coursesite/editions.py: no trainer
+guide, facilitator notes or links to the source), whatever COURSE_EDITION
+says. Its build differs from the published site in two settings:
 ``use_directory_urls: false`` (an LMS serves files, so pages must be
-``modules/01-x.html``, not folders), an empty ``site_url`` (the package does
-not know where the LMS will put it: every address stays relative) and no
-``repo_url`` (no "edit this page" links to the source repository for
-learners). Its 404 page is left out: an LMS never serves it, and it is the
-one page whose addresses must be absolute. So are the trainer guide, source
-maps and unused search-language files (``learner``).
+``modules/01-x.html``, not folders) and an empty ``site_url`` (the package
+does not know where the LMS will put it: every address stays relative). Its
+404 page is left out: an LMS never serves it, and it is the one page whose
+addresses must be absolute. So are source maps and unused search-language
+files (``learner``).
 
 Zips are deterministic: entries sorted, fixed timestamps and permissions,
 so the same course gives byte-identical packages.
@@ -21,11 +22,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import read_site_config
 from ..problems import Problem
 from . import VERSIONS
 from .launch import LAUNCH_FILE, launch_page
-from .learner import guide_links, learner_settings, unused_files, without_source_map_comment
+from .learner import unused_files, without_source_map_comment
 from .manifest import identifier, manifest_xml
 from .offline import outside_references
 from .outline import Outline, course_outline
@@ -33,7 +33,7 @@ from .suspend import SCORM12_LIMIT, worst_case_length
 
 MANIFEST = "imsmanifest.xml"
 SCHEMAS = Path(__file__).parent / "schemas"
-BUILD_SETTINGS = {"use_directory_urls": False, "site_url": "", "repo_url": "", "edit_uri": "", "strict": True}
+BUILD_SETTINGS = {"use_directory_urls": False, "site_url": "", "strict": True}
 # Material reads sitemap.xml (empty here) for instant navigation; nothing reads the
 # gzipped copy, and gzip stores a time, which would make packages differ.
 LEFT_OUT = {"sitemap.xml.gz"}
@@ -103,18 +103,16 @@ def build_packages(config_file: Path, output: Path, versions: list[str] | None =
     Nothing is written when the build has a problem: a package is only made
     from a course that passes every check."""
     from .. import state
-    from ..course_loader import load_course
     from ..sitebuild import build_into
 
     versions = list(versions or VERSIONS)
-    result = PackageResult(problems=guide_links(load_course(config_file)))
-    if result.problems:
-        return result
+    result = PackageResult(problems=[])
     with tempfile.TemporaryDirectory(prefix="course-scorm-") as temp:
         site_dir = Path(temp) / "site"
         # Strict, as `mkdocs build --strict`: a warning stops the package as it stops CI.
-        settings = {**learner_settings(read_site_config(config_file)), **BUILD_SETTINGS}
-        result.problems = build_into(config_file, site_dir, skip_templates=("404.html",), packaging=True, **settings)
+        result.problems = build_into(
+            config_file, site_dir, skip_templates=("404.html",), packaging=True, **BUILD_SETTINGS
+        )
         if result.problems or state.current is None:
             return result
         outline = course_outline(state.current.course)

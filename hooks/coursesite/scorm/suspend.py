@@ -124,8 +124,8 @@ def decode(outline: Outline, text: str) -> LearnerRecord:
     if not sections or sections[0] not in READABLE:
         return record
     if len(sections) > 1 and sections[1][:2] == outline.readings_fingerprint:
-        bits = unpack(sections[1][2:]) or []
-        record.readings = {r for r, bit in zip(outline.readings, bits) if bit}
+        read = unpack(sections[1][2:]) or []
+        record.readings = {r for r, bit in zip(outline.readings, read, strict=False) if bit}
     used: set[int] = set()
     for position, section in enumerate(sections[2:]):
         module = _match(outline, position, section[:2], used)

@@ -1,0 +1,23 @@
+"""What the build reads from a page's rendered HTML, with one parser.
+
+Every pass over rendered or built pages (links, leftover quiz syntax, quiz
+forms, the widgets a page carries, a SCORM package's outside references)
+parses with selectolax's Lexbor parser, so each decides what is markup as a
+browser does: ``data-lms-quiz`` written in a paragraph or a code example is
+text, not a quiz.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+QUIZ_FORM = "form[data-lms-quiz]"
+
+
+def parse(html: str) -> LexborHTMLParser:
+    return LexborHTMLParser(html)
+
+
+def quiz_ids(html: str) -> list[str]:
+    """The ids of the page's quiz forms, in page order."""
+    return [form.attributes.get("data-lms-quiz") or "" for form in parse(html).css(QUIZ_FORM)]

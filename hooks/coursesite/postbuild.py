@@ -1,0 +1,48 @@
+"""What is done to a built site once its pages are written, with or without MkDocs.
+
+The hook's ``on_post_build`` runs ``finish_site`` at the end of every build.
+``course postbuild SITE_DIR`` runs the same on a site built from these sources
+by a generator that ignores our hook (``finish_built_site``): it first learns
+from the built pages what the hook would have noted while they were rendered
+(each page's URL, the quizzes each module page shows).
+
+The steps: the course data the progress code reads (``assets/lms/course.json``),
+our JavaScript and CSS minified, the combined stylesheet of each kind of page,
+and the checks of the built pages (links, quiz leftovers, pages left out of nav).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import all_checks, minify, pageassets, progressdata
+from .config import BuildSettings
+from .course_loader import Course, load_course
+from .problems import Problem
+
+
+def finish_site(course: Course, site_dir: Path, *, minify_assets: bool = True) -> list[Problem]:
+    """Course data, minified assets, combined stylesheets; returns the built site's problems."""
+    progressdata.write_course_data(course, site_dir)
+    if minify_assets:  # a trainer's preview keeps the readable sources
+        minify.minify_site(site_dir)
+    pageassets.write_stylesheets(site_dir)  # from the copies just minified
+    return all_checks.check_built_site(course, site_dir)
+
+
+def finish_built_site(config_file: Path, site_dir: Path, *, minify_assets: bool = True) -> list[Problem]:
+    """``finish_site`` for a site built without our hook, from the sources of ``config_file``."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    course = load_course(config_file)
+    config = load_config(str(config_file), site_dir=str(site_dir))  # as a build reads it (!ENV included)
+    course.site.settings = BuildSettings.of(config)
+    pages = get_files(config).documentation_pages()
+    progressdata.note_page_urls(course, {page.src_uri: page.url for page in pages})
+    for page in pages:
+        module = course.module_at(page.src_uri)
+        built = Path(page.abs_dest_path)
+        if module is not None and built.is_file():
+            progressdata.note_quizzes(course, module, built.read_text(encoding="utf-8"))
+    return finish_site(course, site_dir, minify_assets=minify_assets)
