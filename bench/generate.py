@@ -6,8 +6,8 @@ The course is a complete, throwaway MkDocs project: ``mkdocs.yml`` derived
 from the repository's (nav replaced), symlinks to ``hooks/`` and
 ``overrides/``, a copy of ``docs/assets``, the repository's top-level pages
 (home, syllabus, key points, glossary, readings, dashboard: whichever its nav
-lists) and N module pages in the real authoring syntax (DESIGN.md sections
-2-4): front matter, five ``/// quiz`` blocks with site-unique ids,
+lists) and N module pages in the real authoring syntax (the trainer
+guide's): front matter, five ``/// quiz`` blocks with site-unique ids,
 ``{{ cite() }}`` of readings from the repository's ``readings.yml``, links
 between modules and to heading anchors, admonitions and tables.
 

@@ -1,4 +1,4 @@
-"""One synthetic module page in the real authoring syntax (DESIGN.md 2-4).
+"""One synthetic module page in the real authoring syntax (docs/guide: front matter, quizzes, readings).
 
 The featured page and its plain twin share every sentence: only the quiz
 blocks (plain lists instead) and the citations (plain text instead of

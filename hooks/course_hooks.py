@@ -20,6 +20,7 @@ from coursesite import (
     editions,
     glossary,
     inline,
+    learnerpath,
     pageassets,
     pages,
     postbuild,
@@ -149,6 +150,18 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    """A module folder's section in nav is numbered as the module's page is: "4. Motivation"."""
+    course = state.require().course
+    for section in (item for item in nav.items if item.is_section):
+        for sub in section.children:
+            pages_in = [child for child in (sub.children or []) if child.is_page] if sub.is_section else []
+            module = course.module_at(pages_in[0].file.src_uri) if pages_in else None
+            if module:
+                sub.title = f"{course.number_of(module)}. {sub.title}"
+    return nav
+
+
 def on_post_page(output, page, config):
     return preview.add_banner(output, page.url) if state.require().options.previewing else output
 
@@ -185,8 +198,12 @@ def _add_generated_sections(markdown, page, config, files):
     course = state.require().course
     module = course.module_at(page.file.src_uri)
     if module:
-        markdown = pages.module_header(course, module) + "\n" + markdown
-        markdown += "\n\n" + readings.module_section(course, module)
+        markdown = pages.module_header(course, module, learnerpath.module_meta(course, module)) + "\n" + markdown
+        markdown += "\n\n" + learnerpath.module_end(course, module) + "\n" + readings.module_section(course, module)
+    elif lesson := course.lesson_at(page.file.src_uri):
+        module, found, number = lesson
+        markdown = learnerpath.lesson_header(course, module, found, number) + "\n" + markdown
+        markdown += "\n\n" + learnerpath.module_end(course, module, found.src_uri, found, number)
     return markdown
 
 
@@ -194,6 +211,9 @@ def _escape_meta_for_theme(markdown, page, config, files):
     """After the macros plugin (a page may print its own front matter), before
     any template: every page's title shows in the navigation of the others."""
     page.meta.update(inline.theme_meta(page.meta))
+    module = state.require().course.module_at(page.file.src_uri)
+    if module and isinstance(page.meta.get("title"), str):  # "3. Coaching conversations" in nav and heading
+        page.meta["title"] = f"{state.require().course.number_of(module)}. {page.meta['title']}"
     return markdown
 
 
@@ -211,6 +231,7 @@ def on_page_content(html, page, config, files):
     module = course.module_at(page.file.src_uri)
     if module:  # the reading entries under the page's "Reading list" heading, the page's last section
         html += readings.module_entries_html(course, module, _site_markdown(config))
+        progressdata.note_sections(course, module, page.toc)
     html = quiz_summary.add_summary(html, module)  # "x of y correct", pass mark
     return progressdata.note_page(course, page.file.src_uri, page.url, html)
 
@@ -224,27 +245,24 @@ def _site_markdown(config):
     return build.to_html
 
 
-_unsearched: tuple[str, list[str]] = ("", [])  # the page being indexed: its content and what was cut
-
-
 @event_priority(50)  # before the search plugin indexes the page
 def _cut_unsearched_parts(context, page, config, nav):
     """The indexer reads the page without the parts it must not index (coursesite/searchview.py)."""
-    global _unsearched
     content = page.content or ""
-    page.content, parts = searchview.without_unsearched(content)
-    _unsearched = (content, parts)
+    cut, parts = searchview.without_unsearched(content)
+    if parts:
+        state.require().uncut_pages[page.file.src_uri] = content
+        page.content = cut
     return context
 
 
 @event_priority(-50)  # after the search plugin
 def _page_context(context, page, config, nav):
-    content, parts = _unsearched
-    if parts:
-        page.content = searchview.with_unsearched(page.content, parts) or content
+    build = state.require()
+    page.content = build.uncut_pages.pop(page.file.src_uri, page.content)  # written as it was rendered
     # Read by overrides/main.html; each feature's script is loaded by main.js.
     context["lms_styles"] = pageassets.styles(page.content or "")
-    context["lms_load_now"] = state.require().options.packaging
+    context["lms_load_now"] = build.options.packaging
     return context
 
 

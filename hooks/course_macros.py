@@ -6,7 +6,7 @@ home, syllabus, key points and glossary can never drift from the modules.
 
 from __future__ import annotations
 
-from coursesite import glossary, pages, readings, state, templates
+from coursesite import glossary, learnerpath, pages, readings, state, templates
 
 
 def define_env(env):
@@ -17,6 +17,11 @@ def define_env(env):
     def course_home() -> str:
         """Cards for every module, in course order, with the total time."""
         return pages.course_home(state.require().course, page_uri())
+
+    @env.macro
+    def course_start() -> str:
+        """The home page's primary button ("Start the course") and the course's time promise."""
+        return learnerpath.start_button(state.require().course, page_uri())
 
     @env.macro
     def syllabus() -> str:

@@ -58,3 +58,26 @@ def test_the_quiz_logger_stays_on_after_a_build(site, tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="coursesite.quiz"):
         markdown.markdown(BROKEN_QUIZ, extensions=["coursesite.quiz"])
     assert "Markdown line 1: quiz has no id" in caplog.text
+
+
+def test_the_checks_read_mkdocs_own_settings(tmp_path, monkeypatch):
+    """!ENV values, MkDocs' defaults (the edit link of a GitHub repository) and a
+    build's overrides are MkDocs' to resolve, not the engine's."""
+    from coursesite.config import read_site_config
+    from coursesite.links.settings import read_settings
+    from coursesite.sitebuild import mkdocs_settings
+
+    (tmp_path / "docs").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nsite_url: !ENV [TEST_COURSE_SITE_URL, 'https://fallback.example/']\n"
+        "repo_url: https://github.com/academy/course\nnav: []\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("TEST_COURSE_SITE_URL", "https://academy.example/course/")
+    links = read_settings(read_site_config(config))
+    assert links.site_origin == "https://academy.example" and links.prefix == "/course/"
+    assert links.edit_prefix == "https://github.com/academy/course/edit/master/docs/"
+    assert links.use_directory_urls
+    package = mkdocs_settings(config, use_directory_urls=False, site_url="")
+    assert not package.use_directory_urls and package.site_url == "" and package.site_dir == tmp_path / "site"

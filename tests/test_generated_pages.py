@@ -137,5 +137,5 @@ def test_page_titles_name_the_page_then_the_course_and_the_home_page_once(site):
     title = lambda path: HTMLParser(result.page(path)).css_first("title").text()  # noqa: E731
     site_name = HTMLParser(result.page("index.html")).css_first(".md-header__topic .md-ellipsis").text().strip()
     assert title("index.html") == site_name
-    assert title("modules/01-first/index.html") == f"First steps & habits - {site_name}"
-    assert "<title>First steps &amp; habits - " in result.page("modules/01-first/index.html")
+    assert title("modules/01-first/index.html") == f"1. First steps & habits - {site_name}"  # numbered in the course
+    assert "<title>1. First steps &amp; habits - " in result.page("modules/01-first/index.html")

@@ -1,4 +1,4 @@
-"""Module front matter (DESIGN.md section 2): one test per rule, each asserting
+"""Module front matter (docs/guide/front-matter.md): one test per rule, each asserting
 the exact ``path:line: message (hint)`` a trainer sees."""
 
 from __future__ import annotations

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -140,7 +141,7 @@ def test_a_v0_record_is_migrated(course, open_page):
     assert migrated["readings"]["smith-2020"]["read"] is True
     assert migrated["last"]["module"] == "alpha"
     expect(page.locator("[data-lms-home]")).to_contain_text("1 of 3 modules complete")
-    expect(page.get_by_role("link", name="Resume where you left off: Alpha basics")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("^Resume: Alpha basics"))).to_be_visible()
 
 
 def test_other_sites_keys_are_neither_read_nor_touched(course, open_page):
@@ -251,7 +252,7 @@ def test_a_record_from_a_newer_version_is_kept_and_the_learner_told(course, open
     status = page.locator("[data-lms-progress-foot] [role=status]")
     expect(status).to_contain_text(NEWER)
     page.get_by_role("button", name="Mark this module complete").click()
-    expect(status).to_contain_text("✓ Module marked complete. " + NEWER)
+    expect(status).to_contain_text("✓ Module 2 complete. " + NEWER)
     expect(nav_badge(page, "Beta practice")).to_have_text("✓ Complete")  # this tab still shows what was done here
     go(page, "Alpha basics")
     answer(page, "alpha-q1")

@@ -23,11 +23,13 @@ EVERY_PAGE = [
     "progress/start.js",
 ]  # its CSS is in course.css
 # Includes merging tabs under a Web Lock, keeping a newer version's record and
-# telling the learner, giving quizzes the answers storage refused them, and the
-# first-try results of knowledge checks with the migration of v1 records.
+# telling the learner, giving quizzes the answers storage refused them, lesson
+# progress, and the learner's path: a module page's status line and end panel
+# (progress/panel.js), the home page's primary button and per-module progress bars;
+# and the first-try results of knowledge checks, with the migration of v1 records.
 PAGES = {
-    "module page": (EVERY_PAGE, 5_450),
-    "course home": ([*EVERY_PAGE, "progress/home.js"], 6_250),
+    "module page": ([*EVERY_PAGE, "progress/panel.js"], 7_250),
+    "course home": ([*EVERY_PAGE, "progress/home.js"], 7_100),
     "dashboard": (
         [
             *EVERY_PAGE,
@@ -38,9 +40,9 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        11_150,
+        12_100,
     ),
-    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 7_900),
+    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 8_250),
 }
 
 

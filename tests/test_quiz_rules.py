@@ -1,4 +1,4 @@
-"""Every quiz rule of DESIGN.md section 3 (and the agreed `objective` option),
+"""Every quiz rule of the trainer guide (docs/guide/quizzes.md) (and the agreed `objective` option),
 each with the exact ``path:line: message (hint)`` the trainer sees.
 
 The table runs the real ``course check --no-build`` on a throwaway course; a

@@ -4,10 +4,11 @@ reading entries (coursesite/searchview.py).
 Material's indexer ends an excluded element at the first closing tag of its
 name, so a quiz whose feedback holds a list would fail the build or leak its
 answers into the index; the hook hands it each page without our parts under
-``data-search-exclude`` and puts them back after. These tests hold the cut to
-its promise: the index is the one Material makes of the whole page, the page
-itself comes back byte for byte, author text cannot end a cut early, and a
-quiz with a list in its feedback builds with its answers kept out of search.
+``data-search-exclude`` and gives the page back whole after. These tests hold
+the cut to its promise: the index is the one Material makes of the whole page,
+the site is written byte for byte as without the cut, author text cannot end a
+cut early, and a quiz with a list in its feedback builds with its answers kept
+out of search.
 """
 
 from __future__ import annotations
@@ -88,20 +89,9 @@ def test_the_indexer_reads_the_same_sections_from_the_cut_page():
         assert hidden in html and hidden not in cut
 
 
-def test_the_page_comes_back_byte_for_byte():
-    html = _page(AWKWARD)
-    assert searchview.with_unsearched(*searchview.without_unsearched(html)) == html
-
-
 def test_a_page_without_quizzes_is_left_alone():
     html = _page("# Title\n\n- [x] a task list outside a quiz\n")
     assert searchview.without_unsearched(html) == (html, [])
-
-
-def test_marks_that_do_not_match_the_parts_are_refused():
-    cut, parts = searchview.without_unsearched(_page(AWKWARD))
-    assert searchview.with_unsearched(cut.replace(searchview.MARK, "", 1), parts) is None
-    assert searchview.with_unsearched(cut + searchview.MARK, parts) is None
 
 
 def test_a_build_indexes_and_writes_exactly_what_it_would_without_the_cut(site, tmp_path, monkeypatch):

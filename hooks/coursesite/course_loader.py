@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from . import inline
+from . import inline, lessons
 from .config import SiteConfig, read_site_config
 from .modules import Module, parse_module
 from .problems import WARNING, Problem, did_you_mean
@@ -43,7 +43,8 @@ class Derived:
     reading_entries_html: dict[str, str] = field(default_factory=dict)  # reading id -> its entry's HTML
     faulty_templates: set[str] = field(default_factory=set)  # pages whose Jinja the source check refused
     page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL (progressdata.py)
-    page_quiz_ids: dict[str, list[str]] = field(default_factory=dict)  # module id -> the quiz ids its page shows
+    page_quiz_ids: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> quiz ids the page shows
+    page_sections: dict[str, dict[str, str]] = field(default_factory=dict)  # module id -> heading id -> text
 
 
 @dataclass
@@ -53,7 +54,7 @@ class Course:
     modules: list[Module] = field(default_factory=list)  # in nav order
     problems: list[Problem] = field(default_factory=list)
     derived: Derived = field(default_factory=Derived)
-    _lookups: dict[str, tuple[int, dict[str, Module]]] = field(default_factory=dict, repr=False, compare=False)
+    _lookups: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     def _modules_by(self, attribute: str) -> dict[str, Module]:
         """Modules by id or by page, the first one when two clash. Built on first
@@ -73,11 +74,26 @@ class Course:
     def module_at(self, src_uri: str) -> Module | None:
         return self._modules_by("src_uri").get(src_uri)
 
+    def lesson_at(self, src_uri: str):
+        """(module, lesson, lesson number from 1) of a lesson page, or None."""
+        if self._lookups.get("lesson", (-1,))[0] != len(self.modules):
+            found = {x.src_uri: (m, x, i) for m in self.modules for i, x in enumerate(m.lessons, 1)}
+            self._lookups["lesson"] = (len(self.modules), found)
+        return self._lookups["lesson"][1].get(src_uri)
+
+    def number_of(self, module: Module) -> int:
+        """The module's place in the course, from 1 (0 when it is not in it)."""
+        if self._lookups.get("number", (-1,))[0] != len(self.modules):
+            self._lookups["number"] = (len(self.modules), {m.src_uri: i for i, m in enumerate(self.modules, 1)})
+        return int(self._lookups["number"][1].get(module.src_uri, 0))
+
     def unloaded_modules(self) -> tuple[str, ...]:
         """Module pages that errors kept out of the course: a problem about a
         module id or a module's readings may follow from their errors."""
         return tuple(
-            s.path for uri, s in self.pages.items() if uri.startswith(MODULES_DIR + "/") and self.module_at(uri) is None
+            s.path
+            for uri, s in self.pages.items()
+            if uri.startswith(MODULES_DIR + "/") and self.module_at(uri) is None and not lessons.is_lesson_page(uri)
         )
 
     @property
@@ -247,16 +263,25 @@ def load_course(config_file: Path) -> Course:
     course.problems += _modules_dir_problems(site, files)
     course.problems += _nav_problems(site, files)
     nav_order = [e.src_uri for e in site.nav if e.src_uri.startswith(MODULES_DIR + "/") and e.src_uri in course.pages]
+    found_lessons = {}
     for src_uri in files:
         source = course.pages[src_uri]
         course.problems += _title_problems(source, src_uri.startswith(MODULES_DIR + "/"))
+        course.problems += lessons.stray_lesson_key(source, src_uri)
         if not src_uri.startswith(MODULES_DIR + "/"):
             course.problems += source.problems
+            continue
+        if lessons.is_lesson_page(src_uri):
+            lesson, problems = lessons.parse_lesson(source, src_uri)
+            course.problems += problems
+            if lesson:
+                found_lessons[src_uri] = lesson
             continue
         module, problems = parse_module(source, src_uri)
         course.problems += problems
         if module and src_uri in nav_order:
             course.modules.append(module)
     course.modules.sort(key=lambda m: nav_order.index(m.src_uri))
+    course.problems += lessons.attach_lessons(course.modules, found_lessons, nav_order, site.report_path)
     course.problems += _cross_module_problems(course.modules, course.unloaded_modules())
     return course

@@ -28,10 +28,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from .config import built_page
 from .course_loader import Course
+from .pagehtml import parse
 from .problems import Problem
 
 MAX_GZIPPED = 10 * 1024
@@ -50,7 +51,7 @@ def check_site(course: Course, site_dir: Path) -> list[Problem]:
         html = page.read_text(encoding="utf-8")
         if ".svg" not in html:
             continue
-        for img in LexborHTMLParser(html).css("article img"):
+        for img in parse(html).css("article img"):
             address = urlsplit(img.attributes.get("src") or "")
             if address.scheme or address.netloc or not _is_figure(img, unquote(address.path)):
                 continue

@@ -29,11 +29,6 @@ def duration_text(minutes: int) -> str:
     return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
-def _md_text(text: str) -> str:
-    """A metadata field in generated Markdown: its inline subset kept, all else literal."""
-    return inline.to_markdown(text)
-
-
 def _md_title(module: Module) -> str:
     """A module title, which the generated pages often make a link itself."""
     return inline.to_markdown(module.title, links=False)
@@ -72,7 +67,33 @@ def _home_progress(course: Course, page_uri: str) -> str:
 
 
 def _objectives(module: Module) -> str:
-    return "\n".join(f"- {_md_text(o)}" for o in module.objectives)
+    return "\n".join(f"- {inline.to_markdown(o)}" for o in module.objectives)
+
+
+def module_progress_text(quizzes: int, lessons: int = 0) -> str:
+    """What a card's progress bar says in words before the learner starts, as
+    progress/ui.js (moduleProgress) words it once they have."""
+    parts = [f"0 of {lessons} lessons read"] if lessons else []
+    parts += [f"0 of {quizzes} questions answered"] if quizzes else []
+    return f"{', '.join(parts or ['Not marked complete'])} (0%)"
+
+
+def _card_progress(course: Course, module: Module) -> str:
+    quizzes = module_quiz_count(course, module)
+    label = f"lms-card-progress-{html.escape(module.id)}"
+    return (
+        f'<p class="lms-card__progress"><span id="{label}">Progress: '
+        f"<span data-lms-card-progress-text>{module_progress_text(quizzes, len(module.lessons))}</span></span>"
+        f'<progress max="100" value="0" aria-labelledby="{label}" data-lms-card-progress>0%</progress></p>'
+    )
+
+
+def module_quiz_count(course: Course, module: Module) -> int:
+    """Questions in the module's pages (its lessons' too), counted from their sources."""
+    from .quiz.source_check import page_quizzes
+
+    pages = page_quizzes(course)
+    return sum(len(pages[uri].quizzes) for uri in module.page_uris if uri in pages)
 
 
 def course_home(course: Course, page_uri: str) -> str:
@@ -84,11 +105,12 @@ def course_home(course: Course, page_uri: str) -> str:
             f'<div class="lms-card" markdown data-lms-module="{html.escape(module.id)}">\n\n'
             f"## {number}. {_md_title(module)}\n\n"
             f"{not_started('lms-badge--card')}\n\n"
-            f"{_md_text(module.description)}\n\n"
             f'<p class="lms-card__facts"><span>{duration_text(module.duration)}</span> · '
             f"<span>{LEVEL_LABELS[module.level]}</span></p>\n\n"
+            f"{_card_progress(course, module)}\n\n"
+            f"{inline.to_markdown(module.description)}\n\n"
             f"**You will be able to:**\n\n{_objectives(module)}\n\n"
-            f"[Start module {number}: {_md_title(module)}]({link(page_uri, module.src_uri)}){{ .md-button }}\n\n"
+            f"[Start module {number}: {_md_title(module)}]({link(page_uri, module.src_uri)}){{ .md-button data-lms-card-link }}\n\n"
             "</div>"
         )
     summary = f'<p class="lms-course-total">{count} modules · total time {duration_text(course.total_minutes)}</p>'
@@ -110,10 +132,21 @@ def syllabus(course: Course, page_uri: str) -> str:
         parts.append(
             f"## {number}. [{_md_title(module)}]({link(page_uri, module.src_uri)})\n\n"
             f"*{LEVEL_LABELS[module.level]} · {duration_text(module.duration)} · "
-            f"running total {duration_text(elapsed)}*\n\n{_md_text(module.description)}\n\n"
-            f"{_objectives(module)}\n"
+            f"running total {duration_text(elapsed)}*\n\n{inline.to_markdown(module.description)}\n\n"
+            f"{_objectives(module)}\n{_lessons(module, page_uri)}"
         )
     return "\n".join(parts)
+
+
+def _lessons(module: Module, page_uri: str) -> str:
+    """A folder module's lessons, in order, for the syllabus."""
+    if not module.lessons:
+        return ""
+    items = "\n".join(
+        f"{n}. [{inline.to_markdown(x.title, links=False)}]({link(page_uri, x.src_uri)}) ({duration_text(x.duration)})"
+        for n, x in enumerate(module.lessons, 1)
+    )
+    return f"\n**Lessons:**\n\n{items}\n"
 
 
 def key_points(course: Course, page_uri: str) -> str:
@@ -121,15 +154,22 @@ def key_points(course: Course, page_uri: str) -> str:
     for number, module in enumerate(course.modules, start=1):
         if not module.key_points:
             continue
-        points = "\n".join(f"- {_md_text(p)}" for p in module.key_points)
+        points = "\n".join(f"- {inline.to_markdown(p)}" for p in module.key_points)
         parts.append(f"## {number}. [{_md_title(module)}]({link(page_uri, module.src_uri)})\n\n{points}\n")
     return "\n".join(parts)
 
 
-def module_header(course: Course, module: Module) -> str:
-    """The box at the top of a module page: facts, prerequisites, objectives."""
+def module_header(course: Course, module: Module, first_line: str = "") -> str:
+    """The box at the top of a module page: ``first_line`` (where the module
+    stands in the course, coursesite/learnerpath.py), facts, prerequisites, objectives."""
     facts = f"**Duration:** {duration_text(module.duration)} · **Level:** {LEVEL_LABELS[module.level]} · **Pass mark:** {module.pass_mark}%"
-    lines = [f'<div class="lms-module-header" markdown data-lms-module="{html.escape(module.id)}">', "", facts, ""]
+    lines = [
+        f'<div class="lms-module-header" markdown data-lms-module="{html.escape(module.id)}">',
+        "",
+        first_line,
+        facts,
+        "",
+    ]
     prerequisites = [course.module(p) for p in module.prerequisites]
     links = [f"[{_md_title(p)}]({link(module.src_uri, p.src_uri)})" for p in prerequisites if p]
     if links:

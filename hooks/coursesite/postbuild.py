@@ -41,8 +41,7 @@ def finish_built_site(config_file: Path, site_dir: Path, *, minify_assets: bool 
     pages = get_files(config).documentation_pages()
     progressdata.note_page_urls(course, {page.src_uri: page.url for page in pages})
     for page in pages:
-        module = course.module_at(page.src_uri)
         built = Path(page.abs_dest_path)
-        if module is not None and built.is_file():
-            progressdata.note_quizzes(course, module, built.read_text(encoding="utf-8"))
+        if built.is_file():
+            progressdata.note_quizzes(course, page.src_uri, built.read_text(encoding="utf-8"))
     return finish_site(course, site_dir, minify_assets=minify_assets)

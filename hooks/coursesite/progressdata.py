@@ -12,9 +12,10 @@ than embedded in every page:
 - no learner or author text is placed inside a ``<script>``, so there is no
   ``</script>`` escaping to get wrong.
 
-Module pages also get a server-rendered footer: the live region the progress
-code speaks through, and for a module without quizzes the (hidden until
-JavaScript shows it) "Mark this module complete" button.
+Module pages end with a server-rendered panel (coursesite/learnerpath.py): the live
+region the progress code speaks through, the result so far, and for a module
+without quizzes the (hidden until JavaScript shows it) "Mark this module
+complete" button.
 
 The progress page's summary and table, and the certificate page's message,
 are server-rendered too, as a new learner sees them (nothing started): the
@@ -39,6 +40,10 @@ from .pages import duration_text, no_progress_bar, not_started
 from .quiz.source_check import page_quizzes
 
 DATA_FILE = "assets/lms/course.json"
+# Each module page's headings (module id -> heading id -> text), for the home
+# page's "Resume: <module>, <section>" only: a file of its own, fetched there
+# alone, so that course.json, which every page with progress reads, stays small.
+SECTIONS_FILE = "assets/lms/sections.json"
 # Pages the progress code links to, by source file.
 PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate"}
 DASHBOARD_BODY = "data-lms-dashboard-body></div>"  # the empty box docs/dashboard.md provides
@@ -55,21 +60,6 @@ def _module_url(course: Course, module: Module) -> str:
     return course.derived.page_urls.get(module.src_uri) or _default_url(module.src_uri)
 
 
-def module_footer(module: Module, has_quizzes: bool) -> str:
-    module_id = html.escape(module.id)
-    parts = [f'<div class="lms-progress-foot" data-lms-progress-foot="{module_id}">']
-    if not has_quizzes:
-        parts += [
-            "<p>This module has no knowledge check. When you have worked through it, mark it complete "
-            "to record your progress in this browser.</p>",
-            f'<p><button type="button" class="md-button" data-lms-mark-complete="{module_id}" hidden>'
-            "Mark this module complete</button></p>",
-            "<noscript><p>Recording your progress needs JavaScript.</p></noscript>",
-        ]
-    parts += ['<p class="lms-status" role="status" data-lms-status></p>', "</div>"]
-    return "\n".join(parts)
-
-
 # The progress table's columns, as progress/dashboard.js writes them too. Each
 # cell carries its column's name (data-label) and every part its table role: on
 # a phone the rows are shown as stacked cards (progress/pages.css), and a browser
@@ -80,6 +70,8 @@ DASHBOARD_HEADINGS = ("Module", "Status", "Knowledge check", "Readings", "Time l
 def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
     title = html.escape(module.title)
     status = not_started()
+    if module.lessons:  # as progress/dashboard.js words it
+        status += f" · 0 of {len(module.lessons)} lessons read"
     if not quizzes:  # shown by progress/controls.js
         status += (
             f' <button type="button" class="md-button lms-small" data-lms-toggle="{html.escape(module.id)}" '
@@ -128,26 +120,41 @@ def certificate_gate(course: Course, url: str) -> str:
     )
 
 
-def note_quizzes(course: Course, module: Module, page_html: str) -> list[str]:
-    """Remember the quiz ids the module's page shows, in page order; returns them."""
-    quizzes = list(dict.fromkeys(quiz_ids(page_html)))
-    course.derived.page_quiz_ids[module.id] = quizzes
-    return quizzes
+def note_quizzes(course: Course, src_uri: str, page_html: str) -> None:
+    """Remember the quiz ids a module or lesson page shows, in page order."""
+    if course.module_at(src_uri) or course.lesson_at(src_uri):
+        course.derived.page_quiz_ids[src_uri] = list(dict.fromkeys(quiz_ids(page_html)))
 
 
 def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
     """Remember a rendered module page's quiz ids; return its HTML, with the
-    progress footer added to module pages, and the progress page's table and the
-    certificate page's message filled in."""
+    progress page's table and the certificate page's message filled in."""
     if DASHBOARD_BODY in page_html:
         page_html = page_html.replace(DASHBOARD_BODY, f"data-lms-dashboard-body>{dashboard_body(course, url)}</div>", 1)
     if CERTIFICATE_GATE in page_html:
         page_html = page_html.replace(CERTIFICATE_GATE, f"data-lms-cert-gate>{certificate_gate(course, url)}</p>", 1)
-    module = course.module_at(src_uri)
-    if module is None:
-        return page_html
-    quizzes = note_quizzes(course, module, page_html)
-    return page_html + "\n" + module_footer(module, bool(quizzes))
+    note_quizzes(course, src_uri, page_html)
+    return page_html
+
+
+def note_sections(course: Course, module: Module, toc) -> None:
+    """The module page's headings (level 2 and 3: id -> text), so that the home
+    page can name the section a returning learner resumes at."""
+    found: dict[str, str] = {}
+
+    def walk(items) -> None:
+        for item in items:
+            if 2 <= item.level <= 3 and item.id:
+                found.setdefault(item.id, html.unescape(item.title))
+            walk(item.children)
+
+    walk(toc or [])
+    course.derived.page_sections[module.id] = found
+
+
+def _lesson_data(course: Course, module: Module, lesson) -> dict:
+    url = course.derived.page_urls.get(lesson.src_uri) or _default_url(lesson.src_uri)
+    return {"key": lesson.key(module), "title": lesson.title, "url": url, "duration": lesson.duration}
 
 
 def _default_url(src_uri: str) -> str:
@@ -160,6 +167,7 @@ def course_data(course: Course) -> dict:
     """The structure the progress code reads, in course order."""
     modules = []
     for module in course.modules:
+        quizzes = [quiz for uri in module.page_uris for quiz in course.derived.page_quiz_ids.get(uri, [])]
         modules.append(
             {
                 "id": module.id,
@@ -167,19 +175,27 @@ def course_data(course: Course) -> dict:
                 "url": _module_url(course, module),
                 "duration": module.duration,
                 "pass_mark": module.pass_mark,
-                "quizzes": course.derived.page_quiz_ids.get(module.id, []),
+                "quizzes": list(dict.fromkeys(quizzes)),
                 "readings": list(module.readings),
             }
         )
+        if module.lessons:
+            modules[-1]["lessons"] = [_lesson_data(course, module, lesson) for lesson in module.lessons]
     urls = course.derived.page_urls
     pages = {name: urls[src_uri] for src_uri, name in PROGRESS_PAGES.items() if src_uri in urls}
     return {"v": 1, "title": course.site.site_name, "modules": modules, "pages": dict(sorted(pages.items()))}
 
 
+def section_data(course: Course) -> dict:
+    """Each module's headings, in course order (progress/home.js reads them)."""
+    sections = course.derived.page_sections
+    return {module.id: sections.get(module.id, {}) for module in course.modules}
+
+
 def write_course_data(course: Course, site_dir: Path) -> Path:
     target = site_dir / DATA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        json.dumps(course_data(course), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
-    )
+    for path, data in ((DATA_FILE, course_data(course)), (SECTIONS_FILE, section_data(course))):
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        (site_dir / path).write_text(text, encoding="utf-8")
     return target

@@ -10,51 +10,34 @@ the end of an excluded element by tag name, so feedback holding a list (a
 ``<ul>`` in the choices' ``<ul>``) or a note (a ``<details>`` in the answer
 box) ends the exclusion early and the build fails ("'<li>' is not in list")
 or indexes the rest. So the hook hands the indexer each page with those parts
-cut out, and puts them back after it: the index is what Material makes of the
-page when it works, and the page is written unchanged.
+cut out, and the page its whole HTML back after it: the index is what Material
+makes of the page when it works, and the page is written unchanged.
 
-Where each part ends: a quiz's choices list is the last child of its
-``<fieldset>``, its answer box the last child of its ``<form>``; author text in
-a quiz cannot close either, because the quiz extension turns raw HTML in it
-into plain text. A reading entry holds paragraphs only, so it ends at the
-first ``</div>``, as it does for Material's parser, which ends an excluded
-element at the first closing tag of the same name.
+The parts are found by selectolax's parser, as every pass over a page's HTML
+is (``coursesite/pagehtml.py``); the indexer reads the rest as that parser
+writes it back, and the page itself keeps the HTML it was rendered with.
 """
 
 from __future__ import annotations
 
-import re
-
+from .pagehtml import parse
 from .quiz.render import NOT_SEARCHED
 
-MARK = "<!--lms-not-searched-->"  # a comment: the indexer ignores it
-_NOT_SEARCHED = re.compile(
-    rf'<ul class="lms-quiz__choices" {NOT_SEARCHED}="">.*?(?=</fieldset>)'
-    rf'|<details class="lms-quiz__answer" {NOT_SEARCHED}="">.*?(?=</form>)'
-    rf'|<div class="lms-reading" [^>]*\b{NOT_SEARCHED}=""[^>]*>.*?</div>',
-    re.S,
+# A quiz's choices with their feedback and its answer box; a module page's reading entries.
+UNSEARCHED = ", ".join(
+    f"{element}[{NOT_SEARCHED}]" for element in ("ul.lms-quiz__choices", "details.lms-quiz__answer", "div.lms-reading")
 )
 
 
 def without_unsearched(html: str) -> tuple[str, list[str]]:
-    """``html`` with its unsearched parts replaced by ``MARK``, and those parts in order."""
+    """``html`` without its unsearched parts, and those parts in order (none: ``html`` as it is)."""
     if NOT_SEARCHED not in html:
         return html, []
-    parts: list[str] = []
-
-    def cut(match: re.Match[str]) -> str:
-        parts.append(match[0])
-        return MARK
-
-    return _NOT_SEARCHED.sub(cut, html), parts
-
-
-def with_unsearched(html: str, parts: list[str]) -> str | None:
-    """Put ``parts`` back in place of the marks; None when the marks do not match them."""
-    pieces = html.split(MARK)
-    if len(pieces) != len(parts) + 1:
-        return None
-    out = [pieces[0]]
-    for part, piece in zip(parts, pieces[1:], strict=True):
-        out += (part, piece)
-    return "".join(out)
+    tree = parse(html)
+    nodes = tree.css(UNSEARCHED)
+    if not nodes:
+        return html, []
+    parts = [node.html or "" for node in nodes]
+    for node in nodes:
+        node.decompose()
+    return (tree.body.inner_html or "") if tree.body is not None else "", parts

@@ -35,6 +35,8 @@ class BuildState:
     problems: list[Problem] = field(default_factory=list)
     item_warnings: list[Problem] = field(default_factory=list)  # never fail a strict build (coursesite/items)
     to_html: Callable[[str], str] | None = None  # Markdown with the site's extensions, made once per build
+    # src_uri -> the page's HTML while the search indexer reads it without its unsearched parts
+    uncut_pages: dict[str, str] = field(default_factory=dict)
 
 
 current: BuildState | None = None

@@ -101,7 +101,9 @@ def served_course(root: Path):
 
 
 def build_course(site: SiteFactory, gamma_body: str = GAMMA_BODY) -> BuildResult:
-    site.write("docs/index.md", "---\ntitle: Home\n---\n\n# Course home\n\n{{ course_home() }}\n")
+    site.write(
+        "docs/index.md", "---\ntitle: Home\n---\n\n# Course home\n\n{{ course_start() }}\n\n{{ course_home() }}\n"
+    )
     for page in ("dashboard.md", "certificate.md"):
         site.write(f"docs/{page}", (ROOT / "docs" / page).read_text(encoding="utf-8"), dedent=False)
     site.write("docs/_data/readings.yml", READINGS, dedent=False)

@@ -59,7 +59,8 @@ def reading_urls(course: Course) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
     if not isinstance(data, dict):
         return found
-    from ..readings.markdown import doi_url, md_url  # the very addresses the reading lists link to
+    from ..inline import md_url
+    from ..readings.markdown import doi_url  # the very addresses the reading lists link to
 
     for entry in data.values():
         if not hasattr(entry, "get"):

@@ -1,4 +1,4 @@
-"""Quizzes: the ``/// quiz`` block (DESIGN.md section 3).
+"""Quizzes: the ``/// quiz`` block (docs/guide/quizzes.md).
 
 One parser (``parse``) serves the source check, the Markdown extension that
 renders quizzes, and the facilitator's answer key. ``mkdocs.yml`` lists the

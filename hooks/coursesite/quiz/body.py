@@ -1,5 +1,5 @@
 """The body of a quiz block: the choice list with its feedback, then the
-explanation, and the rules about choices (DESIGN.md section 3)."""
+explanation, and the rules about choices (docs/guide/quizzes.md)."""
 
 from __future__ import annotations
 

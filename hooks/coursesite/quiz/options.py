@@ -1,5 +1,5 @@
 """The indented YAML options under ``/// quiz``: every key is checked, so a
-typo is an error, never silently ignored (DESIGN.md section 3)."""
+typo is an error, never silently ignored (docs/guide/quizzes.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reading list and citations (DESIGN.md section 4).
+"""Reading list and citations (docs/guide/readings.md).
 
 One data file, ``docs/_data/readings.yml``, drives each module's reading list,
 the course reading-list page, ``cite()`` in prose and the BibTeX, RIS and

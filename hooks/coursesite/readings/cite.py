@@ -7,7 +7,7 @@ Two readings that would read the same (same authors, same year) get "a",
 
 from __future__ import annotations
 
-from .markdown import md_text
+from ..inline import md_text
 from .model import Catalogue, Reading
 
 

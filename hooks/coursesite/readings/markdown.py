@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from ..inline import md_text, md_url  # noqa: F401 - the escaping every generated page shares
+from ..inline import md_url
 
 # Python-Markdown reads [links](...), `code` and \escapes even inside the
 # attributes of raw HTML it is given: written as references, they stay text.

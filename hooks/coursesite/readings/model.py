@@ -1,4 +1,4 @@
-"""What a reading is (DESIGN.md section 4) and what each kind requires.
+"""What a reading is (docs/guide/readings.md) and what each kind requires.
 
 The tables here are the contract with trainers: the loader validates against
 them and the trainer guide documents them, so a new kind or field is added

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from stdnum import isbn as stdnum_isbn
 
-from .markdown import doi_url, md_text, md_url
+from ..inline import md_text, md_url
+from .markdown import doi_url
 from .model import Reading
 
 MEDIUM = {"video": "Video", "podcast": "Podcast"}

@@ -14,13 +14,14 @@ from collections.abc import Callable
 from typing import Any
 
 from ..course_loader import Course
+from ..inline import md_text
 from ..modules import LEVEL_LABELS, Module
 from ..pages import link
 from . import usage
 from .cite import labels
 from .exports import DOWNLOADS
 from .load import load
-from .markdown import attr, md_text
+from .markdown import attr
 from .model import KIND_LABELS, KINDS, Reading
 from .reference import links_markdown, reference_markdown
 

@@ -107,7 +107,9 @@ def response_label(text: str, key: str) -> str:
 
 
 def module_quizzes(course: Course, module: Module) -> list[QuizOutline]:
-    found = page_quizzes(course)[module.src_uri]  # the quiz feature's own parse, cached per course
+    """The quizzes of the module's pages, its lessons' included, in course order."""
+    pages = page_quizzes(course)  # the quiz feature's own parse, cached per course
+    quizzes = [q for uri in module.page_uris if uri in pages for q in pages[uri].quizzes]
     return [
         QuizOutline(
             q.id,
@@ -117,7 +119,7 @@ def module_quizzes(course: Course, module: Module) -> list[QuizOutline]:
             plain_text(q.question),
             [response_label(c.text, c.key) for c in q.choices],
         )
-        for q in found.quizzes
+        for q in quizzes
         if q.id
     ]
 

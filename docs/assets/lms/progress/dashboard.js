@@ -21,6 +21,7 @@ function row(m, rec) {
   const s = moduleState(rec, m);
   const status = document.createDocumentFragment();
   status.append(badge(statusOf(s)));
+  if (s.lessons) status.append(` · ${s.lessonsRead} of ${s.lessons} lessons read`);
   if (!s.total) {
     const label = s.complete ? "Mark as not complete" : "Mark complete";
     status.append(" ", el("button", { type: "button", class: "md-button lms-small", "data-lms-toggle": m.id, "aria-label": `${label}: ${m.title}` }, label));

@@ -6,12 +6,15 @@
 //   name       null | { text, at }             for the certificate
 //   visited    { moduleId: ms of first visit }
 //   completed  { moduleId: { done, at } }      quiz modules are settled here too
-//   quizzes    { quizId: { correct, at, choices?, first, again? } } correct: the
-//              best result; first: the first try's, which counts for the score;
-//              again: true once right at a later try (`settle`); choices: the
-//              last checked answer's choice keys, so an import shows the answer
+//   quizzes    { quizId: { correct, at, choices?, first, again? } } correct: the best
+//              result; first: the first try's (the score); again: true once right at a
+//              later try (`settle`); choices: the last answer's keys (an import shows it)
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
+//   lessons    { lessonKey: { read, at } }     optional (absent = none): the lessons of a
+//              folder module read to their end; a key is "<module id>--<lesson file name>"
+//   place      null | { lesson, at }           optional: the lesson page of `last`, when
+//              `last` was noted on a lesson page (the same `at`); absent = none
 // v1 (still read, migrated): as v2, but a quiz entry has no `first` or `again`.
 // v0 (the flat layout before versioning, still read): { visited: [id],
 //   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
@@ -32,10 +35,16 @@ export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
 const isQuiz = flagged("correct", { choices: isChoices, first: (f) => typeof f === "boolean", again: (a) => a === true });
-const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read") };
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read"), lessons: flagged("read") };
+// Fields added after v1 was published, absent when empty, so that a record
+// without them is what it always was.
+const OPTIONAL = new Set(["lessons", "place"]);
+const entriesOf = (record, field) => record[field] ?? {};
+const put = (record, field, id, entry) => ((record[field] ??= Object.create(null))[id] = entry);
 const SINGLES = {
   name: (e) => isObj(e) && Object.keys(e).length === 2 && typeof e.text === "string" && e.text.length <= 100 && isTime(e.at),
   last: (e) => isObj(e) && Object.keys(e).length === 3 && isId(e.module) && isAnchor(e.anchor) && isTime(e.at),
+  place: (e) => isObj(e) && Object.keys(e).length === 2 && isId(e.lesson) && isTime(e.at),
 };
 
 function fromV0(raw, now) {
@@ -51,13 +60,11 @@ function fromV0(raw, now) {
   return out;
 }
 
-// v1 kept each quiz's best result only; its first try is not known. That result
-// is taken as the first try: a learner who met a pass mark under v1 keeps it (and
-// the same completion code), and no answer is lost. `clean` names what is invalid.
+// v1 kept each quiz's best result only, taken as the first try (not known): a pass mark
+// met under v1 stays met, with the same completion code; `clean` names what is invalid.
 function fromV1(raw) {
-  if (!isObj(raw.quizzes)) return { ...raw, v: VERSION };
-  const quizzes = Object.create(null);
-  for (const [id, e] of Object.entries(raw.quizzes)) quizzes[id] = isObj(e) && !has(e, "first") ? { ...e, first: e.correct } : e;
+  const quizzes = isObj(raw.quizzes) ? Object.create(null) : raw.quizzes;
+  for (const [id, e] of Object.entries(isObj(quizzes) ? raw.quizzes : {})) quizzes[id] = isObj(e) && !has(e, "first") ? { ...e, first: e.correct } : e;
   return { ...raw, v: VERSION, quizzes };
 }
 
@@ -67,20 +74,20 @@ export function clean(raw, now = Date.now()) {
   const record = empty();
   if (!isObj(raw)) return { record, problems: ["it is not a progress record"], migrated: false };
   const migrated = raw.v === undefined || raw.v === 0 || raw.v === 1;
-  if (raw.v === 1) raw = fromV1(raw);
-  else if (migrated) raw = fromV0(raw, now);
+  if (migrated) raw = raw.v === 1 ? fromV1(raw) : fromV0(raw, now);
   else if (raw.v !== VERSION) return { record, problems: [`it has version ${JSON.stringify(raw.v)}, which this site cannot read`], migrated };
-  const problems = Object.keys(raw).filter((k) => !has(record, k)).map((k) => `unknown field "${k}"`);
+  const problems = Object.keys(raw).filter((k) => !has(record, k) && !OPTIONAL.has(k)).map((k) => `unknown field "${k}"`);
   if (isTime(raw.epoch)) record.epoch = raw.epoch;
   else problems.push("epoch is not a time");
   for (const [field, valid] of Object.entries(ENTRIES)) {
-    const entries = raw[field] === undefined ? {} : raw[field];
+    const entries = raw[field];
+    if (entries === undefined) continue;
     if (!isObj(entries) || Object.keys(entries).length > MAX_ENTRIES) {
       problems.push(`${field} is not a list of entries`);
       continue;
     }
     for (const [id, entry] of Object.entries(entries)) {
-      if (isId(id) && valid(entry)) record[field][id] = field === "quizzes" ? quizEntry(entry) : entry;
+      if (isId(id) && valid(entry)) put(record, field, id, field === "quizzes" ? quizEntry(entry) : entry);
       else problems.push(`${field} entry "${String(id).slice(0, 40)}" is not valid`);
     }
   }
@@ -92,29 +99,19 @@ export function clean(raw, now = Date.now()) {
   return { record, problems, migrated };
 }
 
-// The later entry; of two at the same ms, the same one whichever comes first,
-// so that tabs merging in any order end with the same record.
+// The later entry; of two at the same ms, the same one in any order (tabs then agree).
 const later = (x, y) => y.at > x.at || (y.at === x.at && JSON.stringify(y) > JSON.stringify(x));
 const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
 /** A quiz entry with its keys in one order (tabs compare records as JSON). */
-export function quizEntry({ correct, at, choices, first, again }) {
-  const entry = isChoices(choices) ? { correct, at, choices: [...choices], first } : { correct, at, first };
-  if (again) entry.again = true;
-  return entry;
-}
-// Of two quiz entries: the best result (else the later, with its choices); a first
-// try wrong in either (of two tabs' first tries, which came first is not known:
-// no tab gains a right first time); again in either.
+export const quizEntry = ({ correct, at, choices, first, again }) =>
+  Object.assign(isChoices(choices) ? { correct, at, choices: [...choices], first } : { correct, at, first }, again ? { again } : {});
+// Of two quiz entries: the best result (else the later, with its choices); a first try wrong
+// in either (which of two tabs' first tries came first is not known); again in either.
 function betterQuiz(x, y) {
   const best = x.correct !== y.correct ? (x.correct ? x : y) : newer(x, y);
   return quizEntry({ ...best, first: x.first && y.first, again: x.again || y.again });
 }
-function better(field, x, y) {
-  if (x === undefined) return y;
-  if (field === "visited") return Math.min(x, y);
-  if (field === "quizzes") return betterQuiz(x, y);
-  return newer(x, y);
-}
+const better = (field, x, y) => (x === undefined ? y : field === "visited" ? Math.min(x, y) : field === "quizzes" ? betterQuiz(x, y) : newer(x, y));
 
 /** Union of two records of one epoch: earliest visit, best quiz result, newest of the rest. */
 export function combine(a, b = empty()) {
@@ -122,11 +119,13 @@ export function combine(a, b = empty()) {
   out.epoch = a.epoch;
   for (const field of Object.keys(ENTRIES)) {
     for (const source of [a, b]) {
-      for (const [id, entry] of Object.entries(source[field])) out[field][id] = better(field, out[field][id], entry);
+      for (const [id, entry] of Object.entries(entriesOf(source, field))) put(out, field, id, better(field, out[field]?.[id], entry));
     }
   }
-  out.name = newer(a.name, b.name);
-  out.last = newer(a.last, b.last);
+  for (const field of Object.keys(SINGLES)) {
+    const value = newer(a[field], b[field]) ?? null;
+    if (value || !OPTIONAL.has(field)) out[field] = value;
+  }
   return out;
 }
 
@@ -134,17 +133,16 @@ export function combine(a, b = empty()) {
 function since(record, epoch) {
   const out = empty();
   for (const field of Object.keys(ENTRIES)) {
-    for (const [id, entry] of Object.entries(record[field])) if ((field === "visited" ? entry : entry.at) >= epoch) out[field][id] = entry;
+    for (const [id, entry] of Object.entries(entriesOf(record, field))) if ((field === "visited" ? entry : entry.at) >= epoch) put(out, field, id, entry);
   }
   for (const field of Object.keys(SINGLES)) if (record[field]?.at >= epoch) out[field] = record[field];
   return out;
 }
 
 /** What two tabs (or storage and memory) agree on, so that no tab's news is lost:
- *  - of one epoch, the union, entry by entry: the earliest visit; a quiz's best
- *    result (a right answer beats a wrong one, else the later); the later
- *    completion mark, reading mark, name and position (by `at`), so "mark as
- *    not complete" or an unticked reading wins when it came last;
+ *  - of one epoch, the union, entry by entry: the earliest visit; a quiz's best result
+ *    (`betterQuiz`); the later completion mark, reading mark, name and position (by
+ *    `at`), so "mark as not complete" or an unticked reading wins when it came last;
  *  - of two epochs (a reset or "replace" in one tab), the newer epoch's record,
  *    plus what the other recorded since that epoch began: a reset clears what
  *    came before it everywhere, but not an answer another tab gave after it,
@@ -159,8 +157,7 @@ export function merge(a, b) {
 /** Whether `raw` (stored, untrusted) is of a newer version: unreadable here, never written over. */
 export const isNewer = (raw) => isObj(raw) && Number.isInteger(raw.v) && raw.v > VERSION;
 
-/** A module's standing in a record (`m`: a module of course.json). `first`: questions
- *  right first time, `score` its percentage (the result that counts). */
+/** A module's standing (`m`: of course.json); `first`: right first time, `score` its percent. */
 export function moduleState(record, m) {
   const results = m.quizzes.map((q) => record.quizzes[q]).filter(Boolean);
   const count = (key) => results.filter((r) => r[key]).length;
@@ -168,27 +165,31 @@ export function moduleState(record, m) {
   const total = m.quizzes.length;
   const read = m.readings.filter((r) => record.readings[r]?.read).length;
   const complete = record.completed[m.id]?.done === true;
+  const lessons = m.lessons ?? [];
+  const lessonsRead = lessons.filter((l) => record.lessons?.[l.key]?.read).length;
   // A reading shared by several modules counts toward each tally without starting them.
-  const started = complete || m.id in record.visited || results.length > 0;
+  const started = complete || m.id in record.visited || results.length > 0 || lessonsRead > 0;
   const score = total ? Math.round((first * 100) / total) : null;
-  return { complete, started, correct, first, again, answered: results.length, total, score, read };
+  return { complete, started, correct, first, again, answered: results.length, total, score, read, lessons: lessons.length, lessonsRead };
 }
 
-/** A quiz module's checks are done when every question was answered correctly and
- *  either the first tries met the pass mark or every question was answered
- *  correctly again at a later try (the whole check once more: guide/quizzes.md). */
+/** Checks done: every question right once; first tries at the pass mark, or all right again later. */
 export const checksDone = (s, m) => s.total > 0 && s.correct === s.total && (s.first * 100 >= m.pass_mark * s.total || s.again === s.total);
 
-/** Mark complete every quiz module whose checks are now done. */
+/** Mark complete every module whose checks are now done and whose lessons are
+ *  all read (a module with neither questions nor lessons is marked by the learner). */
 export function settle(record, course, now) {
-  for (const m of course.modules) if (!record.completed[m.id]?.done && checksDone(moduleState(record, m), m)) record.completed[m.id] = { done: true, at: now };
+  for (const m of course.modules) {
+    const s = moduleState(record, m);
+    const passed = s.total ? checksDone(s, m) : s.lessons > 0;
+    if (passed && !s.complete && s.lessonsRead === s.lessons) record.completed[m.id] = { done: true, at: now };
+  }
 }
 
-/** A checked answer; `first`: the first try's result as the page knows it (the
- *  record's wins), `retry`: a later try. The same check heard twice changes nothing. */
+/** A checked answer; `first`: the first try's result as the page knows it (the record's wins),
+ *  `retry`: a later try. The same check heard twice changes nothing. */
 export function recordQuiz(record, id, correct, now, choices, first = correct, retry = false) {
-  const old = record.quizzes[id];
-  const entry = quizEntry({ correct, at: now, choices, first: old ? old.first : first, again: retry && correct });
+  const old = record.quizzes[id], entry = quizEntry({ correct, at: now, choices, first: old ? old.first : first, again: retry && correct });
   record.quizzes[id] = old ? betterQuiz(old, entry) : entry;
 }
 

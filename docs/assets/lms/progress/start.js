@@ -32,6 +32,9 @@ export function firstVisit(anchor, now = Date.now()) {
   const record = empty();
   record.visited[module] = now;
   record.last = { module, anchor: isAnchor(anchor) ? anchor : "", at: now };
+  if (pageLesson()) record.place = { lesson: pageLesson(), at: now };
+  const status = document.querySelector("[data-lms-module-status]");
+  if (status) status.textContent = " · In progress"; // as progress/panel.js says it
   return save(KEY, record);
 }
 
@@ -39,6 +42,19 @@ export function firstVisit(anchor, now = Date.now()) {
 export function pageModule() {
   const id = document.querySelector(".lms-module-header[data-lms-module]")?.dataset.lmsModule;
   return isId(id) ? id : null;
+}
+
+/** The lesson of the page shown (a folder module's lesson page), or null. */
+export function pageLesson() {
+  const id = document.querySelector(".lms-module-header[data-lms-lesson]")?.dataset.lmsLesson;
+  return isId(id) ? id : null;
+}
+
+/** Whether `record` already says the learner is at `module`'s `anchor` on this page. */
+export function isHere(record, module, anchor) {
+  const lesson = pageLesson();
+  const onLesson = record.place?.at === record.last?.at && record.place?.lesson;
+  return record.last?.module === module && record.last.anchor === anchor && (onLesson || null) === lesson;
 }
 
 function headingAbove() {
@@ -57,8 +73,10 @@ function notePosition() {
   const record = module && load(KEY, isPlainObject);
   if (!record || record.v !== VERSION) return;
   const anchor = headingAbove();
-  if (record.last?.module === module && record.last.anchor === anchor) return;
-  record.last = { module, anchor, at: Date.now() };
+  if (isHere(record, module, anchor)) return;
+  const at = Date.now();
+  record.last = { module, anchor, at };
+  if (pageLesson()) record.place = { lesson: pageLesson(), at };
   save(KEY, record);
 }
 

@@ -15,7 +15,7 @@
 
 import * as store from "../store.js";
 import { clean, empty, isAnchor, isId, isNewer, merge, quizEntry, recordQuiz, settle } from "./record.js";
-import { KEY, pageModule } from "./start.js";
+import { KEY, isHere, pageLesson, pageModule } from "./start.js";
 
 export const root = new URL("../../../", import.meta.url);
 export const course = fetch(new URL("../course.json", import.meta.url))
@@ -74,10 +74,11 @@ export function visit() {
   const module = pageModule();
   if (!module) return;
   const anchor = location.hash.slice(1); // heading ids are plain ASCII: no decoding, nothing to throw
-  if (memory.visited[module] && memory.last?.module === module) return;
+  if (memory.visited[module] && memory.last?.module === module && (!pageLesson() || isHere(memory, module, memory.last.anchor))) return;
   update((r, at) => {
     r.visited[module] ??= at;
     r.last = { module, anchor: isAnchor(anchor) ? anchor : "", at };
+    if (pageLesson()) r.place = { lesson: pageLesson(), at };
   });
 }
 

@@ -12,7 +12,7 @@ import { resetAll, withFeatureState, writeBack } from "./sync.js";
 
 const FORMAT = "lms-progress";
 const MAX_BYTES = 1_000_000;
-const NOUNS = { completed: "module completions", quizzes: "quiz results", readings: "reading marks", visited: "module visits" };
+const NOUNS = { completed: "module completions", quizzes: "quiz results", readings: "reading marks", visited: "module visits", lessons: "lessons read" };
 
 export function download(data) {
   const body = JSON.stringify({ format: FORMAT, course: data.title, exported: new Date().toISOString(), record: withFeatureState(record(), Date.now()) }, null, 2);
@@ -46,8 +46,8 @@ function describe(before, after, data) {
   const parts = [];
   for (const [field, noun] of Object.entries(NOUNS)) {
     const counts = { added: 0, updated: 0, removed: 0 };
-    for (const id of new Set([...Object.keys(before[field]), ...Object.keys(after[field])])) {
-      const [a, b] = [before[field][id], after[field][id]];
+    for (const id of new Set([...Object.keys(before[field] ?? {}), ...Object.keys(after[field] ?? {})])) {
+      const [a, b] = [before[field]?.[id], after[field]?.[id]];
       if (a === undefined) counts.added++;
       else if (b === undefined) counts.removed++;
       else if (JSON.stringify(a) !== JSON.stringify(b)) counts.updated++;

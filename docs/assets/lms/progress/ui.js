@@ -1,6 +1,6 @@
 // What every page shows of the learner's progress: a badge (icon + text) next
-// to each module link in the navigation, and on a module page the "Mark this
-// module complete" button and the status line. Learner data only ever goes in
+// to each module link in the navigation (a module page's own status, result and
+// next step are panel.js). Learner data only ever goes in
 // as text (textContent, never innerHTML).
 
 import { course, newer, onChange, record, root, saved, update } from "./tracker.js";
@@ -20,6 +20,18 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 export const statusOf = (s) => (s.complete ? "complete" : s.started ? "started" : "none");
+export const statusText = (s) => STATUS[statusOf(s)][1];
+/** A module's progress bar: lessons read and questions answered (without either,
+ *  marked complete), in the words hooks/coursesite/pages.py uses. */
+export function moduleProgress(s) {
+  const steps = s.total + s.lessons;
+  const value = steps ? Math.round(((s.answered + s.lessonsRead) * 100) / steps) : s.complete ? 100 : 0;
+  const parts = [];
+  if (s.lessons) parts.push(`${s.lessonsRead} of ${s.lessons} lessons read`);
+  if (s.total) parts.push(`${s.answered} of ${s.total} questions answered`);
+  if (!steps) parts.push(s.complete ? "Marked complete" : "Not marked complete");
+  return { value, text: `${parts.join(", ")} (${value}%)` };
+}
 export const moduleUrl = (m) => new URL(m.url, root);
 export const say = (region, text) => region && region.textContent !== text && (region.textContent = text);
 export const toggleComplete = (id) => update((r, at) => (r.completed[id] = { done: !r.completed[id]?.done, at }));
@@ -46,26 +58,6 @@ function navBadges(data, rec) {
   }
 }
 
-function moduleFoot(data, rec) {
-  const foot = document.querySelector("[data-lms-progress-foot]");
-  const m = foot && data.modules.find((x) => x.id === foot.dataset.lmsProgressFoot);
-  if (!m) return;
-  const button = foot.querySelector("[data-lms-mark-complete]");
-  const status = foot.querySelector("[data-lms-status]");
-  if (button) {
-    button.hidden = false;
-    button.textContent = moduleState(rec, m).complete ? "Mark as not complete" : "Mark this module complete";
-    if (!button.dataset.lmsReady) {
-      button.dataset.lmsReady = "1";
-      button.addEventListener("click", async () => {
-        await toggleComplete(m.id);
-        const done = moduleState(record(), m).complete;
-        say(status, `${done ? "✓ Module marked complete." : "Module marked as not complete."} ${unsaved()}`.trim());
-      });
-    }
-  }
-}
-
 // Said once in the page's status region (the module's foot, the home, progress
 // and certificate pages have one), unless something else was said there.
 function warn() {
@@ -77,7 +69,6 @@ export function render(rec = record()) {
   course.then((data) => {
     if (!data) return;
     navBadges(data, rec);
-    moduleFoot(data, rec);
     warn();
   });
 }
