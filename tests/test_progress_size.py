@@ -28,7 +28,7 @@ EVERY_PAGE = [
 # (progress/panel.js), the home page's primary button and per-module progress bars;
 # and the first-try results of knowledge checks, with the migration of v1 records.
 PAGES = {
-    "module page": ([*EVERY_PAGE, "progress/panel.js"], 7_250),
+    "module page": ([*EVERY_PAGE, "progress/panel.js"], 7_300),
     "course home": ([*EVERY_PAGE, "progress/home.js"], 7_100),
     "dashboard": (
         [
