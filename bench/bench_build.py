@@ -1,10 +1,12 @@
-"""Build scaling and our features' cost, on generated courses.
+"""Build scaling and our own code's share of a build, on generated courses.
 
 - Full ``mkdocs build`` (wall clock, subprocess) at 100, 500 and 2,000
   modules; time per page at 2,000 divided by time per page at 100.
-- The 100-module course against its plain twin (quizzes as plain lists, no
-  citations, readings, hooks, macros or quiz extension), built alternately so
-  that both see the same machine state; each pair gives one ratio.
+- Our own code's share of the CPU time of a build of the 100-module course
+  (hooks, macros, our Markdown extensions, post-build steps), sampled by
+  bench/buildprofile.py, and where the time goes against the course's plain
+  twin (quizzes as plain lists, no citations, readings, hooks, macros or quiz
+  extension).
 
 Runs at 2,000 modules are fitted into a time budget (at least one, at most
 three); the report says how many there were.
@@ -21,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import OUT, figure, log, timed_build
+from buildprofile import OURS
 from generate import generate
 
 RUNS = 3
@@ -45,15 +48,6 @@ def _runs(course: dict, count: int, timeout: int = 900) -> list[float]:
         times.append(timed_build(Path(course["root"]), timeout=timeout))
         log(f"    {course['modules']} modules{' (plain)' if course['plain'] else ''}: {times[-1]:.2f} s")
     return times
-
-
-def _paired(featured: dict, plain: dict, count: int) -> tuple[list[float], list[float]]:
-    """Alternate featured and plain builds so both meet the same conditions."""
-    ours, base = [], []
-    for _ in range(count):
-        ours += _runs(featured, 1)
-        base += _runs(plain, 1)
-    return ours, base
 
 
 def _large_runs(course: dict, started: float) -> tuple[list[float], bool]:
@@ -110,28 +104,19 @@ def main(args: list[str]) -> dict:
     log("  warm-up build (not timed): fills the OS file cache and Python's bytecode cache")
     timed_build(Path(courses[small]["root"]))
     times = {}
-    times[small], plain_times = _paired(courses[small], plain, runs)
+    times[small] = _runs(courses[small], runs)
     times[medium] = _runs(courses[medium], runs)
     times[large], stopped = _large_runs(courses[large], started)
     figures = _scaling_figures(courses, times, stopped)
-    figures.append(figure(f"plain baseline, {small:,} modules", "s", runs=plain_times))
-    pairs = [ours / base for ours, base in zip(times[small], plain_times, strict=True)]
-    figures.append(
-        figure(
-            f"our features' cost: full / plain build, {small:,} modules",
-            "ratio",
-            runs=pairs,
-            target="<= 1.10",
-            note="one ratio per back-to-back pair of builds",
-        )
-    )
+    log(f"  our code's share: {runs} sampled build(s) of the {small}-module course (bench/buildprofile.py)")
+    profiles = [_profile(courses[small]) for _ in range(runs)]
+    figures.append(own_share_figure(profiles, small))
     notes = [
         f"Courses from bench/generate.py: each module about {courses[small]['words'] // small:,} words with 5 quizzes, "
         "citations, links to other modules and to anchors, admonitions and tables; modules are grouped into nav parts of "
         "20 (a 2,000-item flat sidebar is not a course anyone would ship).",
         f"{len(times[large])} run(s) at {large:,} modules (this benchmark's time budget: {BUDGET_S // 60} minutes; a build is "
-        f"stopped after {STOP_S // 60} minutes at the latest); {runs} at the other sizes, after one untimed warm-up build. "
-        f"The {small}-module builds alternate with the plain ones and serve both comparisons.",
+        f"stopped after {STOP_S // 60} minutes at the latest); {runs} at the other sizes, after one untimed warm-up build.",
         f"Features found in the repository when generated: {courses[small]['features']}."
         + (
             f" Readings left out because the repository's checks reject them: {', '.join(courses[small]['readings_left_out'])}."
@@ -139,8 +124,9 @@ def main(args: list[str]) -> dict:
             else ""
         ),
     ]
-    notes.append(_where_time_goes(courses[small], plain))
-    return {"title": "Build scaling and our features' cost", "figures": figures, "notes": notes}
+    notes.append(_own_parts(profiles))
+    notes.append(_where_time_goes(profiles[0], _profile(plain)))
+    return {"title": "Build scaling and our code's share", "figures": figures, "notes": notes}
 
 
 def _profile(course: dict) -> dict[str, float]:
@@ -155,11 +141,36 @@ def _profile(course: dict) -> dict[str, float]:
     return json.loads(result.stdout)
 
 
-def _where_time_goes(featured: dict, plain: dict) -> str:
-    """One build of each course with every plugin's and hook's events timed
+def own_share_figure(profiles: list[dict[str, float]], modules: int) -> dict:
+    """Our code's share of each sampled build's CPU time, in percent."""
+    shares = [100 * p[OURS + "all"] / p["total (CPU)"] for p in profiles]
+    return figure(
+        f"our code's share of the build's CPU time, {modules:,} modules",
+        "%",
+        runs=shares,
+        target="<= 25",
+        note="hooks, macros, our Markdown extensions and post-build steps, sampled by bench/buildprofile.py",
+    )
+
+
+def _own_parts(profiles: list[dict[str, float]]) -> str:
+    first = profiles[0]
+    parts = sorted(
+        ((k.removeprefix(OURS), v) for k, v in first.items() if k.startswith(OURS) and k != OURS + "all"),
+        key=lambda kv: -kv[1],
+    )
+    return (
+        f"Our code in the first sampled build: {first[OURS + 'all']:.2f} s of {first['total (CPU)']:.2f} s CPU; "
+        + "; ".join(f"{part} {seconds:.2f} s" for part, seconds in parts)
+        + "."
+    )
+
+
+def _where_time_goes(ours: dict[str, float], base: dict[str, float]) -> str:
+    """Every plugin's and hook's events timed in one build of each course
     (bench/buildprofile.py): what the features' extra time is spent on."""
-    log("  where the time goes: one timed build of each 100-module course (bench/buildprofile.py)")
-    ours, base = _profile(featured), _profile(plain)
+    ours = {k: v for k, v in ours.items() if not k.startswith(OURS)}
+    base = {k: v for k, v in base.items() if not k.startswith(OURS)}
     parts = []
     for label in sorted(set(ours) | set(base), key=lambda k: -max(ours.get(k, 0), base.get(k, 0))):
         if max(ours.get(label, 0), base.get(label, 0)) >= 0.005:

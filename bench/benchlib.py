@@ -64,6 +64,8 @@ def central(fig: dict) -> float:
 
 
 def _number(value: float, unit: str) -> str:
+    if unit == "%":
+        return f"{value:.1f}"
     if unit in ("B", "score", ""):
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     return f"{value:,.3f}" if abs(value) < 10 else f"{value:,.1f}"

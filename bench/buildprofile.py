@@ -1,12 +1,22 @@
 """Where a build's time goes: one ``mkdocs build`` with each plugin's and each
-hook's event handlers timed, and MkDocs' Markdown conversion and page
-rendering timed around them.
+hook's event handlers timed, MkDocs' Markdown conversion and page rendering
+timed around them, and our own code's share of the CPU time sampled.
 
     .venv/bin/python bench/buildprofile.py path/to/mkdocs.yml   # prints JSON
 
-bench_build.py runs it on the featured course and on its plain twin, so the
-report says what our features' extra time is spent on, not only how much
-there is. Timers add a little to each call; the two courses pay alike.
+Our code's share: a CPU-time timer (``ITIMER_PROF``) interrupts the build
+every millisecond of CPU, and the CPU time since the last interruption counts
+as ours when any frame of the running stack is a file under ``hooks/`` (the
+hooks, the macros module, our Markdown extensions and what each of them
+calls). Sampling finds our code wherever it is entered from, which event
+timers cannot (a Markdown extension runs inside MkDocs' page rendering). The
+outermost frame of ours names the part: ``on_post_build`` is the post-build
+steps, other hook events are hooks, ``course_macros.py`` the macros, and our
+code entered from Markdown is our Markdown extensions.
+
+bench_build.py runs it on the featured course (our share, with its target)
+and on its plain twin (where the features' extra time goes). Timers and
+samples add a little to each call; both courses pay alike.
 """
 
 from __future__ import annotations
@@ -14,6 +24,8 @@ from __future__ import annotations
 import collections
 import json
 import logging
+import os
+import signal
 import sys
 import tempfile
 import time
@@ -22,6 +34,10 @@ from mkdocs import plugins
 from mkdocs.commands import build
 from mkdocs.exceptions import Abort
 from mkdocs.structure import pages
+
+HOOKS = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "hooks")) + os.sep
+INTERVAL_S = 0.001
+OURS = "our code: "  # the prefix of the sampled figures
 
 spent: collections.Counter[str] = collections.Counter()
 
@@ -55,12 +71,56 @@ def _instrument() -> None:
     build._build_page = _timed("MkDocs: page templates and writing (incl. their plugin events)", build._build_page)
 
 
+class OwnCodeSampler:
+    """CPU time with one of our files on the stack, by part (see the module's docstring)."""
+
+    def __init__(self):
+        self.spent: collections.Counter[str] = collections.Counter()
+        self._ours: dict[str, bool] = {}  # file name -> under hooks/
+        self._last = 0.0
+
+    def _is_ours(self, filename: str) -> bool:
+        if filename not in self._ours:
+            self._ours[filename] = os.path.realpath(filename).startswith(HOOKS)
+        return self._ours[filename]
+
+    def _part(self, frame) -> str | None:
+        outermost = None
+        while frame is not None:
+            if self._is_ours(frame.f_code.co_filename):
+                outermost = frame.f_code
+            frame = frame.f_back
+        if outermost is None:
+            return None
+        name = os.path.basename(outermost.co_filename)
+        if name == "course_hooks.py":
+            return "post-build steps" if outermost.co_name == "on_post_build" else "hooks"
+        return "macros" if name == "course_macros.py" else "Markdown extensions"
+
+    def _sample(self, signum, frame) -> None:
+        now = time.process_time()
+        part = self._part(frame)
+        if part is not None:
+            self.spent[part] += now - self._last
+        self._last = now
+
+    def __enter__(self):
+        self._last = time.process_time()
+        signal.signal(signal.SIGPROF, self._sample)
+        signal.setitimer(signal.ITIMER_PROF, INTERVAL_S, INTERVAL_S)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        signal.setitimer(signal.ITIMER_PROF, 0, 0)
+        signal.signal(signal.SIGPROF, signal.SIG_DFL)
+
+
 def profile(config_file: str) -> dict[str, float]:
     from mkdocs.config import load_config
 
     _instrument()
     start = time.process_time()
-    with tempfile.TemporaryDirectory(prefix="buildprofile-") as site_dir:
+    with tempfile.TemporaryDirectory(prefix="buildprofile-") as site_dir, OwnCodeSampler() as ours:
         config = load_config(config_file, site_dir=site_dir)
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -68,6 +128,9 @@ def profile(config_file: str) -> dict[str, float]:
         finally:
             config.plugins.on_shutdown()
     spent["total (CPU)"] = time.process_time() - start
+    for part, seconds in ours.spent.items():
+        spent[OURS + part] = seconds
+    spent[OURS + "all"] = sum(ours.spent.values())
     return {label: round(seconds, 3) for label, seconds in spent.items()}
 
 

@@ -13,7 +13,7 @@ between modules and to heading anchors, admonitions and tables.
 
 ``--plain`` writes the same pages with the quizzes as plain lists, citations
 as plain text, no reading data, and a configuration without our hooks,
-macros or Markdown extensions: the baseline for "our features' cost".
+macros or Markdown extensions: the baseline for where our features' extra time goes.
 Everything is deterministic, so every benchmark runs on the same material.
 """
 

@@ -93,7 +93,7 @@ def _minutes(seconds: float) -> str:
 
 def _target(fig: dict) -> str:
     unit = fig.get("unit", "")
-    return f"{fig.get('target', '')}{' ' + unit if fig.get('target') and unit in ('B', 's', 'ms') else ''}"
+    return f"{fig.get('target', '')}{' ' + unit if fig.get('target') and unit in ('B', 's', 'ms', '%') else ''}"
 
 
 def _printed_targets(result: dict) -> list[str]:

@@ -27,6 +27,7 @@ from coursesite import (
     preview,
     progressdata,
     readings,
+    review,
     searchview,
     sitebuild,
     state,
@@ -107,8 +108,9 @@ def on_config(config):
     site_meta = inline.theme_meta({"description": config.site_description, "author": config.site_author})
     config.site_description, config.site_author = site_meta.get("description"), site_meta.get("author")
     build.course.site.settings = _settings_of_build(config, build.options.previewing)
-    # The source check reports quiz problems at their file lines: the extension need not log them again.
-    config.mdx_configs.setdefault("coursesite.quiz", {})["log_problems"] = False
+    # The source checks report quiz and task problems at their file lines: the extensions need not log them again.
+    for extension in ("coursesite.quiz", "coursesite.task"):
+        config.mdx_configs.setdefault(extension, {})["log_problems"] = False
     build.problems += all_checks.check_sources(build.course)
     counted, build.item_warnings = item_checks.for_build(build.course)
     build.problems += counted
@@ -233,6 +235,7 @@ def on_page_content(html, page, config, files):
         html += readings.module_entries_html(course, module, _site_markdown(config))
         progressdata.note_sections(course, module, page.toc)
     html = quiz_summary.add_summary(html, module)  # "x of y correct", pass mark
+    review.note_page(course, page.file.src_uri, html)  # knowledge checks for the Review page
     return progressdata.note_page(course, page.file.src_uri, page.url, html)
 
 

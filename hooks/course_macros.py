@@ -7,6 +7,7 @@ home, syllabus, key points and glossary can never drift from the modules.
 from __future__ import annotations
 
 from coursesite import glossary, learnerpath, pages, readings, state, templates
+from coursesite.task import portfolio as task_portfolio
 
 
 def define_env(env):
@@ -39,6 +40,11 @@ def define_env(env):
     def cite(*keys: str) -> str:
         """(Pink, 2009) linked to the reading list; a missing key is a build problem."""
         return readings.cite_for_build(state.require(), page_uri(), list(keys))
+
+    @env.macro
+    def portfolio() -> str:
+        """Every task of the course, for the learner's responses (task/portfolio.js)."""
+        return task_portfolio.portfolio_page(state.require().course, page_uri())
 
     @env.macro
     def reading_list() -> str:

@@ -45,7 +45,13 @@ def test_every_module_page_links_the_quiz_styles_once(built_course):
     pages = sorted((built_course / "modules").glob("*/index.html"))
     assert pages
     for page in pages:
-        assert linked(built_course, page.relative_to(built_course).as_posix()) == ["assets/course-quiz.css"], page
+        # A module with a task (/// task) links the quiz and task styles in one file.
+        expected = (
+            "assets/course-quiz-task.css"
+            if "data-lms-task=" in page.read_text(encoding="utf-8")
+            else "assets/course-quiz.css"
+        )
+        assert linked(built_course, page.relative_to(built_course).as_posix()) == [expected], page
 
 
 def test_the_combined_files_are_course_css_then_the_feature_styles_minified(built_course):
@@ -57,6 +63,8 @@ def test_the_combined_files_are_course_css_then_the_feature_styles_minified(buil
     assert read("assets/course-quiz.css") == course + quiz
     assert read("assets/course-progress.css") == course + pages
     assert read("assets/course-progress-quiz.css") == course + pages + quiz
+    task = minified((ASSETS / "lms/task/task.css").read_text(encoding="utf-8"), ".css")
+    assert read("assets/course-quiz-task.css") == course + quiz + task
 
 
 def test_a_page_is_matched_to_its_widgets_by_their_data_attributes():
@@ -75,6 +83,7 @@ def test_writing_the_combined_files_twice_gives_the_same_bytes(tmp_path):
         "assets/course.css": "a{color:red}\n",
         "assets/lms/quiz.css": "b{color:blue}",
         "assets/lms/progress/pages.css": "c{}\n",
+        "assets/lms/task/task.css": "d{}\n",
     }.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")

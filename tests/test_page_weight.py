@@ -31,6 +31,8 @@ PAGES = {
     "trainer guide": "guide/",
     "guide page with a quiz": "guide/quizzes/",
     "not found (404)": "404.html",
+    "portfolio": "portfolio/",
+    "review": "review/",
 }
 # Still over. A widget's code loads on arrival when the widget is in view (main.js);
 # a module page's quizzes are further down, so theirs loads as the learner comes near.
@@ -137,3 +139,23 @@ def test_minified_copies_are_deterministic_and_sources_stay_readable(tmp_path):
     ) == 'export const t=(e,t)=>`${e} h${t?` ${t} min`:""}`\n'
     assert (tmp_path / "a/assets/course.css").read_text(encoding="utf-8") == ".lms-x{color:red}\n"
     assert (tmp_path / "a/assets/lms/data.json").read_text(encoding="utf-8") == '{"a": 1}'  # only JS and CSS
+
+
+TASK_BUDGET = 6144  # bytes: a page with a task, the portfolio and the Review page, "6 KB"
+TASK_CODE = "assets/lms/task/"
+TASK_PAGE = "modules/05-positive-reinforcement/"  # the course's example task
+
+
+def test_task_pages_fit_in_6_kb_and_other_pages_load_no_task_code(weights, browser, built_course, course_url):
+    assert (built_course / TASK_PAGE / "index.html").exists(), "the course's example task moved: update TASK_PAGE"
+    arrival = measure(browser, course_url, TASK_PAGE)
+    reached = measure(browser, course_url, TASK_PAGE, reach="form[data-lms-task]")
+    assert "assets/lms/task/task.js" in reached.files, reached.listing()
+    assert "assets/lms/task/work.js" not in reached.files, "saving and scoring load on the first touch"
+    touched = measure(browser, course_url, TASK_PAGE, reach="form[data-lms-task]", touch=True)
+    assert "assets/lms/task/work.js" in touched.files, touched.listing()
+    for weight in (arrival, reached, weights["portfolio"], weights["review"]):
+        assert weight.total <= TASK_BUDGET, f"over {TASK_BUDGET} B: {weight.listing()}"
+    for name, weight in weights.items():
+        if name not in ("portfolio", "review"):
+            assert not any(path.startswith(TASK_CODE) or "task" in path for path in weight.files), weight.listing()

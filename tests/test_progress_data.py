@@ -47,6 +47,7 @@ def test_course_json_lists_modules_in_course_order_with_their_quizzes(site):
                 "duration": 30,
                 "pass_mark": 50,
                 "quizzes": ["alpha-q1", "alpha-q2"],
+                "review": ["alpha-q1", "alpha-q2"],  # knowledge checks enter the review schedule
                 "readings": [],
             },
             {
@@ -56,6 +57,7 @@ def test_course_json_lists_modules_in_course_order_with_their_quizzes(site):
                 "duration": 20,
                 "pass_mark": 80,
                 "quizzes": [],
+                "review": [],
                 "readings": [],
             },
             {
@@ -65,6 +67,7 @@ def test_course_json_lists_modules_in_course_order_with_their_quizzes(site):
                 "duration": 15,
                 "pass_mark": 100,
                 "quizzes": ["gamma-q1"],
+                "review": ["gamma-q1"],
                 "readings": ["smith-2020"],
             },
         ],

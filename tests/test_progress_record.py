@@ -54,6 +54,8 @@ def v2(**fields) -> dict:
         "completed": {},
         "quizzes": {},
         "readings": {},
+        "tasks": {},  # optional in a stored record, like review; clean() always gives both
+        "review": {},
         "last": None,
     }
     return {**base, **fields}
@@ -219,6 +221,17 @@ records = st.builds(
         max_size=3,
     ),
     readings=st.dictionaries(ids, flag("read"), max_size=3),
+    tasks=st.dictionaries(
+        ids,
+        st.fixed_dictionaries(
+            {
+                "text": st.sampled_from(["", "draft", "final"]),
+                "scores": st.sampled_from([{}, {"0123abcd": "89abcdef"}]),
+                "at": timestamps,
+            }
+        ),
+        max_size=2,
+    ),
     last=st.none() | st.fixed_dictionaries({"module": ids, "anchor": st.sampled_from(["", "x"]), "at": timestamps}),
 )
 
@@ -240,7 +253,7 @@ def test_merge_is_idempotent_associative_and_commutative_up_to_ties(js, a, b, c)
 
     # Where no two entries tie on time, the order of the tabs does not matter.
     def times(record):
-        return [e["at"] for f in ("completed", "quizzes", "readings") for e in record[f].values()] + (
+        return [e["at"] for f in ("completed", "quizzes", "readings", "tasks") for e in record[f].values()] + (
             [record["last"]["at"]] if record["last"] else []
         )
 
@@ -362,3 +375,35 @@ def test_a_reading_counts_toward_a_module_without_starting_it(js):
         course=COURSE,
     )
     assert opened["started"] is True
+
+
+TASK = {"text": "Ask what has changed.", "scores": {"16cb15a1": "0117691d"}, "at": 5}
+
+
+def test_task_responses_are_optional_validated_and_capped(js):
+    without = {k: v for k, v in v1().items() if k != "tasks"}
+    assert clean(js, without)["record"] == v1() and clean(js, without)["problems"] == []
+    assert clean(js, v1(tasks={"plan": TASK}))["record"]["tasks"] == {"plan": TASK}
+    longest = {**TASK, "text": "x" * 10_000}
+    assert clean(js, v1(tasks={"plan": longest}))["record"]["tasks"] == {"plan": longest}
+    bad = {
+        "too-long": {**TASK, "text": "x" * 10_001},
+        "no-text": {"scores": {}, "at": 1},
+        "bad-score": {**TASK, "scores": {"16cb15a1": "Strong"}},
+        "bad-criterion": {**TASK, "scores": {"<img>": "0117691d"}},
+        "extra": {**TASK, "html": "<b>"},
+        "Not An Id": TASK,
+    }
+    result = clean(js, v1(tasks=bad))
+    assert result["record"]["tasks"] == {}
+    assert sorted(result["problems"]) == sorted(f'tasks entry "{key}" is not valid' for key in bad)
+
+
+def test_merge_keeps_the_later_response_of_a_task(js):
+    older, newer = {**TASK, "text": "draft", "at": 1}, {**TASK, "text": "final", "at": 2}
+    assert merge(js, v1(tasks={"plan": older}), v1(tasks={"plan": newer}))["tasks"] == {"plan": newer}
+    assert merge(js, v1(tasks={"plan": newer}), v1(tasks={"plan": older}))["tasks"] == {"plan": newer}
+    # A reset (a newer epoch) clears older responses, but not one written after it.
+    reset = v1(epoch=10)
+    assert merge(js, reset, v1(tasks={"plan": older}))["tasks"] == {}
+    assert merge(js, reset, v1(tasks={"plan": {**TASK, "at": 11}}))["tasks"] == {"plan": {**TASK, "at": 11}}

@@ -21,15 +21,18 @@ EVERY_PAGE = [
     "progress/ui.js",
     "progress/record.js",
     "progress/start.js",
+    "task/entry.js",  # the record's validator of task responses (record.js imports it)
+    "review/schedule.js",  # the review schedule (record.js and tracker.js import it)
 ]  # its CSS is in course.css
 # Includes merging tabs under a Web Lock, keeping a newer version's record and
 # telling the learner, giving quizzes the answers storage refused them, lesson
 # progress, and the learner's path: a module page's status line and end panel
-# (progress/panel.js), the home page's primary button and per-module progress bars;
+# (progress/panel.js), the home page's primary button and per-module progress bars,
+# task responses (the record's tasks field) and the review schedule (its review field);
 # and the first-try results of knowledge checks, with the migration of v1 records.
 PAGES = {
-    "module page": ([*EVERY_PAGE, "progress/panel.js"], 7_300),
-    "course home": ([*EVERY_PAGE, "progress/home.js"], 7_100),
+    "module page": ([*EVERY_PAGE, "progress/panel.js"], 8_450),
+    "course home": ([*EVERY_PAGE, "progress/home.js"], 8_300),
     "dashboard": (
         [
             *EVERY_PAGE,
@@ -40,9 +43,9 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        12_100,
+        13_300,
     ),
-    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 8_250),
+    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 9_450),
 }
 
 

@@ -22,16 +22,26 @@ def _source_checks() -> list[SourceCheck]:
     from .items.check import setting_problems
     from .links import addresses
     from .quiz import source_check
+    from .task import check as task_check
 
-    return [glossary.check, readings.check, source_check.check, templates.check, addresses.check, setting_problems]
+    return [
+        glossary.check,
+        readings.check,
+        source_check.check,
+        task_check.check,
+        templates.check,
+        addresses.check,
+        setting_problems,
+    ]
 
 
 def _site_checks() -> list[SiteCheck]:
     from . import figures, links
     from .course_loader import omitted_pages
     from .quiz import leftover_check
+    from .task import check as task_check
 
-    return [links.check_site, leftover_check.check, omitted_pages, figures.check_site]
+    return [links.check_site, leftover_check.check, task_check.check_site, omitted_pages, figures.check_site]
 
 
 def check_sources(course: Course) -> list[Problem]:

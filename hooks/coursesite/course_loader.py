@@ -45,6 +45,8 @@ class Derived:
     page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL (progressdata.py)
     page_quiz_ids: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> quiz ids the page shows
     page_sections: dict[str, dict[str, str]] = field(default_factory=dict)  # module id -> heading id -> text
+    tasks: dict[str, Any] | None = None  # src_uri -> the page's parsed tasks (task/check.py)
+    review_forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # src_uri -> (quiz id, form HTML)
 
 
 @dataclass

@@ -45,7 +45,9 @@ FEATURES = (
         "[data-lms-dashboard], [data-lms-dashboard-body], [data-lms-certificate]",
         styles=("assets/lms/progress/pages.css",),
     ),
-    Feature("quiz", "[data-lms-quiz]", styles=("assets/lms/quiz.css",)),
+    # The Review page shows quiz forms that its script inserts (assets/lms/review/session.js).
+    Feature("quiz", "[data-lms-quiz], [data-lms-review-session]", styles=("assets/lms/quiz.css",)),
+    Feature("task", "[data-lms-task], [data-lms-portfolio]", styles=("assets/lms/task/task.css",)),
 )
 
 

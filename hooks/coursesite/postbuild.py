@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import all_checks, minify, pageassets, progressdata
+from . import all_checks, minify, pageassets, progressdata, review
 from .config import BuildSettings
 from .course_loader import Course, load_course
 from .problems import Problem
@@ -24,6 +24,7 @@ from .problems import Problem
 def finish_site(course: Course, site_dir: Path, *, minify_assets: bool = True) -> list[Problem]:
     """Course data, minified assets, combined stylesheets; returns the built site's problems."""
     progressdata.write_course_data(course, site_dir)
+    review.write_questions(course, site_dir)  # for the Review page
     if minify_assets:  # a trainer's preview keeps the readable sources
         minify.minify_site(site_dir)
     pageassets.write_stylesheets(site_dir)  # from the copies just minified

@@ -32,6 +32,7 @@ import json
 import posixpath
 from pathlib import Path
 
+from . import review
 from .course_loader import Course
 from .modules import Module
 from .pageassets import to_root
@@ -45,7 +46,7 @@ DATA_FILE = "assets/lms/course.json"
 # alone, so that course.json, which every page with progress reads, stays small.
 SECTIONS_FILE = "assets/lms/sections.json"
 # Pages the progress code links to, by source file.
-PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate"}
+PROGRESS_PAGES = {"dashboard.md": "dashboard", "certificate.md": "certificate", "review.md": "review"}
 DASHBOARD_BODY = "data-lms-dashboard-body></div>"  # the empty box docs/dashboard.md provides
 CERTIFICATE_GATE = "data-lms-cert-gate></p>"  # the empty line docs/certificate.md provides
 
@@ -176,6 +177,8 @@ def course_data(course: Course) -> dict:
                 "duration": module.duration,
                 "pass_mark": module.pass_mark,
                 "quizzes": list(dict.fromkeys(quizzes)),
+                # Knowledge-check questions that enter the learner's review schedule (coursesite/review.py).
+                "review": review.review_ids(course, module),
                 "readings": list(module.readings),
             }
         )

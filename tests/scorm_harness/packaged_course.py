@@ -85,8 +85,28 @@ QUIZZES = {
 TITLES = {"intro": "Introduction", "practice": "Practice", "final-assessment": "Final assessment"}
 
 
+# A written task on the practice page (tests/test_task_scorm.py): reported once scored.
+TASK = """
+/// task | Plan a one to one
+    id: practice-one-to-one
+
+Write the opening of your next one to one with a rep.
+
+| Criterion | Developing | Strong |
+| --- | --- | --- |
+| Questions | Mostly closed questions | Open questions that let the rep think |
+| Focus | On the numbers only | On the rep and what would help |
+
+Model answer:
+
+Ask what has changed, then listen.
+///
+"""
+
+
 def module_text(module_id: str, **fields) -> str:
-    body = f"Some teaching for {TITLES[module_id].lower()}.\n\n## Check your understanding\n\n"
+    body = f"Some teaching for {TITLES[module_id].lower()}.\n\n" + (TASK if module_id == "practice" else "")
+    body += "## Check your understanding\n\n"
     body += "\n".join(
         quiz(qid, question, choices, multiple=multiple) for qid, question, choices, multiple in QUIZZES[module_id]
     )

@@ -93,6 +93,21 @@ class ServedSite(SiteFactory):
 
 
 @contextmanager
+def served_site(root: Path, nav: list, modules: dict[str, str], copied: tuple[str, ...]):
+    """Build and serve a course of ``modules`` (file name -> text) and the
+    repository's own ``copied`` pages (e.g. "dashboard.md"); yields its URL."""
+    with StaticServer(root / "site") as server:
+        site = ServedSite(root, server.url)
+        for page in copied:
+            site.write(f"docs/{page}", (ROOT / "docs" / page).read_text(encoding="utf-8"), dedent=False)
+        for name, text in modules.items():
+            site.module(name, text)
+        result = site.build("--strict", nav=nav)
+        assert result.returncode == 0, result.output
+        yield server.url
+
+
+@contextmanager
 def served_course(root: Path):
     """Build the progress course and serve it; yields its URL."""
     with StaticServer(root / "site") as server:  # the port is known before the build

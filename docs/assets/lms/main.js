@@ -27,7 +27,7 @@
 import { names, onExternalChange } from "./store.js";
 
 const RECORD = "progress"; // the learner's record in store.js (progress/start.js: KEY)
-const RECORDED = ["lms:quiz-checked", "lms:reading-marked", "lms:quiz-reset"]; // what progress/tracker.js hears
+const RECORDED = ["lms:quiz-checked", "lms:reading-marked", "lms:quiz-reset", "lms:task-saved", "lms:review-answered"]; // what progress/tracker.js hears
 const hasRecord = () => names(RECORD).includes(RECORD);
 let progress = null; // the progress module, once asked for; it then sees every page itself
 let listening = false; // once it has loaded, progress hears the announcements itself
@@ -41,6 +41,12 @@ const quizStored = (forms) => {
 const FEATURES = [
   { widgets: "form[data-lms-quiz]", code: () => import("./quiz.js"), now: quizStored },
   { widgets: "[data-lms-reading]", code: () => import("./readings.js"), now: () => names("readings").includes("readings") },
+  // A task's response is shown at once when stored; the portfolio lists them all.
+  { widgets: "form[data-lms-task]", code: () => import("./task/task.js"), now: (forms) => forms.some((f) => names(`task:${f.dataset.lmsTask}`).length) },
+  { widgets: "[data-lms-portfolio]", code: () => import("./task/portfolio.js"), now: always },
+  // Spaced review: the "due" line of the home and progress pages, and the Review page.
+  { widgets: "[data-lms-review-due]", code: () => import("./review/due.js"), now: hasRecord },
+  { widgets: "[data-lms-review-session]", code: () => import("./review/session.js"), now: always },
   // "Mark this module complete": at once anyway when there is a record (progress loads).
   { widgets: "[data-lms-progress-foot]", code: loadProgress, now: () => false },
   { widgets: "[data-lms-dashboard]", code: () => import("./progress/controls.js"), now: always },

@@ -34,7 +34,6 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from ..problems import Problem
 from ..safelinks import unlink
 from ..urls import unsafe_scheme
-from .model import Block
 from .parse import parse_block
 from .render import render_error, render_quiz
 from .scan import scan
@@ -48,7 +47,7 @@ PLACEHOLDER_RE = re.compile(r"^\x02lms-quiz:(\d+)\x03$")
 class PageQuizState:
     """What the processors hand on to each other while one page is converted."""
 
-    blocks: list[Block] = field(default_factory=list)  # by placeholder number
+    blocks: list = field(default_factory=list)  # by placeholder number (quiz or task blocks)
     forms: list[Element] = field(default_factory=list)  # the rendered quizzes, for the sanitizer
     stash_start: int = 0  # HTML stash entries before this one are not author text
 

@@ -60,15 +60,16 @@ class Scan:
     tasks_outside: list[tuple[int, str]] = field(default_factory=list)  # (index, mark) outside quizzes
 
 
-def _block_end(lines: list[str], start: int) -> tuple[int, bool]:
+def block_end(lines: list[str], start: int, header: re.Pattern[str] = HEADER) -> tuple[int, bool]:
     """Where the block opened at ``start`` ends: after its ``///`` line, or,
-    when it is never closed, at the next quiz header or the end of the page."""
+    when it is never closed, at the next ``header`` (a quiz's) or the end of the page.
+    Tasks (``coursesite.task``) find their end the same way."""
     index = start + 1
     while index < len(lines):
         line = lines[index]
         if CLOSE.match(line):
             return index + 1, True
-        if HEADER.match(line):
+        if header.match(line):
             return index, False
         closing = fence_end(lines, index)
         index = (closing if closing is not None else index) + 1
@@ -99,7 +100,7 @@ def scan(lines: list[str], begin: int = 0) -> Scan:
             index = closing + 1
             continue
         if HEADER.match(line):
-            end, closed = _block_end(lines, index)
+            end, closed = block_end(lines, index)
             found.blocks.append(RawBlock(index, end, closed))
             index = end
             continue

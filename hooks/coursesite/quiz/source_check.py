@@ -7,6 +7,8 @@ the hook) and in ``course check`` alike.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..course_loader import MODULES_DIR, Course
 from ..modules import Module
 from ..problems import Problem
@@ -14,14 +16,24 @@ from ..yamlsrc import item_line
 from .parse import PageQuizzes, parse_page
 
 
+def parsed_once(course: Course, name: str, parse) -> Any:
+    """``parse(text, path, begin)`` of every page (src_uri -> result), once per
+    course, kept in ``course.derived.<name>`` (quizzes here; tasks in coursesite.task)."""
+    if getattr(course.derived, name) is None:
+        setattr(
+            course.derived,
+            name,
+            {
+                src_uri: parse(source.text, source.path, source.body_first_line - 1)
+                for src_uri, source in sorted(course.pages.items())
+            },
+        )
+    return getattr(course.derived, name)
+
+
 def page_quizzes(course: Course) -> dict[str, PageQuizzes]:
     """Parsed quizzes of every page (src_uri -> page), parsed once per course."""
-    if course.derived.quizzes is None:
-        course.derived.quizzes = {
-            src_uri: parse_page(source.text, source.path, source.body_first_line - 1)
-            for src_uri, source in sorted(course.pages.items())
-        }
-    return course.derived.quizzes
+    return parsed_once(course, "quizzes", parse_page)
 
 
 def is_module_page(src_uri: str) -> bool:

@@ -6,19 +6,22 @@
 //   name       null | { text, at }             for the certificate
 //   visited    { moduleId: ms of first visit }
 //   completed  { moduleId: { done, at } }      quiz modules are settled here too
-//   quizzes    { quizId: { correct, at, choices?, first, again? } } correct: the best
-//              result; first: the first try's (the score); again: true once right at a
-//              later try (`settle`); choices: the last answer's keys (an import shows it)
+//   quizzes    { quizId: { correct, at, choices?, first, again? } } correct: the best result; first:
+//              the first try's (the score); again: right at a later try; choices: the last answer's keys
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
-//   lessons    { lessonKey: { read, at } }     optional (absent = none): the lessons of a
-//              folder module read to their end; a key is "<module id>--<lesson file name>"
-//   place      null | { lesson, at }           optional: the lesson page of `last`, when
-//              `last` was noted on a lesson page (the same `at`); absent = none
-// v1 (still read, migrated): as v2, but a quiz entry has no `first` or `again`.
-// v0 (the flat layout before versioning, still read): { visited: [id],
-//   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
+//   tasks      { taskId: { text, scores, at } }  optional (absent = {}): a task's response (at most
+//              10,000 characters) and self-score { criterionKey: levelKey } (../task/entry.js); later wins
+//   review     { quizId: { box, due, at } }  optional (absent = {}): the spaced
+//              review schedule (../review/schedule.js); the later one wins
+//   lessons    { lessonKey: { read, at } }  optional (absent = none): the lessons of a folder module
+//              read to their end; a key is "<module id>--<lesson file name>"
+//   place      null | { lesson, at }  optional: the lesson page of `last`, when noted there (same `at`)
+// v1 (read, migrated): a quiz entry has no `first` or `again`. v0 (the flat layout before versioning,
+//   read): { visited: [id], completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
 
+import { isEntry as isReview } from "../review/schedule.js";
+import { isEntry as isTask } from "../task/entry.js";
 import { VERSION, empty, isAnchor, isId } from "./start.js";
 
 export { empty, isAnchor, isId };
@@ -35,10 +38,9 @@ export const isChoices = (v) => Array.isArray(v) && v.length > 0 && v.length <= 
 const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boolean" && isTime(e.at) &&
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
 const isQuiz = flagged("correct", { choices: isChoices, first: (f) => typeof f === "boolean", again: (a) => a === true });
-const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read"), lessons: flagged("read") };
-// Fields added after v1 was published, absent when empty, so that a record
-// without them is what it always was.
-const OPTIONAL = new Set(["lessons", "place"]);
+const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read"), tasks: isTask, review: isReview, lessons: flagged("read") };
+// Fields added after v1, absent when empty: a record without them is what it always was.
+const OPTIONAL = new Set(["lessons", "place", "tasks", "review"]);
 const entriesOf = (record, field) => record[field] ?? {};
 const put = (record, field, id, entry) => ((record[field] ??= Object.create(null))[id] = entry);
 const SINGLES = {
@@ -60,8 +62,7 @@ function fromV0(raw, now) {
   return out;
 }
 
-// v1 kept each quiz's best result only, taken as the first try (not known): a pass mark
-// met under v1 stays met, with the same completion code; `clean` names what is invalid.
+// v1 kept the best result only, taken as the first try: a v1 pass stays (same completion code).
 function fromV1(raw) {
   const quizzes = isObj(raw.quizzes) ? Object.create(null) : raw.quizzes;
   for (const [id, e] of Object.entries(isObj(quizzes) ? raw.quizzes : {})) quizzes[id] = isObj(e) && !has(e, "first") ? { ...e, first: e.correct } : e;
@@ -101,7 +102,7 @@ export function clean(raw, now = Date.now()) {
 
 // The later entry; of two at the same ms, the same one in any order (tabs then agree).
 const later = (x, y) => y.at > x.at || (y.at === x.at && JSON.stringify(y) > JSON.stringify(x));
-const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
+export const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
 /** A quiz entry with its keys in one order (tabs compare records as JSON). */
 export const quizEntry = ({ correct, at, choices, first, again }) =>
   Object.assign(isChoices(choices) ? { correct, at, choices: [...choices], first } : { correct, at, first }, again ? { again } : {});
@@ -143,10 +144,9 @@ function since(record, epoch) {
  *  - of one epoch, the union, entry by entry: the earliest visit; a quiz's best result
  *    (`betterQuiz`); the later completion mark, reading mark, name and position (by
  *    `at`), so "mark as not complete" or an unticked reading wins when it came last;
- *  - of two epochs (a reset or "replace" in one tab), the newer epoch's record,
- *    plus what the other recorded since that epoch began: a reset clears what
- *    came before it everywhere, but not an answer another tab gave after it,
- *    before that tab heard of the reset.
+ *  - of two epochs (a reset or "replace" in one tab), the newer epoch's record, plus what
+ *    the other recorded since that epoch began: a reset clears what came before it
+ *    everywhere, but not an answer another tab gave after it, before hearing of it.
  *  Commutative and associative, so tabs merging in any order agree. */
 export function merge(a, b) {
   if (a.epoch === b.epoch) return combine(a, b);

@@ -21,7 +21,7 @@ const map = () => Object.create(null); // so an id like "constructor" is just an
 export const isId = isIdString;
 export const isAnchor = (v) => typeof v === "string" && ANCHOR.test(v);
 
-export const empty = () => ({ v: VERSION, epoch: 0, name: null, visited: map(), completed: map(), quizzes: map(), readings: map(), last: null });
+export const empty = () => ({ v: VERSION, epoch: 0, name: null, visited: map(), completed: map(), quizzes: map(), readings: map(), tasks: map(), review: map(), last: null });
 
 /** Record a new learner's visit to this module page (opened at `anchor`); false
  *  when there is nothing to do here: a record exists (the progress code keeps

@@ -14,6 +14,7 @@ import * as store from "../store.js";
 import { isChoices } from "./record.js";
 
 const QUIZ = "quiz:";
+const TASK = "task:"; // ../task/task.js keeps each response under `task:<id>` too
 const READINGS = "readings";
 
 const answerIn = (name) => store.load(name, (v) => store.isPlainObject(v) && isChoices(v.choices))?.choices;
@@ -61,5 +62,7 @@ export function writeBack(record, imported, replace) {
   const ticked = new Set(replace ? [] : tickedIds());
   for (const [id, entry] of Object.entries(record.readings)) entry.read ? ticked.add(id) : ticked.delete(id);
   store.save(READINGS, [...ticked].sort());
+  if (replace) for (const name of store.names(TASK)) if (!Object.hasOwn(record.tasks, name.slice(TASK.length))) store.remove(name);
+  for (const [id, entry] of Object.entries(record.tasks)) store.save(TASK + id, entry);
   tell("lms:progress-imported", { mode: replace ? "replace" : "merge" });
 }

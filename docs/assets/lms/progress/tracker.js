@@ -14,7 +14,9 @@
 // this tab's progress lives in memory only (ui.js tells the learner).
 
 import * as store from "../store.js";
-import { clean, empty, isAnchor, isId, isNewer, merge, quizEntry, recordQuiz, settle } from "./record.js";
+import { answer, enter, waiting } from "../review/schedule.js";
+import { isEntry as isTask } from "../task/entry.js";
+import { clean, empty, isAnchor, isId, isNewer, merge, newer as later, quizEntry, recordQuiz, settle } from "./record.js";
 import { KEY, isHere, pageLesson, pageModule } from "./start.js";
 
 export const root = new URL("../../../", import.meta.url);
@@ -56,7 +58,7 @@ export async function update(change) {
     const now = Date.now();
     const next = merge(stored().record, memory);
     change(next, now);
-    if (data) settle(next, data, now);
+    if (data) settle(next, data, now), enter(next, data, now); // a complete module's questions start their review
     memory = next;
     saved = !newer && store.save(KEY, next);
     notify();
@@ -89,6 +91,15 @@ const HEARD = {
     const choices = isId(d?.quizId) && [...document.querySelectorAll(`[data-lms-quiz="${d.quizId}"] :checked`)].map((i) => i.value);
     const first = typeof d?.first === "boolean" ? d.first : d?.correct;
     if (choices && typeof d.correct === "boolean") update((r, at) => recordQuiz(r, d.quizId, d.correct, at, choices, first, d.retry === true));
+  },
+  // A task's response as typed, and its self-score (task/task.js); the later one wins.
+  "lms:task-saved": (d) => {
+    const entry = { text: d?.text, scores: d?.scores, at: d?.at };
+    if (isId(d?.taskId) && isTask(entry)) update((r) => (r.tasks[d.taskId] = later(r.tasks[d.taskId], entry)));
+  },
+  // A question answered on the Review page (review/session.js) moves between boxes.
+  "lms:review-answered": (d) => {
+    if (isId(d?.quizId) && typeof d.correct === "boolean" && memory.review[d.quizId]) update((r, at) => answer(r.review, d.quizId, d.correct, at));
   },
   "lms:reading-marked": (d) => {
     if (isId(d?.readingId) && typeof d.read === "boolean") update((r, at) => (r.readings[d.readingId] = { read: d.read, at }));
@@ -126,6 +137,9 @@ store.onExternalChange((name) => {
   if (!newer && JSON.stringify(memory) !== JSON.stringify(outside.record)) update(() => {});
 });
 
-// Write back at once a record that was migrated from v0 or repaired.
+// Write back at once a record that was migrated from v0 or repaired, or whose
+// complete modules' questions have yet to enter the review schedule (modules
+// completed before the schedule existed, or questions added to the course since).
 const first = stored();
 if (first.migrated || first.problems.length) update(() => {});
+else course.then((data) => data && waiting(memory, data) && update(() => {}));

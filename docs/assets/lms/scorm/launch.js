@@ -37,6 +37,8 @@ function chosenKeys(doc, quizId) {
   return form ? [...form.querySelectorAll("input:checked")].map((input) => input.value) : [];
 }
 
+const taskTitle = (doc, id) => doc.getElementById(`lms-task-${id}-title`)?.textContent.replace(/^Task: /, "") ?? "";
+
 // Links that leave the package (readings, references) open in a new window:
 // inside the LMS's frame most sites refuse to show, and the course would be lost.
 function openOutside(event) {
@@ -54,6 +56,8 @@ function attach(session, pending, win) {
     attached.add(doc);
     doc.addEventListener("lms:quiz-checked", ({ detail }) => session.answer(detail?.quizId, detail?.correct, chosenKeys(doc, detail?.quizId), detail?.first ?? detail?.correct));
     doc.addEventListener("lms:reading-marked", ({ detail }) => session.read(detail?.readingId, detail?.read));
+    // A task counts for the LMS once scored; typing alone is kept in the browser only.
+    doc.addEventListener("lms:task-saved", ({ detail: d }) => d?.score != null && session.task(d.taskId, taskTitle(doc, d.taskId), d.text, d.score));
     // lms:quiz-reset is not followed: "Try again" clears the page for another try,
     // and the LMS keeps the last checked answer until a new one is checked.
     doc.addEventListener("click", openOutside);

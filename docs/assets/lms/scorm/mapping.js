@@ -90,6 +90,26 @@ export function interactionValues(index, quiz, answer) {
   ];
 }
 
+// What the standards let an LMS keep of a task's response: a SCORM 2004
+// long-fill-in learner_response holds at least 4,000 characters, a SCORM 1.2
+// student_response 255. Cut by characters, never inside one.
+const RESPONSE_LIMIT = { "1.2": 255, 2004: 4000 };
+const cut = (text, limit) => [...text].slice(0, limit).join("");
+
+/** cmi.interactions.n.* for a task the learner scored (`task`: id, title, text,
+ *  score from 0 to 1): a completed interaction whose result is the self-score
+ *  (a decimal, which both standards allow), `id` first. */
+export function taskValues(version, index, task) {
+  const at = `cmi.interactions.${index}.`;
+  // A leading "{" would be read as a {lang=...} delimiter in 2004; 1.2 has no such thing.
+  const text = version === "2004" && task.text.startsWith("{") ? ` ${task.text}` : task.text;
+  const values = [[`${at}id`, task.id], [`${at}type`, version === "2004" ? "long-fill-in" : "fill-in"]];
+  if (version === "2004") values.push([`${at}description`, cut(task.title, 250)]);
+  values.push([`${at}${version === "2004" ? "learner_response" : "student_response"}`, cut(text, RESPONSE_LIMIT[version])]);
+  values.push([`${at}result`, round(task.score, 2)]);
+  return values;
+}
+
 /** Session time: SCORM 1.2 HHHH:MM:SS.SS, SCORM 2004 ISO 8601 (PT1H2M3.4S). */
 export function sessionTime(version, milliseconds) {
   const centis = Math.max(0, Math.round(milliseconds / 10));

@@ -12,7 +12,8 @@
 // console warning tells the LMS administrator.
 
 import { connect, warn } from "./api.js";
-import { ELEMENTS, cmiValues, interactionValues, sessionTime } from "./mapping.js";
+import { ELEMENTS, cmiValues, interactionValues, sessionTime, taskValues } from "./mapping.js";
+import { isIdString } from "../store.js";
 import { decode } from "./suspend.js";
 
 const PAGE = /^(?!.*\.\.)[A-Za-z0-9_\-./%]{1,250}\.html$/;
@@ -58,6 +59,8 @@ class Session {
     this.resume = { page: this.page, record: decode(outline, suspend) };
     this.quizzes = new Map(outline.modules.flatMap((m) => m.quizzes.map((q) => [q.id, q])));
     this.interactions = outline.version === "2004" ? this.readInteractions() : null;
+    // SCORM 1.2 interactions are a journal (write-only): each scoring adds one after those already there.
+    this.journal = outline.version === "1.2" ? Number.parseInt(lms.get("cmi.interactions._count"), 10) || 0 : 0;
   }
 
   readInteractions() {
@@ -135,6 +138,19 @@ class Session {
       if (!this.interactions.has(quizId)) this.interactions.set(quizId, this.interactions.size);
       this.send(interactionValues(this.interactions.get(quizId), quiz, answer));
     }
+    this.report();
+  }
+
+  /** A task the learner scored (task/task.js: lms:task-saved with a score). */
+  task(id, title, text, score) {
+    const valid = isIdString(id) && typeof title === "string" && typeof text === "string" && text.trim();
+    if (!valid || !(score >= 0 && score <= 1) || !this.open) return;
+    let index = this.journal++;
+    if (this.interactions) {
+      if (!this.interactions.has(id)) this.interactions.set(id, this.interactions.size);
+      index = this.interactions.get(id);
+    }
+    this.send(taskValues(this.outline.version, index, { id, title, text, score }));
     this.report();
   }
 

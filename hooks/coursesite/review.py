@@ -1,0 +1,65 @@
+"""Spaced review: the knowledge-check questions of every module, as built,
+for the Review page (docs/assets/lms/review/session.js).
+
+The build writes each knowledge-check question's form, as its module page
+rendered it (so the question, choices, feedback and explanation are exactly
+those the learner met), to ``assets/lms/questions/<quiz id>.json``, and lists
+each module's questions in ``course.json`` (``review``). The Review page
+resolves a form's relative links against its module's URL, and fetches only
+the questions of the session (at most 10), never the whole course. A graded assessment (a module whose metadata
+declares ``assessment``) is never reviewed: its questions are kept for the exam.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .course_loader import Course
+from .modules import Module
+from .pagehtml import QUIZ_FORM, parse
+
+DATA_DIR = "assets/lms/questions"  # <quiz id>.json
+
+
+def is_knowledge_check(module: Module) -> bool:
+    return not getattr(module, "assessment", None)
+
+
+def _module_of(course: Course, src_uri: str) -> Module | None:
+    lesson = course.lesson_at(src_uri)
+    return lesson[0] if lesson else course.module_at(src_uri)
+
+
+def note_page(course: Course, src_uri: str, page_html: str) -> None:
+    """Remember a module or lesson page's quiz forms (id, HTML) when they are a knowledge check."""
+    module = _module_of(course, src_uri)
+    if module is None or not is_knowledge_check(module) or "data-lms-quiz=" not in page_html:
+        return
+    forms = parse(page_html).css(QUIZ_FORM)
+    course.derived.review_forms[src_uri] = [
+        (form.attributes.get("data-lms-quiz") or "", form.html or "") for form in forms
+    ]
+
+
+def _module_forms(course: Course, module: Module) -> list[tuple[str, str]]:
+    return [form for uri in module.page_uris for form in course.derived.review_forms.get(uri, [])]
+
+
+def review_ids(course: Course, module: Module) -> list[str]:
+    """The module's questions that enter the review schedule once it is complete."""
+    return [quiz_id for quiz_id, _html in _module_forms(course, module)]
+
+
+def write_questions(course: Course, site_dir: Path) -> list[Path]:
+    """One small file per knowledge-check question, ``{"html": <its form>}``:
+    a review session fetches only the (at most 10) questions it asks."""
+    folder = site_dir / DATA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for module in course.modules:
+        for quiz_id, html in _module_forms(course, module):
+            target = folder / f"{quiz_id}.json"
+            target.write_text(json.dumps({"html": html}, ensure_ascii=False) + "\n", encoding="utf-8")
+            written.append(target)
+    return written

@@ -1,0 +1,53 @@
+"""What a task is once parsed: plain data for the checks, the renderer and
+the portfolio page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..problems import Problem
+from ..quiz.model import choice_key
+
+
+@dataclass
+class Criterion:
+    name: str  # inline Markdown, the row's first cell
+    line: int  # file line of its table row
+    descriptors: list[str] = field(default_factory=list)  # one per level, inline Markdown
+
+    @property
+    def key(self) -> str:
+        """The criterion's identity in saved scores: a short hash of its text,
+        so reordering rows never moves a learner's score to another criterion."""
+        return choice_key(self.name)
+
+
+@dataclass
+class Task:
+    id: str
+    title: str  # inline Markdown
+    line: int  # file line of "/// task"
+    prompt: str = ""  # Markdown before the rubric
+    levels: list[str] = field(default_factory=list)  # column headings after the first, lowest first
+    criteria: list[Criterion] = field(default_factory=list)
+    model_answer: str = ""  # Markdown after the "Model answer:" line
+    lines: dict[str, int] = field(default_factory=dict)  # option -> file line
+
+    def line_of(self, option: str) -> int:
+        return self.lines.get(option, self.line)
+
+    @property
+    def level_keys(self) -> list[str]:
+        return [choice_key(level) for level in self.levels]
+
+
+@dataclass
+class TaskBlock:
+    start: int  # index of the "/// task" line
+    end: int  # index after the block
+    task: Task | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.task is not None and not any(p.is_error for p in self.problems)
