@@ -381,11 +381,11 @@ TASK = {"text": "Ask what has changed.", "scores": {"16cb15a1": "0117691d"}, "at
 
 
 def test_task_responses_are_optional_validated_and_capped(js):
-    without = {k: v for k, v in v1().items() if k != "tasks"}
-    assert clean(js, without)["record"] == v1() and clean(js, without)["problems"] == []
-    assert clean(js, v1(tasks={"plan": TASK}))["record"]["tasks"] == {"plan": TASK}
+    without = {k: v for k, v in v2().items() if k != "tasks"}
+    assert clean(js, without)["record"] == v2() and clean(js, without)["problems"] == []
+    assert clean(js, v2(tasks={"plan": TASK}))["record"]["tasks"] == {"plan": TASK}
     longest = {**TASK, "text": "x" * 10_000}
-    assert clean(js, v1(tasks={"plan": longest}))["record"]["tasks"] == {"plan": longest}
+    assert clean(js, v2(tasks={"plan": longest}))["record"]["tasks"] == {"plan": longest}
     bad = {
         "too-long": {**TASK, "text": "x" * 10_001},
         "no-text": {"scores": {}, "at": 1},
@@ -394,16 +394,16 @@ def test_task_responses_are_optional_validated_and_capped(js):
         "extra": {**TASK, "html": "<b>"},
         "Not An Id": TASK,
     }
-    result = clean(js, v1(tasks=bad))
+    result = clean(js, v2(tasks=bad))
     assert result["record"]["tasks"] == {}
     assert sorted(result["problems"]) == sorted(f'tasks entry "{key}" is not valid' for key in bad)
 
 
 def test_merge_keeps_the_later_response_of_a_task(js):
     older, newer = {**TASK, "text": "draft", "at": 1}, {**TASK, "text": "final", "at": 2}
-    assert merge(js, v1(tasks={"plan": older}), v1(tasks={"plan": newer}))["tasks"] == {"plan": newer}
-    assert merge(js, v1(tasks={"plan": newer}), v1(tasks={"plan": older}))["tasks"] == {"plan": newer}
+    assert merge(js, v2(tasks={"plan": older}), v2(tasks={"plan": newer}))["tasks"] == {"plan": newer}
+    assert merge(js, v2(tasks={"plan": newer}), v2(tasks={"plan": older}))["tasks"] == {"plan": newer}
     # A reset (a newer epoch) clears older responses, but not one written after it.
-    reset = v1(epoch=10)
-    assert merge(js, reset, v1(tasks={"plan": older}))["tasks"] == {}
-    assert merge(js, reset, v1(tasks={"plan": {**TASK, "at": 11}}))["tasks"] == {"plan": {**TASK, "at": 11}}
+    reset = v2(epoch=10)
+    assert merge(js, reset, v2(tasks={"plan": older}))["tasks"] == {}
+    assert merge(js, reset, v2(tasks={"plan": {**TASK, "at": 11}}))["tasks"] == {"plan": {**TASK, "at": 11}}
