@@ -151,7 +151,9 @@ TASK_CODE = "assets/lms/task/"
 TASK_PAGE = "modules/05-positive-reinforcement/"  # the course's example task
 
 
-@pytest.mark.xfail(strict=True, reason="6,222 B on the task page: over on main already, about 6,150 B, before the sidebar fixes")
+@pytest.mark.xfail(
+    strict=True, reason="6,222 B on the task page: over on main already, about 6,150 B, before the sidebar fixes"
+)
 def test_task_pages_fit_in_6_kb_and_other_pages_load_no_task_code(weights, browser, built_course, course_url):
     assert (built_course / TASK_PAGE / "index.html").exists(), "the course's example task moved: update TASK_PAGE"
     arrival = measure(browser, course_url, TASK_PAGE)
