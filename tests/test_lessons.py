@@ -181,7 +181,7 @@ def test_a_lesson_answer_counts_toward_its_module(built, browser, open_page):
     wait_stored(page, "r.quizzes['goals-q1']?.correct")
     panel = page.locator("[data-lms-progress-foot]")
     expect(panel.locator("[data-lms-end-result]")).to_have_text(
-        "Knowledge check: 1 of 1 question right (100%). Pass mark: 80%."
+        "Knowledge check: 1 of 1 question right first time (100%). Pass mark: 80%."
     )
     assert not stored(page)["completed"].get("motivation")  # two lessons are still unread
 

@@ -20,18 +20,21 @@ EVERY_PAGE = [
     "progress/tracker.js",
     "progress/ui.js",
     "progress/record.js",
+    "progress/standing.js",  # a module's standing (record.js re-exports it)
     "progress/start.js",
     "task/entry.js",  # the record's validator of task responses (record.js imports it)
     "review/schedule.js",  # the review schedule (record.js and tracker.js import it)
+    "assessment/attempts.js",  # graded attempts (record.js and standing.js import it)
 ]  # its CSS is in course.css
 # Includes merging tabs under a Web Lock, keeping a newer version's record and
 # telling the learner, giving quizzes the answers storage refused them, lesson
 # progress, and the learner's path: a module page's status line and end panel
 # (progress/panel.js), the home page's primary button and per-module progress bars,
-# task responses (the record's tasks field) and the review schedule (its review field).
+# task responses (the record's tasks field) and the review schedule (its review field);
+# and the first-try results of knowledge checks, with the migration of v1 records.
 PAGES = {
-    "module page": ([*EVERY_PAGE, "progress/panel.js"], 6_850),
-    "course home": ([*EVERY_PAGE, "progress/home.js"], 6_950),
+    "module page": ([*EVERY_PAGE, "progress/panel.js"], 8_450),
+    "course home": ([*EVERY_PAGE, "progress/home.js"], 8_300),
     "dashboard": (
         [
             *EVERY_PAGE,
@@ -42,9 +45,9 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        11_900,
+        13_300,
     ),
-    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 8_600),
+    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 9_450),
 }
 
 

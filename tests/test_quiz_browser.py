@@ -134,7 +134,7 @@ def _result(page, quiz_id: str):
 
 
 def _expect_message(page, quiz_id: str, message: str) -> None:
-    """The result message as shown; the live region says more after it (quiz/show.js)."""
+    """The result message as shown; the live region says more after it (quiz/check.js)."""
     expect(_result(page, quiz_id)).to_have_text(re.compile("^" + re.escape(message) + "( |$)"))
 
 
@@ -255,7 +255,7 @@ def test_each_check_dispatches_an_event_and_updates_the_page_summary(open_page, 
     expect(summary).to_have_text("1 of 3 right first time. Pass mark 60%: not met yet.")
     _answer(page, "quizzes-true-false", "False")
     expect(summary).to_have_text(
-        "2 of 3 right first time. Pass mark 60%: met. Answer the others correctly to complete this module: 2 of 3 so far."
+        "2 of 3 right first time. Pass mark 60%: met. To complete this module, answer every question correctly: 2 of 3 so far."
     )
     assert page.locator("[data-lms-quiz-summary]").get_attribute("data-lms-passed") == "true"
     events = page.evaluate("window.__events")

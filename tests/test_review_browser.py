@@ -35,11 +35,12 @@ def course(tmp_path_factory):
 
 
 def learner_with_due_questions(browser, open_page, course, scheme="light"):
-    """A learner who completed Alpha at T0 (one right answer meets its pass mark), a day later."""
+    """A learner who completed Alpha at T0 (both questions right first time), a day later."""
     context = browser.new_context(color_scheme=scheme)
     context.clock.install(time=T0)
     page = open_page(course + "modules/01-alpha/", context=context).page
     answer(page, "alpha-q1")
+    answer(page, "alpha-q2")
     wait_stored(page, "r.review?.['alpha-q2']?.box === 1")
     entry = stored(page)["review"]["alpha-q1"]
     assert entry["box"] == 1 and entry["due"] - entry["at"] == DAY_MS

@@ -25,6 +25,7 @@ from coursesite.scorm.suspend import (
     LearnerRecord,
     decode,
     encode,
+    pack,
     worst_case_length,
     worst_case_record,
 )
@@ -61,7 +62,7 @@ def records(draw, outline: Outline = OUTLINE) -> LearnerRecord:
         for quiz in module.quizzes:
             chosen = [key for key in quiz.choices if draw(st.booleans())]
             if chosen:
-                record.answers[quiz.id] = Answer(draw(st.booleans()), chosen)
+                record.answers[quiz.id] = Answer(draw(st.booleans()), chosen, draw(st.booleans()))
     return record
 
 
@@ -86,7 +87,20 @@ def test_anything_the_lms_hands_back_decodes_without_error(text):
 def test_an_empty_record_is_a_few_characters():
     assert encode(OUTLINE, LearnerRecord()).count(".") == 1 + len(OUTLINE.modules)
     assert decode(OUTLINE, "") == LearnerRecord()
-    assert decode(OUTLINE, "2.anything") == LearnerRecord()  # a future format is not misread
+    assert decode(OUTLINE, "3.anything") == LearnerRecord()  # a future format is not misread
+
+
+def test_format_1_is_still_read_its_answers_first_try_taken_as_their_result():
+    """Suspend data written before the first-try bit: every bit after
+    "answered" was "correct" then the choices; nothing is lost."""
+    record = LearnerRecord({"module-0"}, {"reading-002"}, {"m0-q1": Answer(False, ["00010001"])})
+    quiz = OUTLINE.modules[0].quizzes[1]
+    bits = [True, False, True, False] + [key in ["00010001"] for key in quiz.choices]  # visited, q0 no, q1 wrong
+    sections = ["1", OUTLINE.readings_fingerprint + pack([False, False, True])]
+    sections.append(OUTLINE.modules[0].fingerprint + pack(bits))
+    resumed = decode(OUTLINE, ".".join(sections))
+    assert resumed == record and resumed.answers["m0-q1"].first is False
+    assert encode(OUTLINE, record).startswith("2.")
 
 
 def test_the_worst_case_formula_matches_the_longest_record():
@@ -155,7 +169,9 @@ def as_json(record: LearnerRecord) -> dict:
     return {
         "visited": sorted(record.visited),
         "readings": sorted(record.readings),
-        "answers": {k: {"correct": v.correct, "choices": v.choices} for k, v in sorted(record.answers.items())},
+        "answers": {
+            k: {"correct": v.correct, "first": v.first, "choices": v.choices} for k, v in sorted(record.answers.items())
+        },
         "graded": {k: dataclasses.asdict(v) for k, v in sorted(record.graded.items())},
     }
 

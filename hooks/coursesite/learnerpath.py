@@ -112,7 +112,7 @@ def result_text(quizzes: int, pass_mark: int, lessons: int = 0) -> str:
         return f"This module is complete once you have read its {_plural(lessons, 'lesson')} to the end."
     if not quizzes:
         return "This module has no knowledge check. When you have worked through it, mark it complete to record your progress in this browser."
-    return f"Knowledge check: 0 of {_plural(quizzes, 'question')} right (0%). Pass mark: {pass_mark}%."
+    return f"Knowledge check: 0 of {_plural(quizzes, 'question')} right first time (0%). Pass mark: {pass_mark}%."
 
 
 def left_text(quizzes: int, readings: int, lessons: int = 0) -> str:

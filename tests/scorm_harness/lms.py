@@ -5,11 +5,10 @@ harness and serve them all on 127.0.0.1."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
+
+from support.npm import npm_ci
 
 HARNESS = Path(__file__).resolve().parent
 SCORM_AGAIN = HARNESS / "node_modules" / "scorm-again"
@@ -31,16 +30,10 @@ def ensure_scorm_again() -> str | None:
     Returns None when ready, else a message saying what went wrong."""
     if installed_version() == pinned_version():
         return None
-    npm = shutil.which("npm")
-    if npm is None:
-        return "npm is not installed: install Node.js 18 or newer (it brings npm), then run the tests again"
-    env = dict(os.environ, npm_config_audit="false", npm_config_fund="false", npm_config_update_notifier="false")
-    result = subprocess.run(
-        [npm, "ci", "--no-audit", "--no-fund"], cwd=HARNESS, capture_output=True, text=True, env=env, timeout=300
-    )
-    if result.returncode != 0 or installed_version() != pinned_version():
-        return f"npm ci in {HARNESS} failed:\n{result.stdout}\n{result.stderr}"
-    return None
+    problem = npm_ci(HARNESS)
+    if problem is None and installed_version() != pinned_version():
+        problem = f"npm ci in {HARNESS} did not install scorm-again {pinned_version()}"
+    return problem
 
 
 def stage(root: Path, packages: dict[str, Path]) -> Path:

@@ -1,7 +1,7 @@
 """A throwaway course for the learner-progress tests.
 
-Three modules: ``alpha`` with two quizzes (pass mark 50%, so one right answer
-completes it), ``beta`` without quizzes (the learner marks it complete) and
+Three modules: ``alpha`` with two quizzes (pass mark 50%: both answered
+correctly, one of them at the first try, completes it), ``beta`` without quizzes (the learner marks it complete) and
 ``gamma`` with one quiz and one reading. Tests may pass quizzes through the
 quiz script or send the documented ``lms:quiz-checked`` event themselves.
 """
@@ -137,7 +137,8 @@ def build_course(site: SiteFactory, gamma_body: str = GAMMA_BODY) -> BuildResult
 
 
 def nav_badge(page, title: str):
-    return page.locator(".md-sidebar--primary .md-nav__link", has_text=title).locator("[data-lms-badge]")
+    """The badge of a module's link (the page shown has a twin in its table-of-contents label)."""
+    return page.locator(".md-sidebar--primary a.md-nav__link", has_text=title).locator("[data-lms-badge]")
 
 
 def dashboard_row(page, title: str):
@@ -178,6 +179,13 @@ def quiz_checked(page, quiz_id: str, correct: bool = True) -> None:
     )
 
 
+def pass_alpha(page) -> None:
+    """Both of alpha's questions answered correctly at the first try: alpha completes."""
+    quiz_checked(page, "alpha-q1")
+    quiz_checked(page, "alpha-q2")
+    wait_stored(page, "r.completed.alpha?.done")
+
+
 def stored(page, key: str = KEY):
     raw = page.evaluate("k => localStorage.getItem(k)", key)
     return json.loads(raw) if raw else None
@@ -191,7 +199,8 @@ def wait_stored(page, predicate: str, key: str = KEY) -> None:
 
 
 def record(**fields) -> dict:
-    """A valid v1 record; keyword arguments replace whole fields."""
+    """A valid v1 record (the version before first tries: read and migrated to
+    v2, each result taken as the first try); keyword arguments replace whole fields."""
     base = {
         "v": 1,
         "epoch": 0,

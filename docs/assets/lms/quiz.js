@@ -59,7 +59,7 @@ function shuffle(form) {
 function setUp(form) {
   if (form.hasAttribute("data-lms-shuffle")) shuffle(form);
   const check = Object.assign(document.createElement("button"), { type: "submit", className: "md-button", textContent: "Check answer" });
-  check.dataset.lmsCheck = ""; // "Try again" and "Show answer" come with the checker (quiz/show.js)
+  check.dataset.lmsCheck = ""; // "Try again" and "Show answer" come with the checker (quiz/check.js)
   $(form, ".lms-quiz__result").after(check); // the result is read first, then what to do next
   $(form, ".lms-quiz__answer").hidden = true;
   form.addEventListener("submit", (event) => {

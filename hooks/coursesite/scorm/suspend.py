@@ -4,13 +4,14 @@ with room to spare. ``docs/assets/lms/scorm/suspend.js`` is the browser's
 copy of this module; ``tests/test_scorm_suspend.py`` checks that both give
 the same text for the same record.
 
-Format, version 1 (only base64url characters and dots)::
+Format, version 2 (only base64url characters and dots)::
 
-    suspend = "1" "." readings ( "." module )*     one module section per module, nav order
+    suspend = "2" "." readings ( "." module )*     one module section per module, nav order
     readings = FP BITS                              bit i: outline.readings[i] is marked read
     module   = FP BITS                              bits: visited, then for each quiz in order
-                                                    answered; if answered: correct, then one
-                                                    bit per choice (authored order): selected;
+                                                    answered; if answered: correct, first (the
+                                                    first try was right), then one bit per
+                                                    choice (authored order): selected;
                                                     a graded assessment (no quizzes) then has
                                                     18 bits: attempts used (5), the recorded
                                                     attempt's number (5), score (7), passed (1)
@@ -25,6 +26,9 @@ module with that fingerprint (preferring the same position) and ignores a
 section that matches nothing, so an edited course never puts an answer on
 the wrong quiz.
 
+Version 1 (still read) had no first bit: its answers' first try is taken to
+be their result, as the browser's progress record does with its own v1.
+
 Size: one character for the version, three per section plus one character
 per six bits. For the worst case (every reading read, every module visited,
 every quiz answered) see ``worst_case_length``.
@@ -36,15 +40,21 @@ from dataclasses import dataclass, field
 
 from .outline import ModuleOutline, Outline
 
-FORMAT = "1"
+FORMAT = "2"
+READABLE = ("1", "2")  # version 1: no first-try bit
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 SCORM12_LIMIT = 4096  # cmi.suspend_data is a CMIString4096 in SCORM 1.2
 
 
 @dataclass
 class Answer:
-    correct: bool
+    correct: bool  # the last checked answer's result
     choices: list[str]  # selected choice keys
+    first: bool | None = None  # the first try's result, the one that counts; None: as `correct`
+
+    def __post_init__(self) -> None:
+        if self.first is None:
+            self.first = self.correct
 
 
 @dataclass
@@ -90,7 +100,7 @@ def module_bits(module: ModuleOutline, record: LearnerRecord) -> list[bool]:
         answer = record.answers.get(quiz.id)
         bits.append(answer is not None)
         if answer is not None:
-            bits.append(answer.correct)
+            bits += [answer.correct, bool(answer.first)]
             bits += [key in answer.choices for key in quiz.choices]
     graded = record.graded.get(module.id) if module.assessment else None
     if graded is not None:
@@ -113,17 +123,18 @@ def _read_graded(module: ModuleOutline, stream, record: LearnerRecord) -> None:
         record.graded[module.id] = Graded(score, bool(passed), number, used)
 
 
-def _read_module(module: ModuleOutline, bits: list[bool], record: LearnerRecord) -> None:
-    stream = iter(bits + [False] * (1 + sum(2 + len(q.choices) for q in module.quizzes) + sum(GRADED_BITS)))
+def _read_module(module: ModuleOutline, bits: list[bool], record: LearnerRecord, version: str) -> None:
+    stream = iter(bits + [False] * (1 + sum(3 + len(q.choices) for q in module.quizzes) + sum(GRADED_BITS)))
     if next(stream):
         record.visited.add(module.id)
     for quiz in module.quizzes:
         if not next(stream):
             continue
         correct = next(stream)
+        first = next(stream) if version != "1" else correct
         chosen = [key for key in quiz.choices if next(stream)]
         if chosen:
-            record.answers[quiz.id] = Answer(correct, chosen)
+            record.answers[quiz.id] = Answer(correct, chosen, first)
     if module.assessment:
         _read_graded(module, stream, record)
 
@@ -145,7 +156,7 @@ def decode(outline: Outline, text: str) -> LearnerRecord:
     structure is left out (never raises: the LMS may hand back anything)."""
     record = LearnerRecord()
     sections = text.split(".") if isinstance(text, str) else []
-    if not sections or sections[0] != FORMAT:
+    if not sections or sections[0] not in READABLE:
         return record
     if len(sections) > 1 and sections[1][:2] == outline.readings_fingerprint:
         read = unpack(sections[1][2:]) or []
@@ -155,7 +166,7 @@ def decode(outline: Outline, text: str) -> LearnerRecord:
         module = _match(outline, position, section[:2], used)
         bits = unpack(section[2:])
         if module is not None and bits is not None:
-            _read_module(module, bits, record)
+            _read_module(module, bits, record, sections[0])
     return record
 
 
@@ -171,7 +182,7 @@ def worst_case_record(outline: Outline) -> LearnerRecord:
 def worst_case_length(outline: Outline) -> int:
     """Characters of the longest possible suspend data, by formula."""
     sections = [len(outline.readings)] + [
-        1 + sum(2 + len(q.choices) for q in m.quizzes) + (sum(GRADED_BITS) if m.assessment else 0)
+        1 + sum(3 + len(q.choices) for q in m.quizzes) + (sum(GRADED_BITS) if m.assessment else 0)
         for m in outline.modules
     ]
     return len(FORMAT) + sum(1 + 2 + -(-bits // 6) for bits in sections)

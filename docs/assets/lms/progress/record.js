@@ -6,35 +6,30 @@
 //   name       null | { text, at }             for the certificate
 //   visited    { moduleId: ms of first visit }
 //   completed  { moduleId: { done, at } }      quiz modules are settled here too
-//   quizzes    { quizId: { correct, at, choices?, first, again? } } correct: the
-//              best result; first: the first try's, which counts for the score;
-//              again: true once right at a later try (`settle`); choices: the
-//              last checked answer's choice keys, so an import shows the answer
+//   quizzes    { quizId: { correct, at, choices?, first, again? } } correct: the best result; first:
+//              the first try's (the score); again: right at a later try; choices: the last answer's keys
 //   readings   { readingId: { read, at } }
 //   last       null | { module, anchor, at }   the heading last scrolled past
-//   tasks      { taskId: { text, scores, at } }  optional (absent = {}): a task's
-//              response (at most 10,000 characters) and self-score
-//              { criterionKey: levelKey } (../task/entry.js); the later one wins
+//   tasks      { taskId: { text, scores, at } }  optional (absent = {}): a task's response (at most
+//              10,000 characters) and self-score { criterionKey: levelKey } (../task/entry.js); later wins
 //   review     { quizId: { box, due, at } }  optional (absent = {}): the spaced
 //              review schedule (../review/schedule.js); the later one wins
-//   lessons    { lessonKey: { read, at } }     optional (absent = none): the lessons of a
-//              folder module read to their end; a key is "<module id>--<lesson file name>"
-//   place      null | { lesson, at }           optional: the lesson page of `last`, when
-//              `last` was noted on a lesson page (the same `at`); absent = none
-//   attempts   { assessmentId: [attempt...] }  graded assessments' attempts,
-//              optional (absent = none): ../assessment/attempts.js describes,
-//              validates and merges them. A graded module is complete when
-//              its recorded attempt (best or last) passed, never by `completed`.
-// v1 (still read, migrated): as v2, but a quiz entry has no `first` or `again`.
-// v0 (the flat layout before versioning, still read): { visited: [id],
-//   completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
+//   lessons    { lessonKey: { read, at } }  optional (absent = none): the lessons of a folder module
+//              read to their end; a key is "<module id>--<lesson file name>"
+//   place      null | { lesson, at }  optional: the lesson page of `last`, when noted there (same `at`)
+//   attempts   { assessmentId: [attempt...] }  optional: graded assessments' attempts (../assessment/
+//              attempts.js); a graded module is complete when its recorded attempt passed
+// v1 (read, migrated): a quiz entry has no `first` or `again`. v0 (the flat layout before versioning,
+//   read): { visited: [id], completed: [id], quizzes: { id: boolean }, read: [id], lastPage: id }
 
 import { isEntry as isReview } from "../review/schedule.js";
 import { isEntry as isTask } from "../task/entry.js";
 import { VERSION, empty, isAnchor, isId } from "./start.js";
-import { attemptsSince, cleanAttempts, mergeAttempts, recorded } from "../assessment/attempts.js";
+import { attemptsSince, cleanAttempts, mergeAttempts } from "../assessment/attempts.js";
 
 export { empty, isAnchor, isId };
+// A module's standing is read from a record in standing.js; its users import it from here too.
+export { checksDone, completedAt, moduleState, settle } from "./standing.js";
 
 const MAX_ENTRIES = 5000;
 
@@ -49,8 +44,7 @@ const flagged = (flag, extra = {}) => (e) => isObj(e) && typeof e[flag] === "boo
   Object.keys(e).every((k) => k === flag || k === "at" || (has(extra, k) && extra[k](e[k])));
 const isQuiz = flagged("correct", { choices: isChoices, first: (f) => typeof f === "boolean", again: (a) => a === true });
 const ENTRIES = { visited: isTime, completed: flagged("done"), quizzes: (e) => isQuiz(e) && has(e, "first"), readings: flagged("read"), tasks: isTask, review: isReview, lessons: flagged("read") };
-// Fields added after v1 was published, absent when empty, so that a record
-// without them is what it always was.
+// Fields added after v1, absent when empty: a record without them is what it always was.
 const OPTIONAL = new Set(["lessons", "place", "tasks", "review"]);
 const entriesOf = (record, field) => record[field] ?? {};
 const put = (record, field, id, entry) => ((record[field] ??= Object.create(null))[id] = entry);
@@ -76,13 +70,10 @@ function fromV0(raw, now) {
   return out;
 }
 
-// v1 kept each quiz's best result only; its first try is not known. That result
-// is taken as the first try: a learner who met a pass mark under v1 keeps it (and
-// the same completion code), and no answer is lost. `clean` names what is invalid.
+// v1 kept the best result only, taken as the first try: a v1 pass stays (same completion code).
 function fromV1(raw) {
-  if (!isObj(raw.quizzes)) return { ...raw, v: VERSION };
-  const quizzes = Object.create(null);
-  for (const [id, e] of Object.entries(raw.quizzes)) quizzes[id] = isObj(e) && !has(e, "first") ? { ...e, first: e.correct } : e;
+  const quizzes = isObj(raw.quizzes) ? Object.create(null) : raw.quizzes;
+  for (const [id, e] of Object.entries(isObj(quizzes) ? raw.quizzes : {})) quizzes[id] = isObj(e) && !has(e, "first") ? { ...e, first: e.correct } : e;
   return { ...raw, v: VERSION, quizzes };
 }
 
@@ -92,8 +83,7 @@ export function clean(raw, now = Date.now()) {
   const record = empty();
   if (!isObj(raw)) return { record, problems: ["it is not a progress record"], migrated: false };
   const migrated = raw.v === undefined || raw.v === 0 || raw.v === 1;
-  if (raw.v === 1) raw = fromV1(raw);
-  else if (migrated) raw = fromV0(raw, now);
+  if (migrated) raw = raw.v === 1 ? fromV1(raw) : fromV0(raw, now);
   else if (raw.v !== VERSION) return { record, problems: [`it has version ${JSON.stringify(raw.v)}, which this site cannot read`], migrated };
   const problems = Object.keys(raw).filter((k) => !has(record, k) && !OPTIONAL.has(k) && k !== "attempts").map((k) => `unknown field "${k}"`);
   if (isTime(raw.epoch)) record.epoch = raw.epoch;
@@ -121,29 +111,19 @@ export function clean(raw, now = Date.now()) {
   return { record, problems, migrated };
 }
 
-// The later entry; of two at the same ms, the same one whichever comes first,
-// so that tabs merging in any order end with the same record.
+// The later entry; of two at the same ms, the same one in any order (tabs then agree).
 const later = (x, y) => y.at > x.at || (y.at === x.at && JSON.stringify(y) > JSON.stringify(x));
 export const newer = (x, y) => (!x ? y : !y ? x : later(x, y) ? y : x);
 /** A quiz entry with its keys in one order (tabs compare records as JSON). */
-export function quizEntry({ correct, at, choices, first, again }) {
-  const entry = isChoices(choices) ? { correct, at, choices: [...choices], first } : { correct, at, first };
-  if (again) entry.again = true;
-  return entry;
-}
-// Of two quiz entries: the best result (else the later, with its choices); a first
-// try wrong in either (of two tabs' first tries, which came first is not known:
-// no tab gains a right first time); again in either.
+export const quizEntry = ({ correct, at, choices, first, again }) =>
+  Object.assign(isChoices(choices) ? { correct, at, choices: [...choices], first } : { correct, at, first }, again ? { again } : {});
+// Of two quiz entries: the best result (else the later, with its choices); a first try wrong
+// in either (which of two tabs' first tries came first is not known); again in either.
 function betterQuiz(x, y) {
   const best = x.correct !== y.correct ? (x.correct ? x : y) : newer(x, y);
   return quizEntry({ ...best, first: x.first && y.first, again: x.again || y.again });
 }
-function better(field, x, y) {
-  if (x === undefined) return y;
-  if (field === "visited") return Math.min(x, y);
-  if (field === "quizzes") return betterQuiz(x, y);
-  return newer(x, y);
-}
+const better = (field, x, y) => (x === undefined ? y : field === "visited" ? Math.min(x, y) : field === "quizzes" ? betterQuiz(x, y) : newer(x, y));
 
 /** Union of two records of one epoch: earliest visit, best quiz result, newest of the rest. */
 export function combine(a, b = empty()) {
@@ -174,14 +154,12 @@ function since(record, epoch) {
 }
 
 /** What two tabs (or storage and memory) agree on, so that no tab's news is lost:
- *  - of one epoch, the union, entry by entry: the earliest visit; a quiz's best
- *    result (a right answer beats a wrong one, else the later); the later
- *    completion mark, reading mark, name and position (by `at`), so "mark as
- *    not complete" or an unticked reading wins when it came last;
- *  - of two epochs (a reset or "replace" in one tab), the newer epoch's record,
- *    plus what the other recorded since that epoch began: a reset clears what
- *    came before it everywhere, but not an answer another tab gave after it,
- *    before that tab heard of the reset.
+ *  - of one epoch, the union, entry by entry: the earliest visit; a quiz's best result
+ *    (`betterQuiz`); the later completion mark, reading mark, name and position (by
+ *    `at`), so "mark as not complete" or an unticked reading wins when it came last;
+ *  - of two epochs (a reset or "replace" in one tab), the newer epoch's record, plus what
+ *    the other recorded since that epoch began: a reset clears what came before it
+ *    everywhere, but not an answer another tab gave after it, before hearing of it.
  *  Commutative and associative, so tabs merging in any order agree. */
 export function merge(a, b) {
   if (a.epoch === b.epoch) return combine(a, b);
@@ -192,65 +170,9 @@ export function merge(a, b) {
 /** Whether `raw` (stored, untrusted) is of a newer version: unreadable here, never written over. */
 export const isNewer = (raw) => isObj(raw) && Number.isInteger(raw.v) && raw.v > VERSION;
 
-// A graded assessment's standing: its recorded attempt (`graded`) decides.
-function assessmentState(record, m, read) {
-  const list = record.attempts?.[m.id] ?? [];
-  const graded = recorded(list, m.assessment.record);
-  const complete = graded?.attempt.passed === true;
-  const started = complete || m.id in record.visited || list.length > 0;
-  return { complete, started, correct: 0, first: 0, again: 0, answered: list.length, total: m.assessment.questions, score: graded ? graded.attempt.score : null, read, lessons: 0, lessonsRead: 0, graded };
-}
-
-/** A module's standing in a record (`m`: a module of course.json). `first`: questions
- *  right first time, `score` its percentage (the result that counts). */
-export function moduleState(record, m) {
-  if (m.assessment) return assessmentState(record, m, m.readings.filter((r) => record.readings[r]?.read).length);
-  const results = m.quizzes.map((q) => record.quizzes[q]).filter(Boolean);
-  const count = (key) => results.filter((r) => r[key]).length;
-  const [correct, first, again] = [count("correct"), count("first"), count("again")];
-  const total = m.quizzes.length;
-  const read = m.readings.filter((r) => record.readings[r]?.read).length;
-  const complete = record.completed[m.id]?.done === true;
-  const lessons = m.lessons ?? [];
-  const lessonsRead = lessons.filter((l) => record.lessons?.[l.key]?.read).length;
-  // A reading shared by several modules counts toward each tally without starting them.
-  const started = complete || m.id in record.visited || results.length > 0 || lessonsRead > 0;
-  const score = total ? Math.round((first * 100) / total) : null;
-  return { complete, started, correct, first, again, answered: results.length, total, score, read, lessons: lessons.length, lessonsRead };
-}
-
-/** A quiz module's checks are done when every question was answered correctly and
- *  either the first tries met the pass mark or every question was answered
- *  correctly again at a later try (the whole check once more: guide/quizzes.md). */
-export const checksDone = (s, m) => s.total > 0 && s.correct === s.total && (s.first * 100 >= m.pass_mark * s.total || s.again === s.total);
-
-/** Mark complete every module whose checks are now done and whose lessons are
- *  all read (a module with neither questions nor lessons is marked by the learner). */
-export function settle(record, course, now) {
-  for (const m of course.modules) {
-    if (m.assessment) continue; // complete by its recorded attempt alone (moduleState)
-    const s = moduleState(record, m);
-    const passed = s.total ? checksDone(s, m) : s.lessons > 0;
-    if (passed && !s.complete && s.lessonsRead === s.lessons) record.completed[m.id] = { done: true, at: now };
-  }
-}
-
-/** A checked answer; `first`: the first try's result as the page knows it (the
- *  record's wins), `retry`: a later try. The same check heard twice changes nothing. */
+/** A checked answer; `first`: the first try's result as the page knows it (the record's wins),
+ *  `retry`: a later try. The same check heard twice changes nothing. */
 export function recordQuiz(record, id, correct, now, choices, first = correct, retry = false) {
-  const old = record.quizzes[id];
-  const entry = quizEntry({ correct, at: now, choices, first: old ? old.first : first, again: retry && correct });
+  const old = record.quizzes[id], entry = quizEntry({ correct, at: now, choices, first: old ? old.first : first, again: retry && correct });
   record.quizzes[id] = old ? betterQuiz(old, entry) : entry;
-}
-
-/** ms of the last module completion once every module is complete, else null. */
-export function completedAt(record, course) {
-  const times = course.modules.map((m) => (m.assessment ? passedAt(record, m) : record.completed[m.id]?.done ? record.completed[m.id].at : null));
-  return course.modules.length && !times.includes(null) ? Math.max(...times) : null;
-}
-
-/** ms of the submission of a graded module's recorded attempt when it passed, else null. */
-function passedAt(record, m) {
-  const graded = moduleState(record, m).graded;
-  return graded?.attempt.passed ? graded.attempt.submitted : null;
 }

@@ -41,14 +41,20 @@ export function badge(key, kind = "") {
   return el("span", { class: `lms-badge lms-badge--${key} ${kind}`.trim(), "data-lms-badge": "" }, el("span", { "aria-hidden": "true" }, icon), ` ${text}`);
 }
 
+// The link of the page shown has a twin: a label that opens its table of
+// contents, which Material shows in place of the link in the mobile drawer.
+const twin = (link) => link.previousElementSibling?.matches('label.md-nav__link[for="__toc"]') ? [link.previousElementSibling] : [];
+
 function navBadges(data, rec) {
   const byPath = new Map(data.modules.map((m) => [moduleUrl(m).pathname, m]));
   for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link[href]")) {
     const href = link.getAttribute("href");
     const m = !href.includes("#") && byPath.get(new URL(href, location).pathname);
-    link.querySelector("[data-lms-badge]")?.remove();
     const key = m && statusOf(moduleState(rec, m));
-    if (key && key !== "none") link.append(badge(key, "lms-badge--nav"));
+    for (const item of [link, ...twin(link)]) {
+      item.querySelector("[data-lms-badge]")?.remove();
+      if (key && key !== "none") item.append(badge(key, "lms-badge--nav")); // on a line of its own (course.css)
+    }
   }
 }
 

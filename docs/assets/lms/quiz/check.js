@@ -9,9 +9,13 @@
 // deliberate press. The first try of each question is the result that counts
 // (form data-lms-first, kept by the progress record); later tries are for
 // learning, and one right at a later try marks the form data-lms-again.
+//
+// The result message is a live region, and where focus goes after a check. It
+// is short on screen (the feedback and explanation show in place); a screen
+// reader hears all of it in one announcement: result, feedback, explanation.
+// One file, not two: the quiz's code must stay within its 5 KB budget.
 
 import { load, save, remove, isPlainObject } from "../store.js";
-import { reveal, setButtons, tell } from "./show.js";
 
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
@@ -38,6 +42,65 @@ function verdict(form, keys) {
   const next = "Read the feedback, then try again or show the answer.";
   if (!form.hasAttribute("data-lms-multiple")) return [false, `Incorrect. ${next}`];
   return [false, `Not quite: you chose ${hits} of ${right.length} correct answers${misses ? `, and ${misses} incorrect` : ""}. ${next}`];
+}
+
+const words = (node) => node?.textContent.replace(/\s+/g, " ").trim() ?? "";
+
+// The feedback on `items`; for one-answer questions without the verdict
+// the result has just said ("Incorrect choice."), for others with each choice's name.
+function feedbackSaid(form, items) {
+  const multiple = form.hasAttribute("data-lms-multiple");
+  return items.map((item) => {
+    const said = words($(item, ".lms-quiz__feedback"));
+    return multiple ? `${words($(item, "label"))}: ${said}` : said.replace(/^(In)?correct choice\.\s*/, "");
+  });
+}
+
+/** The result message `message`, announced with the feedback on the chosen
+ *  choices and `extra` (the answer, the explanation). */
+function tell(form, message, items = $$(form, "[data-lms-picked]"), extra = []) {
+  const said = [...feedbackSaid(form, items), ...extra].filter(Boolean).join(" ");
+  const result = $(form, ".lms-quiz__result");
+  result.tabIndex = -1; // focus comes here after a check, so the learner hears it and reads on
+  const hidden = Object.assign(document.createElement("span"), { className: "lms-quiz__said", textContent: ` ${said}` });
+  result.replaceChildren(message, ...(said ? [hidden] : []));
+}
+
+/** Open the answer (its summary hidden: the "Show answer" button or a right
+ *  answer opened it) and say it, with the explanation. */
+function reveal(form, message) {
+  const answer = $(form, ".lms-quiz__answer");
+  answer.hidden = false;
+  answer.open = true;
+  $(answer, "summary").hidden = true;
+  const shown = form.dataset.lmsShown !== undefined;
+  const solution = [words($(answer, ".lms-quiz__solution")), $$(answer, ".lms-quiz__solutions li").map(words).join(", ")];
+  const explanation = words($(answer, ".lms-quiz__explanation"));
+  const extra = [...(shown ? solution : []), explanation && `Explanation: ${explanation}`];
+  tell(form, message, shown ? $$(form, "[data-lms-correct]") : undefined, extra);
+}
+
+function button(form, name, text, after, action) {
+  let made = $(form, `[data-lms-${name}]`);
+  if (!made) {
+    made = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: text });
+    made.setAttribute(`data-lms-${name}`, "");
+    made.addEventListener("click", () => action(form));
+    after.after(made);
+  }
+  return made;
+}
+
+// "Check answer" comes with the quiz (../quiz.js); "Try again" and "Show
+// answer" are made here, with the first check: a learner who never checks
+// never loads them. "Show answer" only after a wrong answer, until used.
+function setButtons(form, checked, { tryAgain, showAnswer }) {
+  const check = $(form, "[data-lms-check]");
+  const again = button(form, "retry", "Try again", check, tryAgain);
+  const show = button(form, "reveal", "Show answer", again, showAnswer);
+  check.hidden = checked;
+  again.hidden = !checked;
+  show.hidden = !checked || form.dataset.lmsState !== "wrong" || form.dataset.lmsShown !== undefined;
 }
 
 // The inline message tied to the question, made when first needed.
@@ -107,7 +170,7 @@ export function check(form) {
   const correct = show(form, keys);
   if (!retry) form.dataset.lmsFirst = correct ? "right" : "wrong";
   if (retry && correct) form.dataset.lmsAgain = "";
-  save(storageName(form), { choices: keys });
+  save(storageName(form), { choices: keys, first: form.dataset.lmsFirst === "right" });
   focusResult(form); // not "Try again": Enter must never clear what was just checked
   emit("lms:quiz-checked", { quizId: form.dataset.lmsQuiz, correct, first: form.dataset.lmsFirst === "right", retry });
   summarise();
@@ -131,7 +194,7 @@ function tryAgain(form) {
 function showAnswer(form) {
   for (const item of $$(form, "[data-lms-correct]")) $(item, ".lms-quiz__feedback").hidden = false;
   form.dataset.lmsShown = "";
-  reveal(form, "The answer is shown below.");
+  reveal(form, "Incorrect. The correct answer is marked above and explained below.");
   setButtons(form, true, { tryAgain, showAnswer });
   focusResult(form);
 }
@@ -159,9 +222,10 @@ function recorded(ids) {
 }
 
 // What the record says of the first try (it knows best: another tab may have
-// answered first); nothing once it forgot the quiz (progress reset), unless an
-// answer of this page's is still stored (the record is written a moment later).
+// answered first), else the stored answer (the record is written a moment
+// later); nothing once both forgot the quiz (progress reset).
 function restoreResult(form, result, own) {
+  result ??= typeof own?.first === "boolean" ? { first: own.first } : null;
   if (!result && own) return;
   delete form.dataset.lmsFirst;
   delete form.dataset.lmsAgain;
@@ -198,9 +262,8 @@ function summarise(note = "") {
   const [n, mark] = [forms.length, Number(box.dataset.lmsPassMark) || 0];
   const passed = n > 0 && first * 100 >= mark * n;
   box.dataset.lmsPassed = passed;
-  let status = passed ? "met" : tried < n ? "not met yet" : "not met";
-  if (tried === n && !passed) status += twice === n ? ", and every question answered correctly again" : `. To complete this module, answer every question correctly once more (Try again, or Reset this page): ${twice} of ${n} so far`;
-  else if (passed && tried === n && right < n) status += `. Answer the others correctly to complete this module: ${right} of ${n} so far`;
+  let status = passed ? "met" : tried < n ? "not met yet" : `not met. To complete this module, answer every question correctly once more: ${twice} of ${n} so far`;
+  if (passed && tried === n && right < n) status += `. To complete this module, answer every question correctly: ${right} of ${n} so far`;
   $(box, "[role=status]").textContent = `${note}${first} of ${n} right first time. Pass mark ${mark}%: ${status}.`;
 }
 

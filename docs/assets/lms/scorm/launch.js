@@ -54,7 +54,7 @@ function attach(session, pending, win) {
   const doc = win.document;
   if (!attached.has(doc)) {
     attached.add(doc);
-    doc.addEventListener("lms:quiz-checked", ({ detail }) => session.answer(detail?.quizId, detail?.correct, chosenKeys(doc, detail?.quizId)));
+    doc.addEventListener("lms:quiz-checked", ({ detail }) => session.answer(detail?.quizId, detail?.correct, chosenKeys(doc, detail?.quizId), detail?.first ?? detail?.correct));
     doc.addEventListener("lms:reading-marked", ({ detail }) => session.read(detail?.readingId, detail?.read));
     doc.addEventListener("lms:assessment-submitted", ({ detail }) => session.assessed(detail));
     // A task counts for the LMS once scored; typing alone is kept in the browser only.

@@ -1,8 +1,8 @@
 // What the LMS is told, as pure functions of the course outline and the
 // learner's record (no DOM, no LMS calls), for SCORM 1.2 and 2004.
 //
-// Score: percent of all the course's quiz questions answered correctly
-// (raw 0-100, min 0, max 100; 2004 also scaled = raw / 100). Status: in
+// Score: percent of all the course's quiz questions answered correctly at
+// the first try, the result that counts (raw 0-100, min 0, max 100; 2004 also scaled = raw / 100). Status: in
 // progress until every quiz is answered, then passed or failed against the
 // course pass mark. A course without quizzes is completed when every module
 // has been visited. "passed" and "completed" are never taken back: a
@@ -46,7 +46,7 @@ export function standing(outline, record) {
   if (graded.length) return gradedStanding(graded, record);
   const quizzes = outline.modules.flatMap((module) => module.quizzes);
   const answers = quizzes.map((quiz) => record.answers.get(quiz.id)).filter(Boolean);
-  const correct = answers.filter((answer) => answer.correct).length;
+  const correct = answers.filter((answer) => answer.first ?? answer.correct).length;
   const total = quizzes.length;
   const visited = outline.modules.filter((module) => record.visited.has(module.id)).length;
   const done = total ? answers.length === total : visited === outline.modules.length;

@@ -13,6 +13,8 @@ function restoreQuizzes(doc, answers) {
     if (!answer) continue;
     answers.delete(form.dataset.lmsQuiz);
     if (form.dataset.lmsState) continue;
+    // The first try's result travels with the answer: checking it again is not a first try.
+    form.dataset.lmsFirst ??= answer.first ? "right" : "wrong";
     const inputs = [...form.querySelectorAll("input[type=radio], input[type=checkbox]")];
     for (const input of inputs) input.checked = answer.choices.includes(input.value);
     if (inputs.some((input) => input.checked)) form.requestSubmit();

@@ -127,11 +127,13 @@ class Session {
     this.report();
   }
 
-  answer(quizId, correct, choices) {
+  // `first`: the first try's result as the page knows it; the first one heard here stays.
+  answer(quizId, correct, choices, first = correct) {
     const quiz = this.quizzes.get(quizId);
     const known = quiz ? choices.filter((key) => quiz.choices.includes(key)) : [];
     if (!quiz || !known.length || typeof correct !== "boolean") return;
-    const answer = { correct, choices: known };
+    const before = this.record.answers.get(quizId);
+    const answer = { correct, first: before ? before.first : first === true, choices: known };
     this.record.answers.set(quizId, answer);
     if (this.open && this.interactions) {
       if (!this.interactions.has(quizId)) this.interactions.set(quizId, this.interactions.size);

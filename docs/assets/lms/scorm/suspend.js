@@ -2,12 +2,14 @@
 // hooks/lms/scorm/suspend.py, which documents the format and computes its
 // worst-case size (tests check that both give the same text).
 //
-//   suspend = "1" "." readings ( "." module )*    readings/module = FP BITS
+//   suspend = "2" "." readings ( "." module )*    readings/module = FP BITS
 //
 // A record is { visited: Set(moduleId), readings: Set(readingId),
-// answers: Map(quizId -> { correct, choices: [choice keys] }) }.
+// answers: Map(quizId -> { correct, first, choices: [choice keys] }) }
+// (first: the first try was right; format 1, still read, had no such bit).
 
-const FORMAT = "1";
+const FORMAT = "2";
+const READABLE = ["1", "2"];
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 export const emptyRecord = () => ({ visited: new Set(), readings: new Set(), answers: new Map(), graded: new Map() });
@@ -40,7 +42,7 @@ function moduleBits(module, record) {
   for (const quiz of module.quizzes) {
     const answer = record.answers.get(quiz.id);
     bits.push(Boolean(answer));
-    if (answer) bits.push(answer.correct, ...quiz.choices.map((key) => answer.choices.includes(key)));
+    if (answer) bits.push(answer.correct, answer.first ?? answer.correct, ...quiz.choices.map((key) => answer.choices.includes(key)));
   }
   const graded = module.assessment && record.graded?.get(module.id);
   if (graded) [graded.used, graded.number, graded.score, Number(graded.passed)].forEach((value, i) => bits.push(...numberBits(value, GRADED_BITS[i])));
@@ -53,15 +55,16 @@ export function encode(outline, record) {
   return sections.join(".");
 }
 
-function readModule(module, bits, record) {
+function readModule(module, bits, record, version) {
   let index = 0;
   const next = () => bits[index++] === true; // bits past the end are zeros
   if (next()) record.visited.add(module.id);
   for (const quiz of module.quizzes) {
     if (!next()) continue;
     const correct = next();
+    const first = version === "1" ? correct : next();
     const choices = quiz.choices.filter(() => next());
-    if (choices.length) record.answers.set(quiz.id, { correct, choices });
+    if (choices.length) record.answers.set(quiz.id, { correct, first, choices });
   }
   if (!module.assessment) return;
   const [used, number, score, passed] = GRADED_BITS.map((width) => Array.from({ length: width }, next).reduce((n, bit) => n * 2 + Number(bit), 0));
@@ -79,7 +82,7 @@ function match(modules, position, fp, used) {
 export function decode(outline, text) {
   const record = emptyRecord();
   const sections = typeof text === "string" ? text.split(".") : [];
-  if (sections[0] !== FORMAT) return record;
+  if (!READABLE.includes(sections[0])) return record;
   if (sections.length > 1 && sections[1].slice(0, 2) === outline.readings.fp) {
     const bits = unpack(sections[1].slice(2)) ?? [];
     outline.readings.ids.forEach((id, i) => bits[i] && record.readings.add(id));
@@ -88,7 +91,7 @@ export function decode(outline, text) {
   sections.slice(2).forEach((section, position) => {
     const module = match(outline.modules, position, section.slice(0, 2), used);
     const bits = unpack(section.slice(2));
-    if (module && bits) readModule(module, bits, record);
+    if (module && bits) readModule(module, bits, record, sections[0]);
   });
   return record;
 }
