@@ -122,6 +122,20 @@ def left_text(quizzes: int, readings: int, lessons: int = 0) -> str:
     return f"Left to do: {', '.join(parts)}." if parts else ""
 
 
+def _result_before_any_answer(module: Module, quizzes: int) -> str:
+    if module.assessment is not None:  # as assessment/results.js words it (gradedSummary)
+        attempts = module.assessment.attempts
+        return f"Graded assessment: Not attempted ({attempts} attempts), pass mark {module.pass_mark}%."
+    return result_text(quizzes, module.pass_mark, len(module.lessons))
+
+
+def _left_before_any_answer(module: Module, quizzes: int, readings: int) -> str:
+    if module.assessment is not None:
+        extra = f", {_plural(readings, 'reading')} not ticked as read" if readings else ""
+        return f"Left to do: a passing attempt{extra}."
+    return left_text(quizzes, readings, len(module.lessons))
+
+
 def module_end(
     course: Course, module: Module, page_uri: str = "", lesson: Lesson | None = None, number: int = 0
 ) -> str:
@@ -136,8 +150,8 @@ def module_end(
         "",
         "## Your result and next step",
         "",
-        f"<p data-lms-end-result>{result_text(quizzes, module.pass_mark, len(module.lessons))}</p>",
-        f"<p data-lms-end-left>{left_text(quizzes, readings, len(module.lessons))}</p>",
+        f"<p data-lms-end-result>{_result_before_any_answer(module, quizzes)}</p>",
+        f"<p data-lms-end-left>{_left_before_any_answer(module, quizzes, readings)}</p>",
     ]
     if not quizzes and not module.lessons:
         lines += [

@@ -19,3 +19,11 @@ const DATE = { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" 
 /** "Attempt 2 of 3, 84%, 7 Dec 2026" */
 export const describe = ({ attempt, number }, allowed) =>
   `Attempt ${number} of ${allowed}, ${attempt.score}%, ${new Date(attempt.submitted).toLocaleDateString("en-GB", DATE)}`;
+
+/** A graded module's result in words: its recorded attempt, or how many attempts are left. */
+export function gradedSummary(m, s) {
+  const allowed = m.assessment.attempts;
+  if (!s.graded) return s.answered ? `Attempt ${s.answered} of ${allowed} in progress, pass mark ${m.pass_mark}%` : `Not attempted (${allowed} attempts), pass mark ${m.pass_mark}%`;
+  const verdict = s.complete ? "passed" : s.answered >= allowed ? "not passed, no attempts left: ask your trainer" : "not passed yet";
+  return `${describe(s.graded, allowed)}: ${verdict} (pass mark ${m.pass_mark}%)`;
+}

@@ -8,7 +8,7 @@ import { course, onChange, record, root } from "./tracker.js";
 import { completedAt, moduleState } from "./record.js";
 import { badge, el, moduleUrl, say, statusOf, toggleComplete, unsaved } from "./ui.js";
 import { progressBar } from "./home.js";
-import { describe } from "../assessment/attempts.js";
+import { gradedSummary } from "../assessment/results.js";
 
 // As hooks/lms/progressdata.py writes them (DASHBOARD_HEADINGS: why the roles and labels).
 const HEADINGS = ["Module", "Status", "Knowledge check", "Readings", "Time left"];
@@ -16,14 +16,6 @@ const HEADINGS = ["Module", "Status", "Knowledge check", "Readings", "Time left"
 function minutes(n) {
   const [h, m] = [Math.floor(n / 60), n % 60];
   return h ? `${h} h${m ? ` ${m} min` : ""}` : `${m} min`;
-}
-
-// A graded assessment: its recorded attempt, or how many attempts are left.
-function gradedResult(m, s) {
-  const allowed = m.assessment.attempts;
-  if (!s.graded) return s.answered ? `Attempt ${s.answered} of ${allowed} in progress, pass mark ${m.pass_mark}%` : `Not attempted (${allowed} attempts), pass mark ${m.pass_mark}%`;
-  const verdict = s.complete ? "passed" : s.answered >= allowed ? "not passed, no attempts left: ask your trainer" : "not passed yet";
-  return `${describe(s.graded, allowed)}: ${verdict} (pass mark ${m.pass_mark}%)`;
 }
 
 function row(m, rec) {
@@ -35,7 +27,7 @@ function row(m, rec) {
     const label = s.complete ? "Mark as not complete" : "Mark complete";
     status.append(" ", el("button", { type: "button", class: "md-button lms-small", "data-lms-toggle": m.id, "aria-label": `${label}: ${m.title}` }, label));
   }
-  const check = m.assessment ? gradedResult(m, s) : s.total ? `${s.first} of ${s.total} right first time (${s.score}%), pass mark ${m.pass_mark}%` : "No knowledge check";
+  const check = m.assessment ? gradedSummary(m, s) : s.total ? `${s.first} of ${s.total} right first time (${s.score}%), pass mark ${m.pass_mark}%` : "No knowledge check";
   const readings = m.readings.length ? `${s.read} of ${m.readings.length} read` : "None listed";
   const cells = [status, check, readings, s.complete ? "None" : minutes(m.duration)];
   return el("tr", { role: "row" }, el("th", { scope: "row", role: "rowheader" }, el("a", { href: moduleUrl(m).href }, m.title)),

@@ -9,10 +9,12 @@
 import { course, onChange, record, root, update } from "./tracker.js";
 import { completedAt, isId, moduleState } from "./record.js";
 import { say, statusText, toggleComplete, unsaved } from "./ui.js";
+import { gradedSummary } from "../assessment/results.js";
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function resultText(m, s) {
+  if (m.assessment) return `Graded assessment: ${gradedSummary(m, s)}.`;
   if (!s.total && s.lessons) return s.complete ? "✓ You have read every lesson of this module." : `This module is complete once you have read its ${plural(s.lessons, "lesson")} to the end.`;
   if (!s.total) return s.complete ? "✓ You have marked this module complete." : "This module has no knowledge check. When you have worked through it, mark it complete to record your progress in this browser.";
   const result = `Knowledge check: ${s.first} of ${plural(s.total, "question")} right first time (${s.score}%). Pass mark: ${m.pass_mark}%.`;
@@ -21,10 +23,11 @@ function resultText(m, s) {
 
 function leftText(m, s) {
   const parts = [];
+  if (m.assessment && !s.complete) parts.push("a passing attempt");
   if (s.lessons > s.lessonsRead) parts.push(`${plural(s.lessons - s.lessonsRead, "lesson")} not read`);
-  if (s.total > s.answered) parts.push(`${plural(s.total - s.answered, "question")} unanswered`);
+  if (!m.assessment && s.total > s.answered) parts.push(`${plural(s.total - s.answered, "question")} unanswered`);
   // What completes the checks (record.js: checksDone): every question right, then all of them again if the first tries missed.
-  if (s.total && !s.complete && s.answered === s.total) parts.push(s.correct < s.total ? `${plural(s.total - s.correct, "question")} to answer correctly` : `every question to answer correctly once more (${s.again} of ${s.total} done)`);
+  if (!m.assessment && s.total && !s.complete && s.answered === s.total) parts.push(s.correct < s.total ? `${plural(s.total - s.correct, "question")} to answer correctly` : `every question to answer correctly once more (${s.again} of ${s.total} done)`);
   if (m.readings.length > s.read) parts.push(`${plural(m.readings.length - s.read, "reading")} not ticked as read`);
   return parts.length ? `Left to do: ${parts.join(", ")}.` : "Nothing left to do in this module.";
 }
