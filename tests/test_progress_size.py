@@ -31,10 +31,11 @@ EVERY_PAGE = [
 # progress, and the learner's path: a module page's status line and end panel
 # (progress/panel.js), the home page's primary button and per-module progress bars,
 # task responses (the record's tasks field) and the review schedule (its review field);
-# and the first-try results of knowledge checks, with the migration of v1 records.
+# the first-try results of knowledge checks, with the migration of v1 records, and
+# graded attempts (assessment/attempts.js validates and merges them with the record).
 PAGES = {
-    "module page": ([*EVERY_PAGE, "progress/panel.js"], 8_450),
-    "course home": ([*EVERY_PAGE, "progress/home.js"], 8_300),
+    "module page": ([*EVERY_PAGE, "progress/panel.js"], 10_000),
+    "course home": ([*EVERY_PAGE, "progress/home.js"], 9_750),
     "dashboard": (
         [
             *EVERY_PAGE,
@@ -45,9 +46,9 @@ PAGES = {
             "progress/controls.js",
             "progress/pages.css",
         ],
-        13_300,
+        14_800,
     ),
-    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 9_450),
+    "certificate": ([*EVERY_PAGE, "progress/certificate.js", "progress/code.js", "progress/pages.css"], 11_000),
 }
 
 
