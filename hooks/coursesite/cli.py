@@ -17,17 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .commandline import missing_config
 from .problems import ERROR, count_line, format_problems, sort_problems
-
-
-def _missing_config(config_file: Path) -> bool:
-    if config_file.is_file():
-        return False
-    print(
-        f"{config_file}: not found (run the command in the course folder, or pass --config path/to/mkdocs.yml)",
-        file=sys.stderr,
-    )
-    return True
 
 
 def _report(problems: list, fmt: str) -> int:
@@ -45,7 +36,7 @@ def _check(args: argparse.Namespace) -> int:
     from . import all_checks, course_loader
 
     config_file = Path(args.config)
-    if _missing_config(config_file):
+    if missing_config(config_file):
         return 2
     course: course_loader.Course | None = None
     if args.no_build:
@@ -66,7 +57,7 @@ def _postbuild(args: argparse.Namespace) -> int:
     from .postbuild import finish_built_site
 
     config_file, site_dir = Path(args.config), Path(args.site_dir)
-    if _missing_config(config_file):
+    if missing_config(config_file):
         return 2
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir}: no built site here (no index.html); build the course first", file=sys.stderr)

@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..commandline import missing_config
+
 INTERNAL_FORMATS = {
     "auto": "auto",
     "text": "text",
@@ -118,11 +120,7 @@ def run(args: argparse.Namespace) -> int:
     from ..course_loader import load_course
 
     config_file = Path(args.config)
-    if not config_file.is_file():
-        print(
-            f"{config_file}: not found (run the command in the course folder, or pass --config path/to/mkdocs.yml)",
-            file=sys.stderr,
-        )
+    if missing_config(config_file):
         return 2
     with tempfile.TemporaryDirectory(prefix="course-links-") as temp:
         site_dir = Path(args.site_dir) if args.site_dir else Path(temp) / "site"

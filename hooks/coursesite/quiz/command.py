@@ -19,6 +19,8 @@ import re
 import sys
 from pathlib import Path
 
+from ..commandline import missing_config
+
 KEY_FOLDER = "answer-keys"  # in the trainer's home folder
 OUTPUT_HELP = (
     "where to write the key (default: ~/answer-keys/<course>.md or .csv; '-' prints it). Never inside the course's "
@@ -46,11 +48,7 @@ def _load(args: argparse.Namespace):
     from ..course_loader import load_course
 
     config_file = Path(args.config)
-    if not config_file.is_file():
-        print(
-            f"{config_file}: not found (run the command in the course folder, or pass --config path/to/mkdocs.yml)",
-            file=sys.stderr,
-        )
+    if missing_config(config_file):
         return None
     return load_course(config_file)
 

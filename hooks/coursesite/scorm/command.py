@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..commandline import missing_config
 from . import VERSIONS
 
 
@@ -31,11 +32,7 @@ def run_scorm(args: argparse.Namespace) -> int:
     from .suspend import SCORM12_LIMIT
 
     config_file = Path(args.config)
-    if not config_file.is_file():
-        print(
-            f"{config_file}: not found (run the command in the course folder, or pass --config path/to/mkdocs.yml)",
-            file=sys.stderr,
-        )
+    if missing_config(config_file):
         return 2
     output = Path(args.output).resolve()
     docs_dir = read_site_config(config_file).docs_dir
