@@ -162,15 +162,17 @@ def test_same_draw_after_reload_fresh_draw_for_a_new_attempt_and_attempts_run_ou
     page = _open(open_page, exam_site).page
     start(page, 1, 2)
     first, orders = drawn_ids(page), choice_orders(page)
-    page.locator(DRAWN).first.locator("label").first.click()
+    # A wrong choice (the order is shuffled, so the first label may be a right one).
+    page.locator(DRAWN).first.locator("label", has_text="Wrong").first.click()
     page.wait_for_function(
         f"() => Object.keys(JSON.parse(localStorage.getItem('{KEY}')).attempts.exam[0].answers).length === 1"
     )
+    chosen = page.locator(DRAWN).first.locator("input:checked").get_attribute("value")
     page.reload()
     page.wait_for_selector("html[data-lms-ready]")
     expect(page.locator(STATUS)).to_contain_text("Attempt 1 of 2 is open")
     assert drawn_ids(page) == first and choice_orders(page) == orders
-    expect(page.locator(DRAWN).first.locator("input").first).to_be_checked()
+    assert page.locator(DRAWN).first.locator("input:checked").get_attribute("value") == chosen
     answer_all(page, right=False)
     submit(page)
     expect(page.locator(RESULT)).to_contain_text("you scored 0%. ✗ Not passed: the pass mark is 75%.")

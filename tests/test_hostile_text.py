@@ -299,7 +299,8 @@ def test_no_built_page_of_the_hostile_course_holds_script(hostile_site):
     for number, (payload, *_rest) in enumerate(PAYLOADS):
         assert _meta_description(site_dir, f"modules/{number:02d}/index.html") == payload
         title = HTMLParser((site_dir / f"modules/{number:02d}/index.html").read_text()).css_first("title").text()
-        assert " ".join(title.split()).startswith(" ".join(f"Module {number} {payload}".split())), title
+        # The page title carries the module's place in the course: "1. <title>".
+        assert " ".join(title.split()).startswith(" ".join(f"{number + 1}. Module {number} {payload}".split())), title
 
 
 def test_no_built_page_of_the_course_holds_script(built_course):

@@ -28,10 +28,8 @@ PAGES = {
     "glossary": "glossary/",
     "syllabus": "syllabus/",
     "key points": "key-points/",
-    "trainer guide": "guide/",
-    "guide page with a quiz": "guide/quizzes/",
     "not found (404)": "404.html",
-}
+}  # of the learner edition: the trainer guide is in the facilitator edition, never published
 # Pages of practice beyond the knowledge checks state their own budget, 6 KB
 # (TASK_BUDGET, below): the portfolio and the Review page.
 PRACTICE_PAGES = {"portfolio": "portfolio/", "review": "review/"}

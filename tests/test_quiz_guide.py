@@ -86,8 +86,13 @@ def test_every_rule_has_a_built_example_with_its_message_in_the_guide():
 def test_the_guide_page_builds_with_its_live_quiz(site):
     site.write("docs/index.md", "# Home\n")
     site.write("docs/guide/quizzes.md", GUIDE.read_text(encoding="utf-8"), dedent=False)
+    site.write("docs/guide/assessments.md", "# Graded assessments\n")  # a page the quiz page links to
     site.module("01-intro.md", module_page())
-    nav = [{"Home": "index.md"}, {"Course": list(site.nav)}, {"Trainer guide": ["guide/quizzes.md"]}]
+    nav = [
+        {"Home": "index.md"},
+        {"Course": list(site.nav)},
+        {"Trainer guide": ["guide/quizzes.md", "guide/assessments.md"]},
+    ]
     site.edition = "facilitator"
     result = site.build("--strict", nav=nav)
     assert result.returncode == 0, result.output

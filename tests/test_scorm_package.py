@@ -293,7 +293,9 @@ def test_trainer_guide_page_builds_strict_and_is_in_the_nav(site):
     assert "guide/lms-packages.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     site.write("docs/index.md", "# Home\n")
     site.write("docs/guide/lms-packages.md", guide, dedent=False)
-    site.write("docs/guide/quizzes.md", "---\nrender_macros: false\n---\n\n# Quizzes\n", dedent=False)
+    site.write(
+        "docs/guide/quizzes.md", "---\nrender_macros: false\n---\n\n# Quizzes\n\n## What learners get\n", dedent=False
+    )
     site.module("01-intro.md", module_page("intro"))
     nav = [
         {"Home": "index.md"},

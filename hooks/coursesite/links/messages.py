@@ -109,7 +109,11 @@ def _source_hint(finding: Finding, where: Where, pages: list[str], source_line: 
 
 
 def _leads_to_facilitators_page(finding: Finding, where: Where, docs_root: str) -> bool:
-    """A Markdown link is relative to its Markdown file; raw HTML to the page."""
+    """A learner page's link to a facilitators' page (from one facilitators' page to
+    another, a missing target is just missing). A Markdown link is relative to its
+    Markdown file; raw HTML to the page."""
+    if where.path.startswith(docs_root) and is_facilitator_page(where.path.removeprefix(docs_root)):
+        return False
     if finding.kind == rules.MARKDOWN and where.origin == MARKDOWN and where.path.startswith(docs_root):
         source = where.path.removeprefix(docs_root)
         return is_facilitator_page(posixpath.join(posixpath.dirname(source), unquote(urlsplit(finding.link.url).path)))
