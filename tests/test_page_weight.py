@@ -67,9 +67,7 @@ def test_our_assets_fit_in_5_kb(weights, name):
 
 
 def test_pages_without_widgets_load_only_what_every_page_needs(weights):
-    plain = [
-        name for name in ("glossary", "syllabus", "key points", "trainer guide", "not found (404)") if name in weights
-    ]
+    plain = [name for name in ("glossary", "syllabus", "key points", "not found (404)") if name in weights]
     assert plain, "no plain page to measure"
     for name in plain:
         assert set(weights[name].files) <= EVERY_PAGE, weights[name].listing()
