@@ -41,15 +41,6 @@ THEME = [
         "On a page without headings Material still writes the table of contents' title, a label for the "
         "toggle it leaves out.",
     ),
-    (
-        "progress table roles",
-        r"^The “role” attribute must not be used on a “t[rdh]” element which has a “table” ancestor",
-        r'role="(row|cell|rowheader|columnheader)"',
-        100,
-        "Ours, on purpose (coursesite/progressdata.py, progress/dashboard.js): on a phone the progress table's "
-        "rows are shown as cards, and WebKit drops a table's meaning when CSS changes its display; the "
-        "explicit roles keep it for screen readers. vnu follows ARIA in HTML, which forbids restating them.",
-    ),
 ]
 
 

@@ -40,10 +40,18 @@ function wire(page) {
   });
 }
 
+// On a phone the table's rows are shown as cards (pages.css), and WebKit then drops
+// the table's meaning: its roles are restated here (the HTML standard forbids them
+// in the built page, where they only repeat the elements; dashboard.js writes them too).
+const ROLES = { table: "table", thead: "rowgroup", tbody: "rowgroup", tr: "row", td: "cell" };
+const roleOf = (node) => ROLES[node.localName] ?? (node.scope === "row" ? "rowheader" : "columnheader");
+const restateRoles = (table) => [table, ...table.querySelectorAll("thead, tbody, tr, th, td")].forEach((node) => node.setAttribute("role", roleOf(node)));
+
 function init() {
   const page = document.querySelector("[data-lms-dashboard]");
   if (!page || page.dataset.lmsReady) return;
   page.dataset.lmsReady = "1";
+  page.querySelectorAll("table").forEach(restateRoles);
   for (const node of page.querySelectorAll("[data-lms-needs-js], [data-lms-toggle]")) node.hidden = false;
   wire(page);
 }
