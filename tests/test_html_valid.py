@@ -1,4 +1,4 @@
-"""Every page of the real course, as built for publishing, passes the W3C Nu
+"""Every page of the real course, in both editions, passes the W3C Nu
 HTML Checker (vnu.jar, tests/vnu) with no error in our own markup: pages,
 quizzes, reading lists, progress pages and the certificate. All pages go
 to one Java run (starting the checker is most of its cost).
@@ -51,14 +51,16 @@ def theme_kind(message) -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def messages(built_course):
+@pytest.fixture(scope="module", params=["built_course", "facilitator_course"], ids=["learner", "facilitator"])
+def messages(request):
+    """Both editions: the facilitator edition adds the trainer guide, the notes and the answer key."""
     problem = ensure_vnu()
     if problem:
         pytest.fail(problem)
-    pages = sorted(built_course.rglob("*.html"))
+    site_dir = request.getfixturevalue(request.param)
+    pages = sorted(site_dir.rglob("*.html"))
     assert len(pages) > 10 and any("modules/" in str(p) for p in pages), "the course was not built"
-    return check(built_course, pages)
+    return check(site_dir, pages)
 
 
 def test_our_markup_has_no_html_error(messages):
