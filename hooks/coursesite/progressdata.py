@@ -87,10 +87,9 @@ def _dashboard_row(module: Module, quizzes: int, href: str) -> str:
     values = [status, check, readings, duration_text(module.duration)]
     cells = [f'<th scope="row"><a href="{html.escape(href)}">{title}</a></th>']
     cells += [
-        f'<td data-label="{label}">{value}</td>'
-        for label, value in zip(DASHBOARD_HEADINGS[1:], values, strict=True)
+        f'<td data-label="{label}">{value}</td>' for label, value in zip(DASHBOARD_HEADINGS[1:], values, strict=True)
     ]
-    return f'<tr>{"".join(cells)}</tr>'
+    return f"<tr>{''.join(cells)}</tr>"
 
 
 def dashboard_body(course: Course, url: str) -> str:
@@ -109,7 +108,7 @@ def dashboard_body(course: Course, url: str) -> str:
         f"<p>Time left: about {duration_text(course.total_minutes)}.</p>"
         f'<div class="lms-table-wrap"><table><caption>Your modules</caption>'
         f"<thead><tr>{head}</tr></thead>"
-        f'<tbody>{"".join(rows)}</tbody></table></div>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
