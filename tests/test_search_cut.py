@@ -20,16 +20,8 @@ from material.plugins.search.plugin import Parser
 from coursesite import searchview
 from coursesite.sitebuild import build_into
 from support.sites import SiteFactory, module_page
+from test_quiz_render import EXTENSIONS
 from test_readings_sample import write_sample
-
-EXTENSIONS = [
-    "coursesite.quiz",
-    "attr_list",
-    "md_in_html",
-    "pymdownx.superfences",
-    "pymdownx.highlight",
-    "pymdownx.inlinehilite",
-]
 
 # Block feedback (a nested list), a hint, code and escaped markup that name the
 # elements a cut ends at: none of it may end a cut early or leak into the index.

@@ -44,9 +44,10 @@ FORBIDDEN_ELEMENTS = {"script", "foreignObject", "iframe", "embed", "object"}
 def check_site(course: Course, site_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     files_checked: set[Path] = set()
+    directory_urls = course.site.settings.use_directory_urls  # of this build: false in a SCORM package
     for src_uri, source in sorted(course.pages.items()):
-        page = _built(site_dir, src_uri)
-        if page is None:
+        page = site_dir / built_page(src_uri, directory_urls)
+        if not page.is_file():
             continue
         html = page.read_text(encoding="utf-8")
         if ".svg" not in html:
@@ -68,14 +69,6 @@ def check_site(course: Course, site_dir: Path) -> list[Problem]:
                 found += file_problems(file.read_bytes())
             problems += [Problem(source.path, line, f"figure '{name}' {message}", hint) for message, hint in found]
     return problems
-
-
-def _built(site_dir: Path, src_uri: str) -> Path | None:
-    for directory_urls in (True, False):
-        page = site_dir / built_page(src_uri, directory_urls)
-        if page.is_file():
-            return page
-    return None
 
 
 def _is_figure(img: LexborNode, path: str) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..config import built_page
 from ..course_loader import Course
+from ..pagehtml import parse
 from ..problems import Problem
 from ..quiz.leftover_check import LITERAL, _source_line
 from ..quiz.source_check import page_quizzes, parsed_once
@@ -69,15 +70,13 @@ def check(course: Course) -> list[Problem]:
 def check_site(course: Course, site_dir: Path) -> list[Problem]:
     """No built page shows ``/// task`` to a learner (an indented block is
     already reported at its line by the source check)."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    directory_urls = not (hasattr(course.site.raw, "get") and course.site.raw.get("use_directory_urls") is False)
+    directory_urls = course.site.settings.use_directory_urls  # of this build: false in a SCORM package
     problems = []
     for src_uri in sorted(course.pages):
         file = site_dir / built_page(src_uri, directory_urls)
         if not file.is_file() or page_tasks(course)[src_uri].problems:
             continue
-        tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        tree = parse(file.read_text(encoding="utf-8"))
         body = tree.css_first("article") or tree.body
         if body is None:
             continue
