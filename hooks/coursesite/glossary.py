@@ -146,9 +146,9 @@ def abbreviations(course: Course) -> dict[str, str]:
     more than doubled the time to convert a module page.
     """
     terms, _ = load(course)
-    # The theme's tooltip shows an abbreviation's title as HTML, and Python-Markdown
-    # writes entities in attributes as they are: escaped twice, it shows as typed.
-    return {t.term: html.escape(html.escape(t.definition, quote=False), quote=False) for t in terms}
+    # Python-Markdown writes entities in attributes as they are: escaped once here, the
+    # title holds the definition as typed, and the tooltip (glossary/tip.js) shows it as text.
+    return {t.term: html.escape(t.definition, quote=False) for t in terms}
 
 
 def glossary_page(course: Course) -> str:

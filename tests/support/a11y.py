@@ -20,12 +20,13 @@ def axe_violations(page) -> list[str]:
 
 
 def set_scheme(page, scheme: str) -> None:
-    """Switch Material's palette the way a learner does, by its toggle."""
+    """Switch the colour scheme the way a learner does, by the header's toggle."""
     # The toggle cycles device -> light -> dark -> device (mkdocs.yml): at most three clicks.
+    toggle = page.locator("button[data-lms-scheme]")
     for _ in range(3):
         if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme:
             return
-        before = page.evaluate("document.body.getAttribute('data-md-color-media')")
-        page.locator("form[data-md-component=palette] label:visible").first.click()
-        page.wait_for_function(f"document.body.getAttribute('data-md-color-media') !== {before!r}")
+        before = toggle.get_attribute("aria-label")
+        toggle.click()
+        assert toggle.get_attribute("aria-label") != before, "the toggle did not move on"
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme

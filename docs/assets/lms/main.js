@@ -1,8 +1,8 @@
 // The one script of ours that every page loads (mkdocs.yml), so it stays small.
 // It loads each feature's code when the page needs it (budget: at most 5 KB
 // of our own code on a page), and:
-// - makes glossary terms focusable, so keyboard users get their tooltip too
-//   (Material shows <abbr title> on hover; WCAG 1.4.13, 2.1.1);
+// - makes glossary terms focusable and shows their meaning in a tooltip on
+//   hover or focus (glossary/tip.js, loaded then; WCAG 1.4.13, 2.1.1);
 // - announces `lms:page-ready` on document (and sets data-lms-ready on <html>)
 //   once what the page shows on arrival is set up.
 //
@@ -83,6 +83,15 @@ function loadWhenNear(feature, widgets) {
 function makeTermsFocusable() {
   for (const term of document.querySelectorAll(".md-content abbr[title]:not([tabindex])")) term.tabIndex = 0;
 }
+
+// A shown tip has moved the term's title aside (glossary/tip.js).
+const TERM = ".md-content abbr:is([title], [data-lms-title])";
+const showTip = (event) => {
+  const term = event.target.closest?.(TERM);
+  if (term) import("./glossary/tip.js").then((tip) => tip.show(term), warn);
+};
+document.addEventListener("pointerover", showTip);
+document.addEventListener("focusin", showTip);
 
 /** Start what the page needs; returns what it needs at once. */
 function loadFeatures() {
