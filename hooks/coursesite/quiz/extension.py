@@ -20,59 +20,32 @@ build, whose source check reports them at their file lines.
 
 from __future__ import annotations
 
-import logging
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
 from markdown import Extension
-from markdown.blockprocessors import BlockProcessor
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..assessment.render import render_graded
+from ..blocks import ParsedBlock
+from ..placeholders import BlockPreprocessor, PageState, PlaceholderProcessor
 from ..problems import Problem
 from ..safelinks import unlink
 from ..urls import unsafe_scheme
+from .model import Block, Quiz
 from .parse import parse_block
 from .render import render_error, render_quiz
 from .scan import scan
 
-log = logging.getLogger("coursesite.quiz")
-PLACEHOLDER = "\x02lms-quiz:{}\x03"
-PLACEHOLDER_RE = re.compile(r"^\x02lms-quiz:(\d+)\x03$")
 
+class QuizPreprocessor(BlockPreprocessor):
+    kind = "quiz"
 
-@dataclass
-class PageQuizState:
-    """What the processors hand on to each other while one page is converted."""
-
-    blocks: list = field(default_factory=list)  # by placeholder number (quiz or task blocks)
-    forms: list[Element] = field(default_factory=list)  # the rendered quizzes, for the sanitizer
-    stash_start: int = 0  # HTML stash entries before this one are not author text
-    graded: set[str] = field(default_factory=set)  # question ids of graded assessments (kept across pages)
-
-    def clear(self) -> None:
-        self.blocks.clear()
-        self.forms.clear()
-        self.stash_start = 0
-
-
-class QuizPreprocessor(Preprocessor):
-    def __init__(self, md, page: PageQuizState, log_problems: bool = True):
-        super().__init__(md)
-        self.page = page
-        self.log_problems = log_problems
-
-    def run(self, lines: list[str]) -> list[str]:
-        found = scan(lines)
-        if not found.blocks:
-            return lines
-        out: list[str] = []
-        previous = 0
+    def parse(self, lines: list[str]) -> Iterator[Block]:
         seen: dict[str, int] = {}
-        for raw in found.blocks:
+        for raw in scan(lines).blocks:
             block = parse_block(lines, raw, "", first_line=1)
             quiz = block.quiz
             if quiz and quiz.id in seen:
@@ -86,42 +59,27 @@ class QuizPreprocessor(Preprocessor):
                 )
             elif quiz and quiz.id:
                 seen[quiz.id] = quiz.line_of("id")
-            for problem in block.problems if self.log_problems else ():
-                log.warning("Markdown line %s: %s (%s)", problem.line, problem.message, problem.hint)
-            out += [*lines[previous : raw.start], "", PLACEHOLDER.format(len(self.page.blocks)), ""]
-            self.page.blocks.append(block)
-            previous = raw.end
-        return out + lines[previous:]
+            yield block
 
 
-class QuizBlockProcessor(BlockProcessor):
-    def __init__(self, parser, page: PageQuizState):
-        super().__init__(parser)
-        self.page = page
+class QuizBlockProcessor(PlaceholderProcessor):
+    kind = "quiz"
 
-    def test(self, parent: Element, block: str) -> bool:
-        return block.startswith("\x02lms-quiz:") and PLACEHOLDER_RE.match(block.strip()) is not None
+    def render(self, block: ParsedBlock) -> Element:
+        quiz = block.content
+        assert isinstance(quiz, Quiz)  # a quiz block's
+        graded = quiz.id in self.page.graded
+        return (render_graded if graded else render_quiz)(quiz, self.parser.parseChunk)
 
-    def run(self, parent: Element, blocks: list[str]) -> None:
-        placeholder = PLACEHOLDER_RE.match(blocks.pop(0).strip())
-        assert placeholder is not None  # test() said so
-        block = self.page.blocks[int(placeholder[1])]
-        if block.ok and block.quiz is not None and block.quiz.id in self.page.graded:
-            element = render_graded(block.quiz, self.parser.parseChunk)
-            self.page.forms.append(element)
-        elif block.ok and block.quiz is not None:
-            element = render_quiz(block.quiz, self.parser.parseChunk)
-            self.page.forms.append(element)
-        else:
-            element = render_error([p for p in block.problems if p.is_error])
-        parent.append(element)
+    def render_problems(self, block: ParsedBlock) -> Element:
+        return render_error([p for p in block.problems if p.is_error])
 
 
 class StashMark(Treeprocessor):
     """Remember where inline processing starts adding to the HTML stash:
     entries from before (fenced code, raw HTML blocks) are not author text."""
 
-    def __init__(self, md, page: PageQuizState):
+    def __init__(self, md, page: PageState):
         super().__init__(md)
         self.page = page
 
@@ -134,7 +92,7 @@ class QuizSanitizer(Treeprocessor):
     dropped, and links and images to script or data addresses (e.g. from a
     reference defined outside the quiz) become plain text."""
 
-    def __init__(self, md, page: PageQuizState):
+    def __init__(self, md, page: PageState):
         super().__init__(md)
         self.page = page
 
@@ -178,7 +136,7 @@ class QuizExtension(Extension):
             ],
         }
         super().__init__(**kwargs)
-        self.page = PageQuizState()
+        self.page = PageState()
 
     def extendMarkdown(self, md) -> None:
         md.registerExtension(self)
