@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import expect
 
 from support.a11y import axe_violations
-from support.server import StaticServer
 from support.sites import SiteFactory, module_page
 
 QUIZZES = """\
@@ -86,12 +85,8 @@ def quiz_site(tmp_path_factory):
     site.module("01-quizzes.md", module_page("quizzes", title="Quizzes", body=QUIZZES, pass_mark=60))
     site.module("02-other.md", module_page("other", title="Other", body="[Back to the quizzes](01-quizzes.md)\n"))
     nav = [{"Home": "index.md"}, {"Course": list(site.nav)}, {"Hostile": "hostile.md"}]
-    (site.root / "site").mkdir()
-    with StaticServer(site.root / "site") as server:
-        site.site_url = server.url  # Material's instant navigation follows the sitemap's URLs
-        result = site.build("--strict", nav=nav)
-        assert result.returncode == 0, result.output
-        yield server.url
+    with site.served("--strict", nav=nav) as url:
+        yield url
 
 
 def _open(open_page, quiz_site, scheme="light", **kwargs):

@@ -16,7 +16,6 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from support.a11y import axe_violations
-from support.server import StaticServer
 from support.sites import SiteFactory, module_page
 
 BODY = """\
@@ -60,12 +59,8 @@ CASES = [pytest.param(size, scheme, id=f"{size}-{scheme}") for size in SIZES for
 def site_url(tmp_path_factory):
     site = SiteFactory(tmp_path_factory.mktemp("teaching") / "course")
     site.module("01-teach.md", module_page("teach", title="Teaching checks", body=BODY, pass_mark=50))
-    (site.root / "site").mkdir()
-    with StaticServer(site.root / "site") as server:
-        site.site_url = server.url
-        result = site.build("--strict")
-        assert result.returncode == 0, result.output
-        yield server.url
+    with site.served("--strict") as url:
+        yield url
 
 
 def _open(browser, open_page, site_url, size, scheme):
