@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
@@ -41,16 +41,12 @@ def placeholder(kind: str, number: int) -> str:
 
 
 class BlockPreprocessor(Preprocessor):
-    kind = ""  # the block's name after "///"; problems go to the coursesite.<kind> logger
+    """Each block ``parse(lines)`` finds (in order, with Markdown line numbers) becomes a
+    numbered placeholder line; its problems go to the ``coursesite.<kind>`` logger."""
 
-    def __init__(self, md, page: PageState, log_problems: bool = True):
+    def __init__(self, md, page: PageState, kind: str, parse: Callable[[list[str]], Iterable[ParsedBlock]], log: bool):
         super().__init__(md)
-        self.page = page
-        self.log_problems = log_problems
-
-    def parse(self, lines: list[str]) -> Iterable[ParsedBlock]:
-        """Each block of the page, in order, with Markdown line numbers."""
-        raise NotImplementedError
+        self.page, self.kind, self.parse, self.log_problems = page, kind, parse, log
 
     def run(self, lines: list[str]) -> list[str]:
         log = logging.getLogger(f"coursesite.{self.kind}")
@@ -66,20 +62,13 @@ class BlockPreprocessor(Preprocessor):
 
 
 class PlaceholderProcessor(BlockProcessor):
-    kind = ""  # as the preprocessor's
+    """Each placeholder becomes ``render(content, parse_chunk)`` (the parsed quiz or task),
+    or ``render_errors(errors)`` for a block that cannot be shown."""
 
-    def __init__(self, parser, page: PageState):
+    def __init__(self, parser, page: PageState, kind: str, render: Callable, render_errors: Callable):
         super().__init__(parser)
-        self.page = page
-        self.pattern = re.compile(rf"^\x02lms-{self.kind}:(\d+)\x03$")
-
-    def render(self, block: ParsedBlock) -> Element:
-        """The form of a block without errors."""
-        raise NotImplementedError
-
-    def render_problems(self, block: ParsedBlock) -> Element:
-        """The visible error box of a block that cannot be shown."""
-        raise NotImplementedError
+        self.page, self.kind, self.render, self.render_errors = page, kind, render, render_errors
+        self.pattern = re.compile(rf"^\x02lms-{kind}:(\d+)\x03$")
 
     def test(self, parent: Element, block: str) -> bool:
         return block.startswith(f"\x02lms-{self.kind}:") and self.pattern.match(block.strip()) is not None
@@ -89,8 +78,8 @@ class PlaceholderProcessor(BlockProcessor):
         assert number is not None  # test() said so
         block = self.page.blocks[int(number[1])]
         if block.ok:
-            element = self.render(block)
+            element = self.render(block.content, self.parser.parseChunk)
             self.page.forms.append(element)
         else:
-            element = self.render_problems(block)
+            element = self.render_errors([p for p in block.problems if p.is_error])
         parent.append(element)

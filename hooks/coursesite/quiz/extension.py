@@ -3,9 +3,8 @@
 Listed in ``mkdocs.yml`` as ``coursesite.quiz`` under ``markdown_extensions``, so it
 works under any MkDocs-compatible generator, with or without our hooks.
 
-1. A preprocessor (after fenced code is stashed, so examples in ``` fences
-   stay examples) parses the blocks with the same parser as the source check
-   and leaves a placeholder line for each.
+1. A preprocessor parses the blocks with the same parser as the source check
+   and leaves a placeholder line for each (``coursesite/placeholders.py``).
 2. A block processor turns each placeholder into the quiz form, or into a
    visible error box when the block is invalid (never into plain text).
 3. Raw HTML in author text is turned back into text after inline
@@ -29,7 +28,6 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..assessment.render import render_graded
-from ..blocks import ParsedBlock
 from ..placeholders import BlockPreprocessor, PageState, PlaceholderProcessor
 from ..problems import Problem
 from ..safelinks import unlink
@@ -40,39 +38,24 @@ from .render import render_error, render_quiz
 from .scan import scan
 
 
-class QuizPreprocessor(BlockPreprocessor):
-    kind = "quiz"
-
-    def parse(self, lines: list[str]) -> Iterator[Block]:
-        seen: dict[str, int] = {}
-        for raw in scan(lines).blocks:
-            block = parse_block(lines, raw, "", first_line=1)
-            quiz = block.quiz
-            if quiz and quiz.id in seen:
-                block.problems.append(
-                    Problem(
-                        "",
-                        quiz.line_of("id"),
-                        f"quiz id '{quiz.id}' is already used on this page (line {seen[quiz.id]})",
-                        "give each quiz its own id",
-                    )
+def _page_blocks(lines: list[str]) -> Iterator[Block]:
+    """The page's quiz blocks, each id used once on the page."""
+    seen: dict[str, int] = {}
+    for raw in scan(lines).blocks:
+        block = parse_block(lines, raw, "", first_line=1)
+        quiz = block.quiz
+        if quiz and quiz.id in seen:
+            block.problems.append(
+                Problem(
+                    "",
+                    quiz.line_of("id"),
+                    f"quiz id '{quiz.id}' is already used on this page (line {seen[quiz.id]})",
+                    "give each quiz its own id",
                 )
-            elif quiz and quiz.id:
-                seen[quiz.id] = quiz.line_of("id")
-            yield block
-
-
-class QuizBlockProcessor(PlaceholderProcessor):
-    kind = "quiz"
-
-    def render(self, block: ParsedBlock) -> Element:
-        quiz = block.content
-        assert isinstance(quiz, Quiz)  # a quiz block's
-        graded = quiz.id in self.page.graded
-        return (render_graded if graded else render_quiz)(quiz, self.parser.parseChunk)
-
-    def render_problems(self, block: ParsedBlock) -> Element:
-        return render_error([p for p in block.problems if p.is_error])
+            )
+        elif quiz and quiz.id:
+            seen[quiz.id] = quiz.line_of("id")
+        yield block
 
 
 class StashMark(Treeprocessor):
@@ -143,11 +126,17 @@ class QuizExtension(Extension):
         self.page.graded = set(self.getConfig("graded"))
         self.reset()
         # Below fenced code (25), above raw HTML blocks (20).
-        md.preprocessors.register(QuizPreprocessor(md, self.page, self.getConfig("log_problems")), "lms_quiz", 22)
-        md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, self.page), "lms_quiz", 85)
+        log = self.getConfig("log_problems")
+        md.preprocessors.register(BlockPreprocessor(md, self.page, "quiz", _page_blocks, log), "lms_quiz", 22)
+        processor = PlaceholderProcessor(md.parser, self.page, "quiz", self.render, render_error)
+        md.parser.blockprocessors.register(processor, "lms_quiz", 85)
         md.treeprocessors.register(StashMark(md, self.page), "lms_quiz_stash", 20.5)
         # After attr_list (8), before abbr (7) and toc (5).
         md.treeprocessors.register(QuizSanitizer(md, self.page), "lms_quiz_sanitize", 7.5)
+
+    def render(self, quiz: Quiz, parse_chunk) -> Element:
+        """A graded assessment's question without its answers; any other quiz with them."""
+        return (render_graded if quiz.id in self.page.graded else render_quiz)(quiz, parse_chunk)
 
     def reset(self) -> None:
         self.page.clear()

@@ -4,8 +4,7 @@ Listed in ``mkdocs.yml`` as ``coursesite.task``. Built like the quiz
 extension, on the same processors (``coursesite.placeholders``): a
 preprocessor below fenced code finds the blocks and leaves a placeholder line,
 a block processor turns it into the task form or a visible error box, and the
-quiz's sanitizer turns
-raw HTML in author text back into text. Problems are logged to the
+quiz's sanitizer turns raw HTML in author text back into text. Problems are logged to the
 ``coursesite.task`` logger unless the ``log_problems`` option is false: the
 MkDocs hook sets it for its own builds, whose source check reports them at
 exact file lines.
@@ -19,35 +18,24 @@ from xml.etree.ElementTree import Element
 from markdown import Extension
 from markdown.util import AtomicString
 
-from ..blocks import ParsedBlock
 from ..placeholders import BlockPreprocessor, PageState, PlaceholderProcessor
+from ..problems import Problem
 from ..quiz.extension import QuizSanitizer, StashMark
 from ..quiz.render import render_error
-from .model import Task, TaskBlock
+from .model import TaskBlock
 from .parse import find_blocks, parse_block
 from .render import render_task
 
 
-class TaskPreprocessor(BlockPreprocessor):
-    kind = "task"
-
-    def parse(self, lines: list[str]) -> Iterator[TaskBlock]:
-        blocks, _indented = find_blocks(lines)
-        for start, end, closed in blocks:
-            yield parse_block(lines, start, end, closed, "", first_line=1)
+def _page_blocks(lines: list[str]) -> Iterator[TaskBlock]:
+    blocks, _indented = find_blocks(lines)
+    return (parse_block(lines, start, end, closed, "", first_line=1) for start, end, closed in blocks)
 
 
-class TaskBlockProcessor(PlaceholderProcessor):
-    kind = "task"
-
-    def render(self, block: ParsedBlock) -> Element:
-        assert isinstance(block.content, Task)  # a task block's
-        return render_task(block.content, self.parser.parseChunk)
-
-    def render_problems(self, block: ParsedBlock) -> Element:
-        box = render_error([p for p in block.problems if p.is_error])
-        box[0].text = AtomicString("This task cannot be shown")
-        return box
+def _render_errors(errors: list[Problem]) -> Element:
+    box = render_error(errors)
+    box[0].text = AtomicString("This task cannot be shown")
+    return box
 
 
 class TaskExtension(Extension):
@@ -61,8 +49,10 @@ class TaskExtension(Extension):
     def extendMarkdown(self, md) -> None:
         md.registerExtension(self)
         self.reset()
-        md.preprocessors.register(TaskPreprocessor(md, self.page, self.getConfig("log_problems")), "lms_task", 21.9)
-        md.parser.blockprocessors.register(TaskBlockProcessor(md.parser, self.page), "lms_task", 84)
+        log = self.getConfig("log_problems")
+        md.preprocessors.register(BlockPreprocessor(md, self.page, "task", _page_blocks, log), "lms_task", 21.9)
+        processor = PlaceholderProcessor(md.parser, self.page, "task", render_task, _render_errors)
+        md.parser.blockprocessors.register(processor, "lms_task", 84)
         md.treeprocessors.register(StashMark(md, self.page), "lms_task_stash", 20.4)  # below fenced code (25)
         # The quiz's rules for author text, applied to the task forms.
         md.treeprocessors.register(QuizSanitizer(md, self.page), "lms_task_sanitize", 7.4)
