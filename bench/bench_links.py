@@ -97,21 +97,17 @@ def planted_breaks(count: int, rng: random.Random) -> dict[int, list[tuple[str, 
         page = rng.randrange(count)
         plants.setdefault(page, []).append((text, (target, fragment)))
 
+    def plant_missing_anchor(link: str, fragment: str) -> None:
+        """``link`` with {url} and {uri}: another topic's page as built and as written."""
+        other = rng.randrange(count)
+        plant(link.format(url=topic_url(other), uri=topic_uri(other)), topic_url(other).rstrip("/"), fragment)
+
     for n in range(PLANTED_PER_KIND):
         plant(f'<a href="../../s99/page-{9000 + n}/">raw missing page {n}</a>', f"topics/s99/page-{9000 + n}")
-        other = rng.randrange(count)
-        plant(
-            f'<a href="../../../{topic_url(other)}#no-such-part-{n}">raw missing anchor {n}</a>',
-            topic_url(other).rstrip("/"),
-            f"no-such-part-{n}",
-        )
+        raw = f'<a href="../../../{{url}}#no-such-part-{n}">raw missing anchor {n}</a>'
+        plant_missing_anchor(raw, f"no-such-part-{n}")
         plant(f'<img src="../../../img/missing-{n}.svg" alt="missing figure {n}">', f"img/missing-{n}.svg")
-        other = rng.randrange(count)
-        plant(
-            f"[Markdown missing anchor {n}](../../{topic_uri(other)}#lost-part-{n})",
-            topic_url(other).rstrip("/"),
-            f"lost-part-{n}",
-        )
+        plant_missing_anchor(f"[Markdown missing anchor {n}](../../{{uri}}#lost-part-{n})", f"lost-part-{n}")
     return plants
 
 

@@ -6,31 +6,30 @@ home, syllabus, key points and glossary can never drift from the modules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from coursesite import glossary, learnerpath, pages, readings, state, templates
+from coursesite.course_loader import Course
 from coursesite.task import portfolio as task_portfolio
+
+# The macros that write a page's Markdown from the course's modules, each with
+# links relative to the page it stands on: name -> writer(course, page_uri).
+PAGE_MACROS: dict[str, Callable[[Course, str], str]] = {
+    "course_home": pages.course_home,  # cards for every module, in course order, with the total time
+    "course_start": learnerpath.start_button,  # the home page's "Start the course" and the time promise
+    "syllabus": pages.syllabus,
+    "key_points": pages.key_points,
+    "portfolio": task_portfolio.portfolio_page,  # every task, for the learner's responses (task/portfolio.js)
+    "reading_list": readings.reading_list_page,
+}
 
 
 def define_env(env):
     def page_uri() -> str:
         return env.page.file.src_uri
 
-    @env.macro
-    def course_home() -> str:
-        """Cards for every module, in course order, with the total time."""
-        return pages.course_home(state.require().course, page_uri())
-
-    @env.macro
-    def course_start() -> str:
-        """The home page's primary button ("Start the course") and the course's time promise."""
-        return learnerpath.start_button(state.require().course, page_uri())
-
-    @env.macro
-    def syllabus() -> str:
-        return pages.syllabus(state.require().course, page_uri())
-
-    @env.macro
-    def key_points() -> str:
-        return pages.key_points(state.require().course, page_uri())
+    for name, writer in PAGE_MACROS.items():
+        env.macro(_page_macro(name, writer, page_uri), name)
 
     @env.macro
     def glossary_terms() -> str:
@@ -41,14 +40,14 @@ def define_env(env):
         """(Pink, 2009) linked to the reading list; a missing key is a build problem."""
         return readings.cite_for_build(state.require(), page_uri(), list(keys))
 
-    @env.macro
-    def portfolio() -> str:
-        """Every task of the course, for the learner's responses (task/portfolio.js)."""
-        return task_portfolio.portfolio_page(state.require().course, page_uri())
 
-    @env.macro
-    def reading_list() -> str:
-        return readings.reading_list_page(state.require().course, page_uri())
+def _page_macro(name: str, writer: Callable[[Course, str], str], page_uri: Callable[[], str]) -> Callable[[], str]:
+    def macro() -> str:
+        return writer(state.require().course, page_uri())
+
+    # A trainer's wrong call is reported by this name: "syllabus() takes 0 positional arguments".
+    macro.__name__ = macro.__qualname__ = name
+    return macro
 
 
 def on_pre_page_macros(env):

@@ -15,8 +15,7 @@ from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser
 
 from support.a11y import axe_violations, set_scheme
-from support.assessment import KEY, build
-from support.server import StaticServer
+from support.assessment import KEY, write
 from support.sites import SiteFactory
 
 EXAM = "modules/03-exam/"
@@ -29,12 +28,8 @@ DRAWN = "[data-lms-assessment-list] > li:not([hidden]) form"
 @pytest.fixture(scope="module")
 def exam_site(tmp_path_factory):
     site = SiteFactory(tmp_path_factory.mktemp("assessment") / "course")
-    (site.root / "site").mkdir()
-    with StaticServer(site.root / "site") as server:
-        site.site_url = server.url
-        result = build(site)
-        assert result.returncode == 0, result.output
-        yield site.root / "site", server.url
+    with site.served("--strict", nav=write(site)) as url:
+        yield site.root / "site", url
 
 
 def _open(open_page, exam_site, path=EXAM, **kwargs):

@@ -10,31 +10,20 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from coursesite.course_loader import load_course
-from coursesite.scorm.outline import course_outline
-from coursesite.scorm.package import build_packages, package_name
 from scorm_harness import lms
 from support.assessment import write
-from support.server import StaticServer
 from support.sites import SiteFactory
 
-PACKAGES = {"1.2": "p12", "2004": "p2004"}
+PACKAGES = lms.PACKAGES
 
 
 @pytest.fixture(scope="module")
 def graded_lms(tmp_path_factory):
-    problem = lms.ensure_scorm_again()
-    if problem:
-        pytest.fail(problem)
     base = tmp_path_factory.mktemp("graded-lms")
     site = SiteFactory(base / "course")
     write(site)
-    result = build_packages(site.root / "mkdocs.yml", base / "dist")
-    assert not result.problems, "\n".join(map(str, result.problems))
-    outline = course_outline(load_course(site.root / "mkdocs.yml"))
-    root = lms.stage(base / "www", {PACKAGES[v]: base / "dist" / package_name(outline.title, v) for v in PACKAGES})
-    with StaticServer(root) as server:
-        yield server.url, root
+    with lms.served_packages(site.root / "mkdocs.yml", base) as (url, root, _outline):
+        yield url, root
 
 
 def course(page):

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.esmodules import module_runner
 from support.progress import record  # a valid record of the version before attempts existed
-from support.server import StaticServer
-from support.sites import ROOT
 
 POOL = [
     {
@@ -52,20 +51,12 @@ def attempt(started: int, score: int | None = None, seed: int = 7, **extra) -> d
 
 @pytest.fixture(scope="module")
 def js(browser):
-    with StaticServer(ROOT / "docs") as server:
-        page = browser.new_page()
-        page.goto(server.url + "assets/lms/progress/")
-        page.evaluate(
-            "async () => { window.R = {...await import('./record.js'), ...await import('./code.js'),"
-            " ...await import('../assessment/draw.js'), ...await import('../assessment/attempts.js')}; }"
-        )
-
-        def run(body: str, **args):
-            names = ", ".join(args)
-            return page.evaluate(f"async ({{ {names} }}) => {{ const R = window.R; {body} }}", args)
-
+    imports = (
+        "window.R = {...await import('./record.js'), ...await import('./code.js'),"
+        " ...await import('../assessment/draw.js'), ...await import('../assessment/attempts.js')};"
+    )
+    with module_runner(browser, "assets/lms/progress/", imports, "R = window.R") as run:
         yield run
-        page.close()
 
 
 def draw(js, seed: int, count: int = 6, per_module: int = 0):

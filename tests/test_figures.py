@@ -13,7 +13,6 @@ from selectolax.lexbor import LexborHTMLParser
 
 from coursesite.figures import file_problems
 from support.a11y import axe_violations
-from support.server import StaticServer
 from support.sites import ROOT, SiteFactory, module_page
 
 DRAWING = (ROOT / "docs/assets/figures/two-editions.svg").read_text(encoding="utf-8")
@@ -109,12 +108,8 @@ def test_the_course_drawings_are_clean():
 def figure_url(tmp_path_factory):
     site = SiteFactory(tmp_path_factory.mktemp("figures") / "course")
     _module_with(site, FIGURE)
-    (site.root / "site").mkdir()
-    with StaticServer(site.root / "site") as server:
-        site.site_url = server.url
-        result = site.build("--strict")
-        assert result.returncode == 0, result.output
-        yield server.url + "modules/01-intro/"
+    with site.served("--strict") as url:
+        yield url + "modules/01-intro/"
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -42,6 +42,8 @@ BALANCED = [  # four single-answer questions: correct option 1st..4th by positio
     quiz("Which goal fits Marcus?", "Sell more", "Learn the whole product line", "x Ten calls a week", "Close one"),
     quiz("Which habit builds trust?", "Shouting", "Blame the rep", "Hide the forecast", "x Admit your errors"),
 ]
+# The hint-cue case's question: only its hint differs between the flawed and better page.
+AISHA = ("What helps Aisha?", "A course", "x Pair her with an engineer", "A lower target")
 
 CASES = [
     (
@@ -96,25 +98,9 @@ CASES = [
     ),
     (
         "hint-cue",
-        page(
-            quiz(
-                "What helps Aisha?",
-                "A course",
-                "x Pair her with an engineer",
-                "A lower target",
-                extra="hint: Pair her with an engineer.",
-            )
-        ),
+        page(quiz(*AISHA, extra="hint: Pair her with an engineer.")),
         "    hint: Pair her with an engineer.",
-        page(
-            quiz(
-                "What helps Aisha?",
-                "A course",
-                "x Pair her with an engineer",
-                "A lower target",
-                extra="hint: Who knows the product best?",
-            )
-        ),
+        page(quiz(*AISHA, extra="hint: Who knows the product best?")),
     ),
     (
         "word-repeat",

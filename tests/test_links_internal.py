@@ -46,6 +46,22 @@ Start with [a missing page](missing-page.md) and [a bad anchor](02-next.md#no-su
 {QUIZ}"""
 
 GLOSSARY_PAGE = "---\ntitle: Glossary\n---\n\n# Glossary\n\n{{ glossary_terms() }}\n"
+NAV = [{"Home": "index.md"}, {"Course": ["modules/01-intro.md", "modules/02-next.md"]}, {"Glossary": "glossary.md"}]
+
+
+def write_two_modules_and_glossary(site, intro_body: str, glossary_link: str):
+    """A home page, two modules (the first with ``intro_body``) and a glossary whose
+    one definition links with ``glossary_link``; returns the first module's file."""
+    site.write(
+        "docs/index.md", "---\ntitle: Home\n---\n\nWelcome. Start with [the introduction](modules/01-intro.md).\n"
+    )
+    intro = site.module("01-intro.md", module_page(body=intro_body))
+    site.module("02-next.md", module_page("next", title="Next", body="## Listening\n\nText.\n"))
+    site.write("docs/glossary.md", GLOSSARY_PAGE)
+    site.write(
+        "docs/_data/glossary/intro.yml", f"- term: GROW\n  definition: Goal, Reality, Options, Will; {glossary_link}\n"
+    )
+    return intro
 
 
 def with_site_url(site: SiteFactory, site_url: str) -> SiteFactory:
@@ -79,18 +95,8 @@ def line_of(path: Path, needle: str) -> int:
 def broken(tmp_path_factory):
     """One site with every kind of broken internal link, built strictly once."""
     site = SiteFactory(tmp_path_factory.mktemp("broken") / "course")
-    site.write(
-        "docs/index.md", "---\ntitle: Home\n---\n\nWelcome. Start with [the introduction](modules/01-intro.md).\n"
-    )
-    intro = site.module("01-intro.md", module_page(body=BROKEN_BODY))
-    site.module("02-next.md", module_page("next", title="Next", body="## Listening\n\nText.\n"))
-    site.write("docs/glossary.md", GLOSSARY_PAGE)
-    site.write(
-        "docs/_data/glossary/intro.yml",
-        "- term: GROW\n  definition: Goal, Reality, Options, Will; [see the model](../nowhere-generated/)\n",
-    )
-    nav = [{"Home": "index.md"}, {"Course": ["modules/01-intro.md", "modules/02-next.md"]}, {"Glossary": "glossary.md"}]
-    result = site.build("--strict", nav=nav)
+    intro = write_two_modules_and_glossary(site, BROKEN_BODY, "[see the model](../nowhere-generated/)")
+    result = site.build("--strict", nav=NAV)
     return site, intro, result
 
 
@@ -207,19 +213,9 @@ Text.
 def test_a_clean_site_reports_nothing(site):
     """Every kind of good link, on a site published under a path (/course/)."""
     with_site_url(site, "http://127.0.0.1/course/")
-    site.write(
-        "docs/index.md", "---\ntitle: Home\n---\n\nWelcome. Start with [the introduction](modules/01-intro.md).\n"
-    )
     site.write("docs/img/team.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n')
-    site.module("01-intro.md", module_page(body=CLEAN_BODY))
-    site.module("02-next.md", module_page("next", title="Next", body="## Listening\n\nText.\n"))
-    site.write("docs/glossary.md", GLOSSARY_PAGE)
-    site.write(
-        "docs/_data/glossary/intro.yml",
-        "- term: GROW\n  definition: Goal, Reality, Options, Will; [see the next module](modules/02-next.md)\n",
-    )
-    nav = [{"Home": "index.md"}, {"Course": ["modules/01-intro.md", "modules/02-next.md"]}, {"Glossary": "glossary.md"}]
-    result = site.build("--strict", nav=nav)
+    write_two_modules_and_glossary(site, CLEAN_BODY, "[see the next module](modules/02-next.md)")
+    result = site.build("--strict", nav=NAV)
     assert result.returncode == 0, result.output
     assert "/course/assets/" in result.page("404.html"), "the theme's 404 page uses site-absolute links"
     course = load_course(site.root / "mkdocs.yml")

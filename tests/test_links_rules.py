@@ -47,52 +47,37 @@ def _line(intro, needle: str) -> int:
     return next(n for n, text in enumerate(intro.read_text(encoding="utf-8").splitlines(), start=1) if needle in text)
 
 
+def _reported(lines: list[str], intro, needle: str, start: str, containing: str = "") -> bool:
+    """Whether the check printed a problem starting with ``start`` at the line of
+    01-intro.md that holds ``needle`` (and containing ``containing``)."""
+    where = f"docs/modules/01-intro.md:{_line(intro, needle)}: "
+    return any(text.startswith(where + start) and containing in text for text in lines)
+
+
 def test_a_link_into_data_is_an_error(rules_lines):
     status, lines, intro = rules_lines
-    line = _line(intro, "the readings file")
     assert status == 1
-    assert any(
-        text.startswith(
-            f"docs/modules/01-intro.md:{line}: link \"the readings file\" to '../../_data/readings.yml' points into _data/, which is never published"
-        )
-        for text in lines
-    ), lines
+    message = "link \"the readings file\" to '../../_data/readings.yml' points into _data/, which is never published"
+    assert _reported(lines, intro, "the readings file", message), lines
 
 
 def test_a_markdown_file_that_is_not_a_page_is_an_error(rules_lines):
     _status, lines, intro = rules_lines
-    line = _line(intro, "the old notes")
-    assert any(
-        text.startswith(
-            f"docs/modules/01-intro.md:{line}: link \"the old notes\" to 'notes.md' names a Markdown file that is not a page"
-        )
-        for text in lines
-    ), lines
+    message = "link \"the old notes\" to 'notes.md' names a Markdown file that is not a page"
+    assert _reported(lines, intro, "the old notes", message), lines
 
 
 def test_http_to_another_site_is_a_warning_unless_the_host_has_no_https(rules_lines):
     _status, lines, intro = rules_lines
-    line = _line(intro, "the HBR article")
-    assert any(
-        text.startswith(f'docs/modules/01-intro.md:{line}: warning: link "the HBR article" uses http://')
-        for text in lines
-    ), lines
+    assert _reported(lines, intro, "the HBR article", 'warning: link "the HBR article" uses http://'), lines
     assert not any("archive.example.net" in text for text in lines), "hosts under http_only get no warning"
 
 
 def test_vague_and_bare_url_link_text_are_warnings(rules_lines):
     _status, lines, intro = rules_lines
-    line = _line(intro, "click here")
-    assert any(
-        text.startswith(f'docs/modules/01-intro.md:{line}: warning: link "click here"')
-        and "does not say where the link goes" in text
-        for text in lines
-    ), lines
-    assert any(
-        text.startswith(f'docs/modules/01-intro.md:{line}: warning: link "https://example.org/guide"')
-        and "bare URL" in text
-        for text in lines
-    ), lines
+    vague, bare = 'warning: link "click here"', 'warning: link "https://example.org/guide"'
+    assert _reported(lines, intro, "click here", vague, "does not say where the link goes"), lines
+    assert _reported(lines, intro, "click here", bare, "bare URL"), lines
     assert not any("The next module" in text or 'link "here"' in text for text in lines), (
         "an aria-label that names the target is enough"
     )

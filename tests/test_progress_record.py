@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from support.server import StaticServer
-from support.sites import ROOT
+from support.esmodules import module_runner
+from support.progress import record
 
 COURSE = {
     "title": "Course",
@@ -32,33 +32,14 @@ COURSE = {
 @pytest.fixture(scope="module")
 def js(browser):
     """``js(body, **args)``: run ``body`` (with ``R`` = record.js and the args) and return its JSON result."""
-    with StaticServer(ROOT / "docs") as server:
-        page = browser.new_page()
-        page.goto(server.url + "assets/lms/progress/")
-        page.evaluate("async () => { window.R = {...await import('./record.js'), ...await import('./code.js')}; }")
-
-        def run(body: str, **args):
-            names = ", ".join(args)
-            return page.evaluate(f"async ({{ {names} }}) => {{ const R = window.R; {body} }}", args)
-
+    imports = "window.R = {...await import('./record.js'), ...await import('./code.js')};"
+    with module_runner(browser, "assets/lms/progress/", imports, "R = window.R") as run:
         yield run
-        page.close()
 
 
 def v2(**fields) -> dict:
-    base = {
-        "v": 2,
-        "epoch": 0,
-        "name": None,
-        "visited": {},
-        "completed": {},
-        "quizzes": {},
-        "readings": {},
-        "tasks": {},  # optional in a stored record, like review; clean() always gives both
-        "review": {},
-        "last": None,
-    }
-    return {**base, **fields}
+    """A valid v2 record; tasks and review are optional in a stored one, and clean() always gives both."""
+    return record(**{"v": 2, "tasks": {}, "review": {}, **fields})
 
 
 def clean(js, raw, now=1000):

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from support.a11y import axe_violations
-from support.server import StaticServer
+from support.keyboard import focused, tab_to
 from support.sites import SiteFactory, module_page
 
 QUIZZES = """\
@@ -86,12 +86,8 @@ def quiz_site(tmp_path_factory):
     site.module("01-quizzes.md", module_page("quizzes", title="Quizzes", body=QUIZZES, pass_mark=60))
     site.module("02-other.md", module_page("other", title="Other", body="[Back to the quizzes](01-quizzes.md)\n"))
     nav = [{"Home": "index.md"}, {"Course": list(site.nav)}, {"Hostile": "hostile.md"}]
-    (site.root / "site").mkdir()
-    with StaticServer(site.root / "site") as server:
-        site.site_url = server.url  # Material's instant navigation follows the sitemap's URLs
-        result = site.build("--strict", nav=nav)
-        assert result.returncode == 0, result.output
-        yield server.url
+    with site.served("--strict", nav=nav) as url:
+        yield url
 
 
 def _open(open_page, quiz_site, scheme="light", **kwargs):
@@ -100,18 +96,6 @@ def _open(open_page, quiz_site, scheme="light", **kwargs):
     if kwargs.get("javascript", True):
         page.wait_for_selector("form[data-lms-quiz][data-lms-ready]")
     return page
-
-
-def _active(page) -> str:
-    return page.evaluate("document.activeElement.id || document.activeElement.textContent.trim()")
-
-
-def _tab_to(page, element_id: str, limit: int = 40) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == element_id:
-            return
-    raise AssertionError(f"Tab never reached #{element_id}")
 
 
 def _record_events(page) -> None:
@@ -143,29 +127,29 @@ def test_answer_by_keyboard_only_and_hear_the_result(open_page, quiz_site):
     assert page.locator(".lms-quiz input:checked").count() == 0, "no choice is ever pre-selected"
     page.get_by_role("link", name="Skip to the other page").focus()
     page.keyboard.press("Tab")
-    assert _active(page) == "Hint"
+    assert focused(page) == "Hint"
     page.keyboard.press("Tab")
-    assert _active(page) == "lms-quiz-quizzes-first-move-1"
+    assert focused(page) == "lms-quiz-quizzes-first-move-1"
     assert not page.locator("#lms-quiz-quizzes-first-move-1").is_checked(), "focus alone never chooses"
     page.keyboard.press("ArrowDown")
     assert (
-        _active(page) == "lms-quiz-quizzes-first-move-2" and page.locator("#lms-quiz-quizzes-first-move-2").is_checked()
+        focused(page) == "lms-quiz-quizzes-first-move-2" and page.locator("#lms-quiz-quizzes-first-move-2").is_checked()
     )
     page.keyboard.press("Tab")
-    assert _active(page) == "Check answer"
+    assert focused(page) == "Check answer"
     page.keyboard.press("Enter")
     live = _result(page, "quizzes-first-move")
     assert live.get_attribute("role") == "status"
     _expect_message(page, "quizzes-first-move", "Correct! The explanation is below.")
-    assert _active(page) == "lms-quiz-quizzes-first-move-result", "focus on the result, never on Try again"
+    assert focused(page) == "lms-quiz-quizzes-first-move-result", "focus on the result, never on Try again"
     page.keyboard.press("Enter")  # Enter on the message clears nothing
     assert page.locator("#lms-quiz-quizzes-first-move").get_attribute("data-lms-state") == "right"
     # A multiple-choice quiz: Space ticks checkboxes, Enter checks.
-    _tab_to(page, "lms-quiz-quizzes-career-1")
+    tab_to(page, "lms-quiz-quizzes-career-1")
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    assert _active(page) == "lms-quiz-quizzes-career-3"
+    assert focused(page) == "lms-quiz-quizzes-career-3"
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
@@ -178,7 +162,7 @@ def test_focus_ring_is_visible_on_radios_and_checkboxes(open_page, quiz_site, sc
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == palette
     page.get_by_role("link", name="Skip to the other page").focus()
     for target in ("lms-quiz-quizzes-first-move-1", "lms-quiz-quizzes-career-1"):
-        _tab_to(page, target)
+        tab_to(page, target)
         style = page.evaluate(
             "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; })()"
         )
@@ -220,7 +204,7 @@ def test_feedback_and_explanation_appear_after_checking_and_try_again_resets(ope
     expect(_result(page, "quizzes-first-move")).to_have_text("")
     assert form.locator("input:checked").count() == 0 and form.locator("input:disabled").count() == 0
     assert not chosen.is_visible() and not form.locator(".lms-quiz__answer").is_visible()
-    assert _active(page) == "lms-quiz-quizzes-first-move-1"
+    assert focused(page) == "lms-quiz-quizzes-first-move-1"
     _answer(page, "quizzes-career", "Sponsorship", "Counselling")
     _expect_message(
         page,
@@ -237,7 +221,7 @@ def test_checking_with_nothing_chosen_gives_an_inline_message_and_clears_nothing
     expect(error).to_have_text("Choose an answer before checking.")
     described = page.locator("#lms-quiz-quizzes-career fieldset").get_attribute("aria-describedby").split()
     assert "lms-quiz-quizzes-career-error" in described and "lms-quiz-quizzes-career-instruction" in described
-    assert _active(page) == "lms-quiz-quizzes-career-1"
+    assert focused(page) == "lms-quiz-quizzes-career-1"
     expect(_result(page, "quizzes-career")).to_have_text("")
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('lms:') && k.includes('quiz:'))") == []
     _answer(page, "quizzes-career", "Sponsorship", "Exposure")
@@ -449,7 +433,7 @@ def test_the_checking_code_comes_with_the_first_touch_of_a_quiz(open_page, quiz_
         form.get_by_label("Ask", exact=True).focus()
     _answer(page, "quizzes-first-move", "Ask")
     _expect_message(page, "quizzes-first-move", "Correct! The explanation is below.")
-    assert _active(page) == "lms-quiz-quizzes-first-move-result"
+    assert focused(page) == "lms-quiz-quizzes-first-move-result"
 
 
 def test_a_page_with_a_saved_answer_is_ready_only_once_the_answer_shows(open_page, quiz_site):
@@ -493,7 +477,7 @@ def test_if_the_checking_code_cannot_load_the_quiz_falls_back_to_its_answer_disc
         page, "quizzes-first-move", "Your answer can't be checked right now: open “Show answer” to compare."
     )
     expect(form.get_by_role("button", name="Check answer")).to_have_count(0)
-    assert _active(page) == "Show answer"
+    assert focused(page) == "Show answer"
     answer = form.locator(".lms-quiz__answer")
     expect(answer).to_be_visible()
     answer.locator("summary").click()

@@ -8,7 +8,7 @@ import re
 
 from ruamel.yaml import YAML
 
-from support.guide import examples
+from support.guide import build_guide_pages, examples
 from support.sites import ROOT, module_page
 from test_quiz_rules import CASES, MODULE_CASES
 
@@ -84,18 +84,12 @@ def test_every_rule_has_a_built_example_with_its_message_in_the_guide():
 
 
 def test_the_guide_page_builds_with_its_live_quiz(site):
-    site.write("docs/index.md", "# Home\n")
-    site.write("docs/guide/quizzes.md", GUIDE.read_text(encoding="utf-8"), dedent=False)
-    site.write("docs/guide/assessments.md", "# Graded assessments\n")  # a page the quiz page links to
     site.module("01-intro.md", module_page())
-    nav = [
-        {"Home": "index.md"},
-        {"Course": list(site.nav)},
-        {"Trainer guide": ["guide/quizzes.md", "guide/assessments.md"]},
-    ]
-    site.edition = "facilitator"
-    result = site.build("--strict", nav=nav)
-    assert result.returncode == 0, result.output
+    pages = {
+        "guide/quizzes.md": GUIDE.read_text(encoding="utf-8"),
+        "guide/assessments.md": "# Graded assessments\n",  # a page the quiz page links to
+    }
+    result = build_guide_pages(site, pages)
     html = result.page("guide/quizzes/index.html")
     assert html.count('class="lms-quiz"') == 1 and "lms-quiz-invalid" not in html, "only the demo is a live quiz"
     assert 'data-lms-quiz="guide-demo-first-words"' in html

@@ -16,7 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from support.a11y import axe_violations
-from support.server import StaticServer
+from support.keyboard import tab_to
 from support.sites import SiteFactory, module_page
 
 BODY = """\
@@ -60,12 +60,8 @@ CASES = [pytest.param(size, scheme, id=f"{size}-{scheme}") for size in SIZES for
 def site_url(tmp_path_factory):
     site = SiteFactory(tmp_path_factory.mktemp("teaching") / "course")
     site.module("01-teach.md", module_page("teach", title="Teaching checks", body=BODY, pass_mark=50))
-    (site.root / "site").mkdir()
-    with StaticServer(site.root / "site") as server:
-        site.site_url = server.url
-        result = site.build("--strict")
-        assert result.returncode == 0, result.output
-        yield server.url
+    with site.served("--strict") as url:
+        yield url
 
 
 def _open(browser, open_page, site_url, size, scheme):
@@ -76,18 +72,6 @@ def _open(browser, open_page, site_url, size, scheme):
     return page
 
 
-def _active(page) -> str:
-    return page.evaluate("document.activeElement.id || document.activeElement.textContent.trim()")
-
-
-def _tab_to(page, target: str, limit: int = 60) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if _active(page) == target:
-            return
-    raise AssertionError(f"Tab never reached {target}")
-
-
 def _expect_focus(page, element_id: str) -> None:
     """Focus on ``element_id``, waiting for the checking code if it is still on its way."""
     page.wait_for_function("(id) => document.activeElement?.id === id", arg=element_id, timeout=5000)
@@ -95,7 +79,7 @@ def _expect_focus(page, element_id: str) -> None:
 
 def _press_on(page, target: str, *keys: str) -> None:
     """Tab to ``target``, then press ``keys`` there."""
-    _tab_to(page, target)
+    tab_to(page, target)
     for key in keys:
         page.keyboard.press(key)
 
@@ -163,9 +147,9 @@ def test_a_knowledge_check_teaches_by_keyboard(browser, open_page, site_url, siz
 
     # A wrong first try: the feedback on it, never the answer.
     page.get_by_role("link", name="Skip to the questions").focus()
-    _tab_to(page, "lms-quiz-teach-first-move-1")
+    tab_to(page, "lms-quiz-teach-first-move-1")
     page.keyboard.press("Space")
-    _tab_to(page, "Check answer")
+    tab_to(page, "Check answer")
     page.keyboard.press("Enter")
     _expect_focus(page, "lms-quiz-teach-first-move-result")
     said = _said(page, "teach-first-move")
@@ -181,7 +165,7 @@ def test_a_knowledge_check_teaches_by_keyboard(browser, open_page, site_url, siz
     assert _axe(page) == []
 
     # "Show answer", pressed: the right choice, its feedback, the explanation, announced.
-    _tab_to(page, "Show answer")
+    tab_to(page, "Show answer")
     page.keyboard.press("Enter")
     _expect_focus(page, "lms-quiz-teach-first-move-result")
     expect(form.locator(".lms-quiz__solution")).to_have_text("Correct answer: Ask them, one to one, what has changed")
@@ -219,9 +203,9 @@ def test_a_knowledge_check_teaches_by_keyboard(browser, open_page, site_url, siz
 def test_the_current_modules_badge_shows_in_the_mobile_drawer(browser, open_page, site_url, scheme):
     page = _open(browser, open_page, site_url, "390", scheme)
     page.get_by_role("link", name="Skip to the questions").focus()
-    _tab_to(page, "lms-quiz-teach-first-move-1")
+    tab_to(page, "lms-quiz-teach-first-move-1")
     page.keyboard.press("ArrowDown")  # chooses the next answer
-    _tab_to(page, "Check answer")
+    tab_to(page, "Check answer")
     page.keyboard.press("Enter")  # the first answer loads progress, which draws the badges
     page.locator("a.md-nav__link [data-lms-badge]").first.wait_for(state="attached")
     page.evaluate("document.querySelector('#__drawer').click()")  # the header's menu button

@@ -10,7 +10,6 @@ import json
 import pytest
 
 from support.a11y import axe_violations, set_scheme
-from support.server import StaticServer
 from support.sites import SiteFactory
 from test_readings_sample import write_sample
 
@@ -23,12 +22,8 @@ READY = "input[data-lms-reading-toggle][data-lms-reading-ready]"
 def sample_url(tmp_path_factory):
     site = SiteFactory(tmp_path_factory.mktemp("readings-browser") / "course")
     nav = write_sample(site)
-    (site.root / "site").mkdir()
-    with StaticServer(site.root / "site") as server:
-        site.site_url = server.url  # instant navigation only intercepts links under site_url
-        result = site.build(nav=nav)
-        assert result.returncode == 0, result.output
-        yield server.url
+    with site.served(nav=nav) as url:
+        yield url
 
 
 def ready(page, marker: str = "body") -> None:

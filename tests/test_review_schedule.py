@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.server import StaticServer
-from support.sites import ROOT
+from support.esmodules import module_runner
 
 DAY = 86_400_000
 T0 = 1_700_000_000_000
@@ -24,19 +23,9 @@ COURSE = {
 @pytest.fixture(scope="module")
 def js(browser):
     """``js(body, **args)``: run ``body`` with ``S`` = schedule.js and ``R`` = record.js."""
-    with StaticServer(ROOT / "docs") as server:
-        page = browser.new_page()
-        page.goto(server.url + "assets/lms/review/")
-        page.evaluate(
-            "async () => { window.S = await import('./schedule.js'); window.R = await import('../progress/record.js'); }"
-        )
-
-        def run(body: str, **args):
-            names = ", ".join(args)
-            return page.evaluate(f"async ({{ {names} }}) => {{ const S = window.S, R = window.R; {body} }}", args)
-
+    imports = "window.S = await import('./schedule.js'); window.R = await import('../progress/record.js');"
+    with module_runner(browser, "assets/lms/review/", imports, "S = window.S, R = window.R") as run:
         yield run
-        page.close()
 
 
 def record_with(js, completed: list[str], now: int = T0) -> dict:

@@ -16,20 +16,16 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from coursesite.course_loader import load_course
-from coursesite.scorm.outline import course_outline
-from coursesite.scorm.package import build_packages, package_name
 from coursesite.scorm.suspend import SCORM12_LIMIT, decode, worst_case_length
 from scorm_harness import lms
 from scorm_harness.packaged_course import QUIZZES, answers, write_course
-from support.server import StaticServer
 
 MODULE_PAGES = {
     "intro": "modules/01-intro.html",
     "practice": "modules/02-practice.html",
     "final-assessment": "modules/03-final.html",
 }
-PACKAGES = {"1.2": "p12", "2004": "p2004"}
+PACKAGES = lms.PACKAGES
 NAMES = {
     "1.2": {"init": "LMSInitialize", "get": "LMSGetValue", "commit": "LMSCommit", "finish": "LMSFinish"},
     "2004": {"init": "Initialize", "get": "GetValue", "commit": "Commit", "finish": "Terminate"},
@@ -39,17 +35,10 @@ NAMES = {
 @pytest.fixture(scope="module")
 def lms_site(tmp_path_factory):
     """Both packages of the test course, unpacked beside the harness, served on 127.0.0.1."""
-    problem = lms.ensure_scorm_again()
-    if problem:
-        pytest.fail(problem)
     base = tmp_path_factory.mktemp("scorm-lms")
     site = write_course(base / "course")
-    result = build_packages(site.root / "mkdocs.yml", base / "dist")
-    assert not result.problems, "\n".join(map(str, result.problems))
-    outline = course_outline(load_course(site.root / "mkdocs.yml"))
-    root = lms.stage(base / "www", {PACKAGES[v]: base / "dist" / package_name(outline.title, v) for v in PACKAGES})
-    with StaticServer(root) as server:
-        yield server.url, outline
+    with lms.served_packages(site.root / "mkdocs.yml", base) as (url, _root, outline):
+        yield url, outline
 
 
 @pytest.fixture

@@ -66,12 +66,25 @@ def records(draw, outline: Outline = OUTLINE) -> LearnerRecord:
     return record
 
 
+def assert_round_trip(outline: Outline, record: LearnerRecord) -> str:
+    """The record written for ``outline`` reads back the same, within the worst case's length; returns the text."""
+    text = encode(outline, record)
+    assert decode(outline, text) == record
+    assert len(text) <= worst_case_length(outline)
+    return text
+
+
+def assert_javascript_agrees(outline: Outline, recs: list[LearnerRecord]) -> None:
+    """The browser code writes each record as Python does, and reads it back the same."""
+    for record, js in zip(recs, run_js(outline, recs), strict=True):
+        assert js["text"] == encode(outline, record)
+        assert js["back"] == as_json(record)
+
+
 @given(records())
 @settings(max_examples=200, deadline=None)
 def test_every_record_survives_a_round_trip(record):
-    text = encode(OUTLINE, record)
-    assert decode(OUTLINE, text) == record
-    assert len(text) <= worst_case_length(OUTLINE)
+    text = assert_round_trip(OUTLINE, record)
     assert set(text) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
 
 
@@ -195,9 +208,7 @@ def run_js(outline: Outline, recs: list[LearnerRecord]) -> list[dict]:
 @given(st.lists(records(), min_size=1, max_size=20))
 @settings(max_examples=5, deadline=None)
 def test_python_and_javascript_write_and_read_the_same_text(recs):
-    for record, js in zip(recs, run_js(OUTLINE, recs), strict=True):
-        assert js["text"] == encode(OUTLINE, record)
-        assert js["back"] == as_json(record)
+    assert_javascript_agrees(OUTLINE, recs)
 
 
 def test_javascript_writes_the_worst_case_of_this_course_within_the_limit():
@@ -232,17 +243,13 @@ def graded_records(draw) -> LearnerRecord:
 @given(graded_records())
 @settings(max_examples=200, deadline=None)
 def test_a_graded_result_survives_a_round_trip(record):
-    text = encode(GRADED_OUTLINE, record)
-    assert decode(GRADED_OUTLINE, text) == record
-    assert len(text) <= worst_case_length(GRADED_OUTLINE)
+    assert_round_trip(GRADED_OUTLINE, record)
 
 
 @given(st.lists(graded_records(), min_size=1, max_size=20))
 @settings(max_examples=5, deadline=None)
 def test_python_and_javascript_agree_on_graded_results(recs):
-    for record, js in zip(recs, run_js(GRADED_OUTLINE, recs), strict=True):
-        assert js["text"] == encode(GRADED_OUTLINE, record)
-        assert js["back"] == as_json(record)
+    assert_javascript_agrees(GRADED_OUTLINE, recs)
 
 
 def test_this_course_with_every_attempt_used_fits_scorm_12():

@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import expect
 
 from support.a11y import axe_violations, set_scheme
-from support.server import StaticServer
 from support.sites import SiteFactory, module_page
 
 PAGES = {
@@ -40,12 +39,8 @@ def sample_url(tmp_path_factory):
     site.module("01-first.md", module_page("first", title="Listening first", body=BODY))
     site.module("02-second.md", module_page("second", title="Praise that works", prerequisites=["first"], body=BODY))
     site.write("docs/_data/glossary/first.yml", "- term: GROW\n  definition: Goal, Reality, Options, Will\n")
-    (site.root / "site").mkdir()
-    with StaticServer(site.root / "site") as server:
-        site.site_url = server.url
-        result = site.build(nav=NAV)
-        assert result.returncode == 0, result.output
-        yield server.url
+    with site.served(nav=NAV) as url:
+        yield url
 
 
 def test_home_card_opens_module_with_instant_navigation(open_page, sample_url):

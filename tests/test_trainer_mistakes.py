@@ -69,7 +69,7 @@ def test_undefined_names_and_failing_macros_are_reported_by_the_build(site):
     site.module("02-next.md", module_page("next", title="Next", body="Next.\n\n\n{{ syllabus(1) }}\n"))
     expected = [
         f"{INTRO}:14: template code names 'course_hom', which is not defined (did you mean 'course_home'?)",
-        "docs/modules/02-next.md:15: template code failed: TypeError: define_env.<locals>.syllabus() takes 0 positional arguments but 1 was given (check the macro call on this line and its arguments)",
+        "docs/modules/02-next.md:15: template code failed: TypeError: syllabus() takes 0 positional arguments but 1 was given (check the macro call on this line and its arguments)",
     ]
     assert run_check(site)[:2] == (1, expected)
     assert build_problems(site)[:2] == (1, expected)

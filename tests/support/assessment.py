@@ -10,7 +10,7 @@ with "Right", every wrong one with "Wrong".
 
 from __future__ import annotations
 
-from .sites import ROOT, BuildResult, SiteFactory, module_page
+from .sites import ROOT, SiteFactory, module_page
 
 KEY = "lms:v1:/:progress"
 
@@ -61,7 +61,7 @@ NAV_EXTRA = [{"Your progress": "dashboard.md"}, {"Certificate": "certificate.md"
 
 
 def write(site: SiteFactory) -> list:
-    """Write the course and its mkdocs.yml (site_url must be set first); returns the nav."""
+    """Write the course and its mkdocs.yml (for the site_url set at the time); returns the nav."""
     site.module("01-alpha.md", module_page("alpha", title="Alpha", body=ALPHA_QUIZ, pass_mark=50))
     site.module("02-beta.md", module_page("beta", title="Beta"))
     site.module("03-exam.md", module_page("exam", title="Exam", body=EXAM_BODY, pass_mark=75, assessment=EXAM))
@@ -73,8 +73,3 @@ def write(site: SiteFactory) -> list:
     nav = [{"Home": "index.md"}, {"Course": list(site.nav)}, *NAV_EXTRA]
     site.write_config(nav)
     return nav
-
-
-def build(site: SiteFactory) -> BuildResult:
-    """Write the course and build it strictly (site_url must be set first)."""
-    return site.build("--strict", nav=write(site))

@@ -95,3 +95,18 @@ def examples(page: Path, root: Path) -> list[Example]:
         else:
             current = None if item.title != CHECK_TITLE else current
     return found
+
+
+def build_guide_pages(site, pages: dict[str, str]):
+    """The facilitator edition, built strict, of a home page, the modules already
+    written and ``pages`` (path under docs/ -> text, listed under "Trainer guide"
+    in this order); the test fails when the build does."""
+    site.write("docs/index.md", "# Home\n")
+    for path, text in pages.items():
+        site.write(f"docs/{path}", text, dedent=False)
+    site.edition = "facilitator"
+    result = site.build(
+        "--strict", nav=[{"Home": "index.md"}, {"Course": list(site.nav)}, {"Trainer guide": list(pages)}]
+    )
+    assert result.returncode == 0, result.output
+    return result

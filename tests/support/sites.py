@@ -12,10 +12,14 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml import YAML
+
+from .server import StaticServer
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -105,6 +109,18 @@ class SiteFactory:
             [str(MKDOCS), "build", *args], cwd=self.root, env=env, capture_output=True, text=True, timeout=300
         )
         return BuildResult(result.returncode, result.stdout + result.stderr, self.root / "site")
+
+    @contextmanager
+    def served(self, *args: str, nav: list | None = None) -> Iterator[str]:
+        """Build into ``site/`` (``args`` as for ``build``) and serve it on 127.0.0.1:
+        yields the server's URL. The build's site_url is that URL: Material's instant
+        navigation only intercepts links under site_url (its sitemap's URLs)."""
+        (self.root / "site").mkdir()
+        with StaticServer(self.root / "site") as server:
+            self.site_url = server.url
+            result = self.build(*args, nav=nav)
+            assert result.returncode == 0, result.output
+            yield server.url
 
     def check(self, *args: str, nav: list | None = None) -> tuple[int, list[str]]:
         """Run ``course check`` in-process; returns (exit status, problem lines)."""

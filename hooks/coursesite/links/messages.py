@@ -44,6 +44,36 @@ def _target_page(path: str) -> str:
     return path.removesuffix("index.html") or "the home page"
 
 
+# What is wrong and how to fix it, for the kinds whose message needs nothing but the
+# link itself ({subject}, {url}) and the site's address ({prefix}).
+PLAIN_MESSAGES = {
+    rules.OUTSIDE: (
+        "{subject} to '{url}' leaves the published site, which lives under {prefix}",
+        "use a relative link, or start a site-absolute link with {prefix}",
+    ),
+    rules.DATA: (
+        f"{{subject}} to '{{url}}' points into {DATA_DIR}/, which is never published",
+        "link to the page that shows this data instead (readings: cite them with the cite macro)",
+    ),
+    rules.MARKDOWN: (
+        "{subject} to '{url}' names a Markdown file that is not a page of the site",
+        "check the file name and path; pages excluded in mkdocs.yml are not published",
+    ),
+    rules.HTTP: (
+        "{subject} uses http:// ('{url}')",
+        "use https:// (run 'course links --external' to see whether it answers); for a host without https, add it to extra.lms.links.http_only in mkdocs.yml",
+    ),
+    rules.VAGUE_TEXT: (
+        "{subject} to '{url}': the text does not say where the link goes",
+        "use words that name the destination, e.g. the article's title (WCAG 2.4.4)",
+    ),
+    rules.BARE_URL: (
+        "{subject} to '{url}': the link text is a bare URL",
+        "use the page or article title as the link text; screen readers read a URL out character by character",
+    ),
+}
+
+
 def _describe(finding: Finding, prefix: str) -> tuple[str, str]:
     subject, url, kind = _subject(finding), finding.link.url, finding.kind
     if kind == rules.ANCHOR:
@@ -56,35 +86,8 @@ def _describe(finding: Finding, prefix: str) -> tuple[str, str]:
     if kind == rules.MISSING:
         hint = "check the path: links in Markdown are relative to the Markdown file, e.g. ../modules/01-x.md"
         return f"{subject} to '{url}' leads nowhere: nothing is published at {prefix}{finding.target}", hint
-    if kind == rules.OUTSIDE:
-        return (
-            f"{subject} to '{url}' leaves the published site, which lives under {prefix}",
-            f"use a relative link, or start a site-absolute link with {prefix}",
-        )
-    if kind == rules.DATA:
-        return (
-            f"{subject} to '{url}' points into {DATA_DIR}/, which is never published",
-            "link to the page that shows this data instead (readings: cite them with the cite macro)",
-        )
-    if kind == rules.MARKDOWN:
-        return (
-            f"{subject} to '{url}' names a Markdown file that is not a page of the site",
-            "check the file name and path; pages excluded in mkdocs.yml are not published",
-        )
-    if kind == rules.HTTP:
-        return (
-            f"{subject} uses http:// ('{url}')",
-            "use https:// (run 'course links --external' to see whether it answers); for a host without https, add it to extra.lms.links.http_only in mkdocs.yml",
-        )
-    if kind == rules.VAGUE_TEXT:
-        return (
-            f"{subject} to '{url}': the text does not say where the link goes",
-            "use words that name the destination, e.g. the article's title (WCAG 2.4.4)",
-        )
-    return (
-        f"{subject} to '{url}': the link text is a bare URL",
-        "use the page or article title as the link text; screen readers read a URL out character by character",
-    )
+    message, hint = PLAIN_MESSAGES[kind]
+    return message.format(subject=subject, url=url, prefix=prefix), hint.format(prefix=prefix)
 
 
 def _file_to_create(finding: Finding, where: Where, source_line: str, docs_root: str) -> str:

@@ -3,9 +3,8 @@
 Listed in ``mkdocs.yml`` as ``coursesite.quiz`` under ``markdown_extensions``, so it
 works under any MkDocs-compatible generator, with or without our hooks.
 
-1. A preprocessor (after fenced code is stashed, so examples in ``` fences
-   stay examples) parses the blocks with the same parser as the source check
-   and leaves a placeholder line for each.
+1. A preprocessor parses the blocks with the same parser as the source check
+   and leaves a placeholder line for each (``coursesite/placeholders.py``).
 2. A block processor turns each placeholder into the quiz form, or into a
    visible error box when the block is invalid (never into plain text).
 3. Raw HTML in author text is turned back into text after inline
@@ -20,108 +19,50 @@ build, whose source check reports them at their file lines.
 
 from __future__ import annotations
 
-import logging
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
 from markdown import Extension
-from markdown.blockprocessors import BlockProcessor
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..assessment.render import render_graded
+from ..placeholders import BlockPreprocessor, PageState, PlaceholderProcessor
 from ..problems import Problem
 from ..safelinks import unlink
 from ..urls import unsafe_scheme
+from .model import Block, Quiz
 from .parse import parse_block
 from .render import render_error, render_quiz
 from .scan import scan
 
-log = logging.getLogger("coursesite.quiz")
-PLACEHOLDER = "\x02lms-quiz:{}\x03"
-PLACEHOLDER_RE = re.compile(r"^\x02lms-quiz:(\d+)\x03$")
 
-
-@dataclass
-class PageQuizState:
-    """What the processors hand on to each other while one page is converted."""
-
-    blocks: list = field(default_factory=list)  # by placeholder number (quiz or task blocks)
-    forms: list[Element] = field(default_factory=list)  # the rendered quizzes, for the sanitizer
-    stash_start: int = 0  # HTML stash entries before this one are not author text
-    graded: set[str] = field(default_factory=set)  # question ids of graded assessments (kept across pages)
-
-    def clear(self) -> None:
-        self.blocks.clear()
-        self.forms.clear()
-        self.stash_start = 0
-
-
-class QuizPreprocessor(Preprocessor):
-    def __init__(self, md, page: PageQuizState, log_problems: bool = True):
-        super().__init__(md)
-        self.page = page
-        self.log_problems = log_problems
-
-    def run(self, lines: list[str]) -> list[str]:
-        found = scan(lines)
-        if not found.blocks:
-            return lines
-        out: list[str] = []
-        previous = 0
-        seen: dict[str, int] = {}
-        for raw in found.blocks:
-            block = parse_block(lines, raw, "", first_line=1)
-            quiz = block.quiz
-            if quiz and quiz.id in seen:
-                block.problems.append(
-                    Problem(
-                        "",
-                        quiz.line_of("id"),
-                        f"quiz id '{quiz.id}' is already used on this page (line {seen[quiz.id]})",
-                        "give each quiz its own id",
-                    )
+def _page_blocks(lines: list[str]) -> Iterator[Block]:
+    """The page's quiz blocks, each id used once on the page."""
+    seen: dict[str, int] = {}
+    for raw in scan(lines).blocks:
+        block = parse_block(lines, raw, "", first_line=1)
+        quiz = block.quiz
+        if quiz and quiz.id in seen:
+            block.problems.append(
+                Problem(
+                    "",
+                    quiz.line_of("id"),
+                    f"quiz id '{quiz.id}' is already used on this page (line {seen[quiz.id]})",
+                    "give each quiz its own id",
                 )
-            elif quiz and quiz.id:
-                seen[quiz.id] = quiz.line_of("id")
-            for problem in block.problems if self.log_problems else ():
-                log.warning("Markdown line %s: %s (%s)", problem.line, problem.message, problem.hint)
-            out += [*lines[previous : raw.start], "", PLACEHOLDER.format(len(self.page.blocks)), ""]
-            self.page.blocks.append(block)
-            previous = raw.end
-        return out + lines[previous:]
-
-
-class QuizBlockProcessor(BlockProcessor):
-    def __init__(self, parser, page: PageQuizState):
-        super().__init__(parser)
-        self.page = page
-
-    def test(self, parent: Element, block: str) -> bool:
-        return block.startswith("\x02lms-quiz:") and PLACEHOLDER_RE.match(block.strip()) is not None
-
-    def run(self, parent: Element, blocks: list[str]) -> None:
-        placeholder = PLACEHOLDER_RE.match(blocks.pop(0).strip())
-        assert placeholder is not None  # test() said so
-        block = self.page.blocks[int(placeholder[1])]
-        if block.ok and block.quiz is not None and block.quiz.id in self.page.graded:
-            element = render_graded(block.quiz, self.parser.parseChunk)
-            self.page.forms.append(element)
-        elif block.ok and block.quiz is not None:
-            element = render_quiz(block.quiz, self.parser.parseChunk)
-            self.page.forms.append(element)
-        else:
-            element = render_error([p for p in block.problems if p.is_error])
-        parent.append(element)
+            )
+        elif quiz and quiz.id:
+            seen[quiz.id] = quiz.line_of("id")
+        yield block
 
 
 class StashMark(Treeprocessor):
     """Remember where inline processing starts adding to the HTML stash:
     entries from before (fenced code, raw HTML blocks) are not author text."""
 
-    def __init__(self, md, page: PageQuizState):
+    def __init__(self, md, page: PageState):
         super().__init__(md)
         self.page = page
 
@@ -134,7 +75,7 @@ class QuizSanitizer(Treeprocessor):
     dropped, and links and images to script or data addresses (e.g. from a
     reference defined outside the quiz) become plain text."""
 
-    def __init__(self, md, page: PageQuizState):
+    def __init__(self, md, page: PageState):
         super().__init__(md)
         self.page = page
 
@@ -178,18 +119,24 @@ class QuizExtension(Extension):
             ],
         }
         super().__init__(**kwargs)
-        self.page = PageQuizState()
+        self.page = PageState()
 
     def extendMarkdown(self, md) -> None:
         md.registerExtension(self)
         self.page.graded = set(self.getConfig("graded"))
         self.reset()
         # Below fenced code (25), above raw HTML blocks (20).
-        md.preprocessors.register(QuizPreprocessor(md, self.page, self.getConfig("log_problems")), "lms_quiz", 22)
-        md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, self.page), "lms_quiz", 85)
+        log = self.getConfig("log_problems")
+        md.preprocessors.register(BlockPreprocessor(md, self.page, "quiz", _page_blocks, log), "lms_quiz", 22)
+        processor = PlaceholderProcessor(md.parser, self.page, "quiz", self.render, render_error)
+        md.parser.blockprocessors.register(processor, "lms_quiz", 85)
         md.treeprocessors.register(StashMark(md, self.page), "lms_quiz_stash", 20.5)
         # After attr_list (8), before abbr (7) and toc (5).
         md.treeprocessors.register(QuizSanitizer(md, self.page), "lms_quiz_sanitize", 7.5)
+
+    def render(self, quiz: Quiz, parse_chunk) -> Element:
+        """A graded assessment's question without its answers; any other quiz with them."""
+        return (render_graded if quiz.id in self.page.graded else render_quiz)(quiz, parse_chunk)
 
     def reset(self) -> None:
         self.page.clear()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from ..problems import Problem
+from ..blocks import Header, ParsedBlock
 
 
 def normalise(text: str) -> str:
@@ -37,10 +37,8 @@ class Choice:
 
 
 @dataclass
-class Quiz:
-    id: str
+class Quiz(Header):
     question: str  # inline Markdown
-    line: int  # file line of "/// quiz"
     choices: list[Choice] = field(default_factory=list)
     explanation: str = ""  # Markdown after the list
     multiple: bool = False
@@ -50,11 +48,7 @@ class Quiz:
     module: str = ""  # the module a graded question tests (coursesite/assessment)
     keep_order: bool = False  # a graded question whose choices are never shuffled
     allow: list[str] = field(default_factory=list)  # item-writing rules switched off (coursesite/items)
-    lines: dict[str, int] = field(default_factory=dict)  # option -> file line
     options_readable: bool = True  # False when the options were not valid YAML
-
-    def line_of(self, option: str) -> int:
-        return self.lines.get(option, self.line)
 
     @property
     def correct_choices(self) -> list[Choice]:
@@ -68,20 +62,9 @@ class Quiz:
         return "true/false" if names == ["false", "true"] else "single choice"
 
 
-@dataclass
-class Block:
-    """One ``/// quiz`` ... ``///`` block found in a page.
-
-    ``start`` and ``end`` index the page's lines (``end`` exclusive) so the
-    Markdown extension can replace exactly these lines. ``quiz`` is None when a
-    problem makes the block unusable; ``problems`` then says why.
-    """
-
-    start: int
-    end: int
-    quiz: Quiz | None
-    problems: list[Problem] = field(default_factory=list)
+class Block(ParsedBlock[Quiz]):
+    """One ``/// quiz`` ... ``///`` block found in a page."""
 
     @property
-    def ok(self) -> bool:
-        return self.quiz is not None and not any(p.is_error for p in self.problems)
+    def quiz(self) -> Quiz | None:
+        return self.content

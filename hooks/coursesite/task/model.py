@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..problems import Problem
+from ..blocks import Header, ParsedBlock
 from ..quiz.model import choice_key
 
 
@@ -23,31 +23,21 @@ class Criterion:
 
 
 @dataclass
-class Task:
-    id: str
+class Task(Header):
     title: str  # inline Markdown
-    line: int  # file line of "/// task"
     prompt: str = ""  # Markdown before the rubric
     levels: list[str] = field(default_factory=list)  # column headings after the first, lowest first
     criteria: list[Criterion] = field(default_factory=list)
     model_answer: str = ""  # Markdown after the "Model answer:" line
-    lines: dict[str, int] = field(default_factory=dict)  # option -> file line
-
-    def line_of(self, option: str) -> int:
-        return self.lines.get(option, self.line)
 
     @property
     def level_keys(self) -> list[str]:
         return [choice_key(level) for level in self.levels]
 
 
-@dataclass
-class TaskBlock:
-    start: int  # index of the "/// task" line
-    end: int  # index after the block
-    task: Task | None
-    problems: list[Problem] = field(default_factory=list)
+class TaskBlock(ParsedBlock[Task]):
+    """One ``/// task`` ... ``///`` block found in a page."""
 
     @property
-    def ok(self) -> bool:
-        return self.task is not None and not any(p.is_error for p in self.problems)
+    def task(self) -> Task | None:
+        return self.content
