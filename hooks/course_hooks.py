@@ -113,6 +113,8 @@ def on_config(config):
     # The source checks report quiz and task problems at their file lines: the extensions need not log them again.
     for extension in ("coursesite.quiz", "coursesite.task"):
         config.mdx_configs.setdefault(extension, {})["log_problems"] = False
+    if editions.is_learner_build(config):  # as _drop_facilitator_notes does; the template check parses that text
+        build.course.derived.markdown_before_macros = editions.without_facilitator_notes
     build.problems += all_checks.check_sources(build.course)
     counted, build.item_warnings = item_checks.for_build(build.course)
     build.problems += counted
