@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import OUT, figure, log, timed_build
+from benchlib import ENV, OUT, figure, log, timed_build
 from buildprofile import OURS
 from generate import generate
 
@@ -132,6 +132,7 @@ def main(args: list[str]) -> dict:
 def _profile(course: dict) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, str(Path(__file__).with_name("buildprofile.py")), str(Path(course["root"]) / "mkdocs.yml")],
+        env=ENV,
         capture_output=True,
         text=True,
         timeout=900,

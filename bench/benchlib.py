@@ -26,7 +26,11 @@ from support.server import StaticServer, _QuietHandler  # noqa: E402  (the tests
 
 OUT = ROOT / "bench" / "out"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
+# Builds run as on a trainer's machine, where Python keeps the bytecode of our
+# modules after the first build: a shell with PYTHONDONTWRITEBYTECODE set would
+# have every build compile hooks/ from source again, and count that as our code.
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+ENV.update(NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
 
 
 def log(message: str) -> None:

@@ -22,6 +22,7 @@ from coursesite import (
     inline,
     learnerpath,
     pageassets,
+    pagehtml,
     pages,
     postbuild,
     preview,
@@ -113,6 +114,8 @@ def on_config(config):
     # The source checks report quiz and task problems at their file lines: the extensions need not log them again.
     for extension in ("coursesite.quiz", "coursesite.task"):
         config.mdx_configs.setdefault(extension, {})["log_problems"] = False
+    if editions.is_learner_build(config):  # as _drop_facilitator_notes does; the template check parses that text
+        build.course.derived.markdown_before_macros = editions.without_facilitator_notes
     build.problems += all_checks.check_sources(build.course)
     counted, build.item_warnings = item_checks.for_build(build.course)
     build.problems += counted
@@ -240,9 +243,12 @@ def on_page_content(html, page, config, files):
         progressdata.note_sections(course, module, page.toc)
     if module and module.assessment:  # answers out to the review file, answer hashes and the panel in
         html = graded_page.process_page(course, module, html, page.url)
-    html = quiz_summary.add_summary(html, module)  # "x of y correct", pass mark
-    review.note_page(course, page.file.src_uri, html)  # knowledge checks for the Review page
-    return progressdata.note_page(course, page.file.src_uri, page.url, html)
+    # A module or lesson page's forms, read once for these three (the summary goes after the last form).
+    forms = pagehtml.quiz_forms(html) if module or course.lesson_at(page.file.src_uri) else None
+    ids = None if forms is None else [quiz_id for quiz_id, _ in forms]
+    html = quiz_summary.add_summary(html, module, ids)  # "x of y correct", pass mark
+    review.note_page(course, page.file.src_uri, html, forms)  # knowledge checks for the Review page
+    return progressdata.note_page(course, page.file.src_uri, page.url, html, ids)
 
 
 def _site_markdown(config):

@@ -57,4 +57,5 @@ def check_built_site(course: Course, site_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     for check in _site_checks():
         problems += check(course, site_dir)
+    course.derived.built_learner_texts.clear()  # read by several checks; the site may be built again
     return problems

@@ -7,6 +7,7 @@ cross-module rules (unique ids, prerequisites, nav coverage).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from .quiz.parse import PageQuizzes
     from .readings.model import Catalogue
     from .readings.usage import Citation
+    from .templates import ParsedTemplates
 
 MODULES_DIR = "modules"
 DATA_DIR = "_data"
@@ -42,6 +44,9 @@ class Derived:
     citing_pages: dict[str, list[str]] | None = None  # reading id -> pages citing it
     reading_entries_html: dict[str, str] = field(default_factory=dict)  # reading id -> its entry's HTML
     faulty_templates: set[str] = field(default_factory=set)  # pages whose Jinja the source check refused
+    parsed_templates: ParsedTemplates | None = None  # the pages' Jinja syntax trees, until rendered (templates.py)
+    # What the build does to a page's Markdown before the macros render it (the hook sets it: editions.py)
+    markdown_before_macros: Callable[[str], str] | None = None
     page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL (progressdata.py)
     # site path -> a graded page's review file (assessment/page.py)
     reviews: dict[str, dict] = field(default_factory=dict)
@@ -49,6 +54,8 @@ class Derived:
     page_sections: dict[str, dict[str, str]] = field(default_factory=dict)  # module id -> heading id -> text
     tasks: dict[str, Any] | None = None  # src_uri -> the page's parsed tasks (task/check.py)
     review_forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # src_uri -> (quiz id, form HTML)
+    # built page -> its article's text, while the built site is checked (quiz/leftover_check.py)
+    built_learner_texts: dict[Path, str] = field(default_factory=dict)
 
 
 @dataclass

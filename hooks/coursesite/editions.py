@@ -107,14 +107,17 @@ def without_facilitator_notes(markdown: str) -> str:
     (the admonition's body, blank lines included). Done on the Markdown, before
     anything renders it, so no citation, glossary term or search entry comes
     from a note; code blocks that show the syntax are left alone."""
+    if "facilitator" not in markdown:
+        return markdown  # no note header: most pages
     kept: list[str] = []
     fence = ""
     note_indent: int | None = None
     for line in markdown.split("\n"):
-        spaced = line.expandtabs(4)
-        indent = len(spaced) - len(spaced.lstrip()) if line.strip() else None
-        if note_indent is not None:
-            if indent is None or indent > note_indent:
+        if note_indent is not None:  # a line's indent matters only under a note's header
+            if not line.strip():
+                continue
+            spaced = line.expandtabs(4)
+            if len(spaced) - len(spaced.lstrip()) > note_indent:
                 continue
             note_indent = None
         if fence:

@@ -21,3 +21,10 @@ def parse(html: str) -> LexborHTMLParser:
 def quiz_ids(html: str) -> list[str]:
     """The ids of the page's quiz forms, in page order."""
     return [form.attributes.get("data-lms-quiz") or "" for form in parse(html).css(QUIZ_FORM)]
+
+
+def quiz_forms(html: str) -> list[tuple[str, str]]:
+    """The page's quiz forms, (id, the form's HTML), in page order: for a page
+    rendered by the build, whose quiz summary, Review page and progress data
+    all need them, read with one parse."""
+    return [(form.attributes.get("data-lms-quiz") or "", form.html or "") for form in parse(html).css(QUIZ_FORM)]

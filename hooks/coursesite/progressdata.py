@@ -124,20 +124,22 @@ def certificate_gate(course: Course, url: str) -> str:
     )
 
 
-def note_quizzes(course: Course, src_uri: str, page_html: str) -> None:
-    """Remember the quiz ids a module or lesson page shows, in page order."""
+def note_quizzes(course: Course, src_uri: str, page_html: str, ids: list[str] | None = None) -> None:
+    """Remember the quiz ids a module or lesson page shows, in page order
+    (``ids``: the page's ``pagehtml.quiz_ids``, when already read)."""
     if course.module_at(src_uri) or course.lesson_at(src_uri):
-        course.derived.page_quiz_ids[src_uri] = list(dict.fromkeys(quiz_ids(page_html)))
+        course.derived.page_quiz_ids[src_uri] = list(dict.fromkeys(quiz_ids(page_html) if ids is None else ids))
 
 
-def note_page(course: Course, src_uri: str, url: str, page_html: str) -> str:
-    """Remember a rendered module page's quiz ids; return its HTML, with the
-    progress page's table and the certificate page's message filled in."""
+def note_page(course: Course, src_uri: str, url: str, page_html: str, ids: list[str] | None = None) -> str:
+    """Remember a rendered module page's quiz ids (``ids``, when already read);
+    return its HTML, with the progress page's table and the certificate page's
+    message filled in (neither holds a quiz)."""
     if DASHBOARD_BODY in page_html:
         page_html = page_html.replace(DASHBOARD_BODY, f"data-lms-dashboard-body>{dashboard_body(course, url)}</div>", 1)
     if CERTIFICATE_GATE in page_html:
         page_html = page_html.replace(CERTIFICATE_GATE, f"data-lms-cert-gate>{certificate_gate(course, url)}</p>", 1)
-    note_quizzes(course, src_uri, page_html)
+    note_quizzes(course, src_uri, page_html, ids)
     return page_html
 
 

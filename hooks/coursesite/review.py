@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .course_loader import Course
 from .modules import Module
-from .pagehtml import QUIZ_FORM, parse
+from .pagehtml import quiz_forms
 
 DATA_DIR = "assets/lms/questions"  # <quiz id>.json
 
@@ -31,15 +31,13 @@ def _module_of(course: Course, src_uri: str) -> Module | None:
     return lesson[0] if lesson else course.module_at(src_uri)
 
 
-def note_page(course: Course, src_uri: str, page_html: str) -> None:
-    """Remember a module or lesson page's quiz forms (id, HTML) when they are a knowledge check."""
+def note_page(course: Course, src_uri: str, page_html: str, forms: list[tuple[str, str]] | None = None) -> None:
+    """Remember a module or lesson page's quiz forms (id, HTML) when they are a
+    knowledge check; ``forms``: the page's ``pagehtml.quiz_forms``, when already read."""
     module = _module_of(course, src_uri)
     if module is None or not is_knowledge_check(module) or "data-lms-quiz=" not in page_html:
         return
-    forms = parse(page_html).css(QUIZ_FORM)
-    course.derived.review_forms[src_uri] = [
-        (form.attributes.get("data-lms-quiz") or "", form.html or "") for form in forms
-    ]
+    course.derived.review_forms[src_uri] = quiz_forms(page_html) if forms is None else forms
 
 
 def _module_forms(course: Course, module: Module) -> list[tuple[str, str]]:

@@ -39,15 +39,33 @@ def _source_line(text: str, pattern: re.Pattern[str]) -> int:
     return 0
 
 
-def leftovers(html: str) -> list[str]:
-    """What in a built page is left of quiz syntax, as learners would see it."""
+def learner_text(html: str) -> str:
+    """A built page's article as learners read it: text only, without code,
+    scripts and other literal elements (where quiz and task syntax is shown on purpose)."""
     tree = LexborHTMLParser(html)
     body = tree.css_first("article") or tree.body
     if body is None:
-        return []
+        return ""
     for node in body.css(LITERAL):
         node.decompose()
-    text = body.text(separator="\n")
+    return body.text(separator="\n")
+
+
+def built_learner_text(course: Course, file: Path) -> str:
+    """``learner_text`` of a built page, read and parsed once per check of the
+    built site: the quiz and the task leftover checks both read it."""
+    texts = course.derived.built_learner_texts
+    if file not in texts:
+        texts[file] = learner_text(file.read_text(encoding="utf-8"))
+    return texts[file]
+
+
+def leftovers(html: str) -> list[str]:
+    """What in a built page is left of quiz syntax, as learners would see it."""
+    return text_leftovers(learner_text(html))
+
+
+def text_leftovers(text: str) -> list[str]:
     found = []
     if LEFTOVER_HEADER.search(text):
         found.append("/// quiz")
@@ -94,7 +112,7 @@ def check(course: Course, site_dir: Path) -> list[Problem]:
         file = site_dir / built_page(src_uri, directory_urls)
         if file.is_file():
             found = [
-                x for x in leftovers(file.read_text(encoding="utf-8")) if not _already_reported(course, src_uri, x)
+                x for x in text_leftovers(built_learner_text(course, file)) if not _already_reported(course, src_uri, x)
             ]
             problems += [_problem(course, src_uri, leftover) for leftover in found]
     return problems

@@ -27,12 +27,12 @@ def summary_html(module: Module, questions: int) -> str:
     )
 
 
-def add_summary(html: str, module: Module | None) -> str:
+def add_summary(html: str, module: Module | None, ids: list[str] | None = None) -> str:
     """A module page's HTML with the summary after its last quiz.
 
     Placed in the HTML, not the Markdown, so it costs the build nothing more
     than the string itself. Pages without a quiz, or not a module, are returned as they are."""
-    ids = quiz_ids(html) if module is not None else []
+    ids = (quiz_ids(html) if ids is None else ids) if module is not None else []
     if module is None or not ids:
         return html
     # The parser found the forms; the last one ends at the first </form> after

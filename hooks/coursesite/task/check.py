@@ -12,9 +12,8 @@ from pathlib import Path
 
 from ..config import built_page
 from ..course_loader import Course
-from ..pagehtml import parse
 from ..problems import Problem
-from ..quiz.leftover_check import LITERAL, _source_line
+from ..quiz.leftover_check import _source_line, built_learner_text
 from ..quiz.source_check import page_quizzes, parsed_once
 from .model import Task
 from .parse import HEADER, INDENTED_HEADER, PageTasks, parse_page
@@ -76,13 +75,7 @@ def check_site(course: Course, site_dir: Path) -> list[Problem]:
         file = site_dir / built_page(src_uri, directory_urls)
         if not file.is_file() or page_tasks(course)[src_uri].problems:
             continue
-        tree = parse(file.read_text(encoding="utf-8"))
-        body = tree.css_first("article") or tree.body
-        if body is None:
-            continue
-        for node in body.css(LITERAL):
-            node.decompose()
-        if LEFTOVER.search(body.text(separator="\n")):
+        if LEFTOVER.search(built_learner_text(course, file)):
             source = course.pages[src_uri]
             problems.append(
                 Problem(
