@@ -137,9 +137,11 @@ def _settings_of_build(config, previewing: bool) -> BuildSettings:
 
 
 def _define_glossary_terms(config, course) -> None:
-    """Glossary terms become abbreviations (a tooltip with the meaning) on every page."""
-    if "abbr" not in config.markdown_extensions:
-        config.markdown_extensions.append("abbr")
+    """Glossary terms become abbreviations (a tooltip with the meaning) on every page,
+    focusable by keyboard (coursesite/terms.py)."""
+    for extension in ("abbr", "coursesite.terms"):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(course)
 
 

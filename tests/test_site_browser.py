@@ -99,13 +99,36 @@ def test_the_scheme_follows_the_device_until_the_learner_picks_one(open_page, sa
     page.reload()
     assert scheme_of(page) == "slate"
     set_scheme(page, "default")  # the learner picks light: it stays, whatever the device says
-    assert page.locator("button[data-lms-scheme]").get_attribute("aria-label").startswith("Light mode")
+    expect(page.locator("button[data-lms-scheme]")).to_have_accessible_name(re.compile("^Light mode"))
     page.reload()
     assert scheme_of(page) == "default"
     page.emulate_media(color_scheme="light")
     page.emulate_media(color_scheme="dark")
     page.wait_for_timeout(300)
     assert scheme_of(page) == "default"
+
+
+@pytest.mark.parametrize(
+    "stored, scheme",
+    [
+        ('{"index": 2, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate"}}', "slate"),
+        ('{"index": "__proto__"}', "default"),
+        ('{"index": 99}', "default"),
+        ('{"index": -1}', "default"),
+        ("[]", "default"),
+    ],
+)
+def test_a_stored_scheme_is_kept_and_a_broken_one_ignored(open_page, sample_url, stored, scheme):
+    """A choice stored by Material's own toggle (an earlier release) carries over;
+    anything else read back from storage is untrusted and the device's scheme used."""
+    page = open_page(sample_url, color_scheme="light").page
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.evaluate(f"localStorage.setItem(__md_scope.pathname + '.__palette', {stored!r})")
+    page.reload()
+    assert scheme_of(page) == scheme
+    assert page.locator("button[data-lms-scheme]").is_visible()
+    assert errors == []
 
 
 def test_search_finds_a_module(open_page, sample_url):

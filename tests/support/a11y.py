@@ -26,7 +26,8 @@ def set_scheme(page, scheme: str) -> None:
     for _ in range(3):
         if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme:
             return
-        before = toggle.get_attribute("aria-label")
+        shown = toggle.locator("span:not([hidden])")  # the entry shown, whose icon names the button
+        before = shown.get_attribute("title")
         toggle.click()
-        assert toggle.get_attribute("aria-label") != before, "the toggle did not move on"
+        assert shown.get_attribute("title") != before, "the toggle did not move on"
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme

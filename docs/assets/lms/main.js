@@ -1,8 +1,8 @@
 // The one script of ours that every page loads (mkdocs.yml), so it stays small.
 // It loads each feature's code when the page needs it (budget: at most 5 KB
 // of our own code on a page), and:
-// - makes glossary terms focusable and shows their meaning in a tooltip on
-//   hover or focus (glossary/tip.js, loaded then; WCAG 1.4.13, 2.1.1);
+// - shows a glossary term's meaning in a tooltip on hover or focus
+//   (glossary/tip.js, loaded then; the build makes terms focusable: coursesite/terms.py);
 // - announces `lms:page-ready` on document (and sets data-lms-ready on <html>)
 //   once what the page shows on arrival is set up.
 //
@@ -80,18 +80,12 @@ function loadWhenNear(feature, widgets) {
   observers.push(observer);
 }
 
-function makeTermsFocusable() {
-  for (const term of document.querySelectorAll(".md-content abbr[title]:not([tabindex])")) term.tabIndex = 0;
-}
-
-// A shown tip has moved the term's title aside (glossary/tip.js).
-const TERM = ".md-content abbr:is([title], [data-lms-title])";
+// A glossary term's meaning, on hover or focus (a shown tip has set its title aside).
 const showTip = (event) => {
-  const term = event.target.closest?.(TERM);
+  const term = event.target.closest?.(".md-content abbr:is([title], [data-lms-title])");
   if (term) import("./glossary/tip.js").then((tip) => tip.show(term), warn);
 };
-document.addEventListener("pointerover", showTip);
-document.addEventListener("focusin", showTip);
+for (const type of ["pointerover", "focusin"]) document.addEventListener(type, showTip);
 
 /** Start what the page needs; returns what it needs at once. */
 function loadFeatures() {
@@ -117,7 +111,6 @@ async function init() {
   const mine = ++turn;
   const root = document.documentElement;
   delete root.dataset.lmsReady;
-  makeTermsFocusable();
   // Awaited even when loaded: the features' own document$ handlers run first.
   await Promise.all(loadFeatures());
   if (mine !== turn) return; // another page was shown meanwhile
