@@ -334,8 +334,10 @@ def test_axe_finds_nothing_during_an_attempt_and_in_the_review(open_page, exam_s
 
 
 def _settled_violations(page) -> list:
-    """axe once the pointer has left the answers (a glossary term under it shows
-    Material's tooltip, which axe would judge half faded in) and nothing moves."""
+    """axe once the pointer has left the answers (a glossary term under it shows its
+    tooltip, glossary/tip.js), the tooltip has gone and nothing moves."""
     page.mouse.move(0, 0)
-    page.wait_for_function("() => document.getAnimations().length === 0")
+    page.wait_for_function(
+        "() => document.getAnimations().length === 0 && !document.querySelector('.lms-tip:not([hidden])')"
+    )
     return axe_violations(page)

@@ -90,11 +90,11 @@ def _said(page, quiz_id: str) -> str:
 
 
 def _axe(page) -> list[str]:
-    """axe once nothing is animating and no tooltip of the theme's is left open on the
-    page (Material opens one as focus passes an element with a title, outside landmarks)."""
+    """axe once nothing is animating and no glossary tooltip is left open on the page
+    (glossary/tip.js opens one as focus passes a term)."""
     page.wait_for_function(
         "document.getAnimations().every((a) => a.playState !== 'running')"
-        " && ![...document.querySelectorAll('.md-tooltip2')].some((t) => t.checkVisibility())"
+        " && ![...document.querySelectorAll('.lms-tip')].some((t) => t.checkVisibility())"
     )
     return axe_violations(page)
 

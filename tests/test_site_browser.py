@@ -163,6 +163,17 @@ def test_glossary_term_shows_meaning_on_focus(open_page, sample_url):
     assert abbr.get_attribute("aria-describedby") is None
 
 
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_a_shown_glossary_tip_is_axe_clean(open_page, sample_url, scheme):
+    """The tip lives inside the main landmark, in the scheme's colours."""
+    page = open_page(sample_url + "modules/01-first/").page
+    set_scheme(page, scheme)
+    page.locator("article abbr", has_text="GROW").first.focus()
+    expect(page.get_by_role("tooltip")).to_be_visible()
+    assert page.get_by_role("tooltip").evaluate("(tip) => tip.closest('main') !== null")
+    assert axe_violations(page) == []
+
+
 def test_glossary_tip_stays_while_the_pointer_moves_onto_it(open_page, sample_url):
     page = open_page(sample_url + "modules/01-first/").page
     abbr = page.locator("article abbr", has_text="GROW").first

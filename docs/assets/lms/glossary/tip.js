@@ -24,7 +24,8 @@ function tipElement() {
   tip.setAttribute("role", "tooltip");
   tip.addEventListener("pointerenter", () => clearTimeout(leaving));
   tip.addEventListener("pointerleave", hideSoon);
-  document.body.append(tip);
+  // Inside the page's main landmark: all content belongs to one (axe: region).
+  (document.querySelector("main") ?? document.body).append(tip);
   return tip;
 }
 
@@ -65,9 +66,12 @@ function place(element, anchor) {
   const { offsetWidth: width, offsetHeight: height } = element;
   const widest = document.documentElement.clientWidth - width - GAP;
   const left = Math.max(GAP, Math.min(box.left + box.width / 2 - width / 2, widest));
-  const below = box.bottom + GAP + height <= innerHeight || box.top - GAP - height < 0;
-  element.style.left = `${left + scrollX}px`;
-  element.style.top = `${(below ? box.bottom + GAP : box.top - GAP - height) + scrollY}px`;
+  const top = box.bottom + GAP + height <= innerHeight || box.top - GAP - height < 0 ? box.bottom + GAP : box.top - GAP - height;
+  // Window coordinates to those of what the tip is positioned in: the document, or a positioned ancestor.
+  const parent = element.offsetParent;
+  const origin = (parent && getComputedStyle(parent).position !== "static" ? parent : document.documentElement).getBoundingClientRect();
+  element.style.left = `${left - origin.left}px`;
+  element.style.top = `${top - origin.top}px`;
 }
 
 document.addEventListener("pointerout", (event) => {
