@@ -54,6 +54,7 @@ class Derived:
     page_sections: dict[str, dict[str, str]] = field(default_factory=dict)  # module id -> heading id -> text
     tasks: dict[str, Any] | None = None  # src_uri -> the page's parsed tasks (task/check.py)
     review_forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # src_uri -> (quiz id, form HTML)
+    stylesheets: set[str] = field(default_factory=set)  # site paths of the stylesheets pages link (pageassets.py)
     # built page -> its article's text, while the built site is checked (quiz/leftover_check.py)
     built_learner_texts: dict[Path, str] = field(default_factory=dict)
 
