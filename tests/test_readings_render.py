@@ -100,6 +100,11 @@ def test_search_finds_each_reading_on_the_reading_list_page_only(built):
     holding = sorted({doc["location"].split("#")[0] for doc in index if title in doc["text"]})
     assert holding == ["readings/"], "module pages repeat the entry; search shows it once"
     assert any(doc["location"].startswith("modules/01-motivation/") and "5 readings" in doc["text"] for doc in index)
+    # Where each reading is used is shown, not indexed: a module's title finds the module, not every reading.
+    listing = built.page("readings/index.html")
+    assert "Reading for:" in listing and "Cited in:" in listing
+    reading_list = " ".join(doc["text"] for doc in index if doc["location"].startswith("readings/"))
+    assert "Drive" in reading_list and "Reading for" not in reading_list and "Cited in" not in reading_list
 
 
 def test_reading_list_page_groups_by_module_and_indexes_by_kind(built):

@@ -4,7 +4,8 @@ that are not to be searched.
 Search must not find a quiz's answers: its choices with their feedback, and
 its "Show answer" box (``quiz/render.py``), are marked
 ``data-search-exclude``, as are a module's reading entries, which repeat the
-reading-list page's (``readings/render.py``). Material's indexer honours that
+reading-list page's, and the lines of that page's entries that name where each
+reading is used (``readings/render.py``). Material's indexer honours that
 mark only for elements with no element of the same name inside: it matches
 the end of an excluded element by tag name, so feedback holding a list (a
 ``<ul>`` in the choices' ``<ul>``) or a note (a ``<details>`` in the answer
@@ -23,9 +24,11 @@ from __future__ import annotations
 from .pagehtml import parse
 from .quiz.render import NOT_SEARCHED
 
-# A quiz's choices with their feedback and its answer box; a module page's reading entries.
+# A quiz's choices with their feedback and its answer box; a module page's reading entries;
+# the reading list's "Reading for" and "Cited in" lines.
 UNSEARCHED = ", ".join(
-    f"{element}[{NOT_SEARCHED}]" for element in ("ul.lms-quiz__choices", "details.lms-quiz__answer", "div.lms-reading")
+    f"{element}[{NOT_SEARCHED}]"
+    for element in ("ul.lms-quiz__choices", "details.lms-quiz__answer", "div.lms-reading", "p.lms-reading__where")
 )
 
 

@@ -79,10 +79,13 @@ def entry(course: Course, reading: Reading, page_uri: str, *, on_list_page: bool
         # Only pages this build publishes: a learner edition leaves out the trainer guide.
         published = course.derived.page_urls
         cited = [p for p in usage.citing_pages(course).get(reading.id, []) if not published or p in published]
+        # Where a reading is used is for browsing, not searching: indexed, every
+        # reading would be found by the words of each module title it names.
+        where = '{ .lms-reading__where data-search-exclude="" }'
         if in_modules:
-            lines += [f"**Reading for:** {_page_links(course, page_uri, in_modules)}", ""]
+            lines += [f"**Reading for:** {_page_links(course, page_uri, in_modules)}", where, ""]
         if cited:
-            lines += [f"**Cited in:** {_page_links(course, page_uri, cited)}", ""]
+            lines += [f"**Cited in:** {_page_links(course, page_uri, cited)}", where, ""]
     lines += [
         # The name starts with the visible label (WCAG 2.5.3) and says which reading.
         f'<label class="lms-reading__mark"><input type="checkbox" data-lms-reading-toggle '
