@@ -6,13 +6,14 @@ quizzes).
 A page without widgets links ``assets/course.css``; a page with a quiz links
 ``assets/course-quiz.css``, which is ``course.css`` followed by ``quiz.css``,
 written by the build (``write_stylesheets``) for each combination a page
-links. One file instead of two: one render-blocking request fewer, and about 300 bytes less to transfer, because
-gzip finds the two files' shared words only when they are one (``bench/REPORT.md``,
-page weight). The widgets are found by the attributes and classes only they carry; the link
-goes in the head (``overrides/main.html``): a quiz is styled without JavaScript
-too, and instant navigation, which keeps the head in step with each page,
-swaps the stylesheet with the page. ``quiz.css`` and ``progress/pages.css``
-stay in the site for the quiz extension used on its own.
+links. One file instead of two: one render-blocking request fewer, and about
+300 bytes less to transfer, because gzip finds the two files' shared words
+only when they are one (``bench/REPORT.md``, page weight). The widgets are
+found by the attributes and classes only they carry; the link goes in the
+head (``overrides/main.html``): a quiz is styled without JavaScript too, and
+instant navigation, which keeps the head in step with each page, swaps the
+stylesheet with the page. ``quiz.css`` and ``progress/pages.css`` stay in the
+site for the quiz extension used on its own.
 
 A feature's script is loaded by ``main.js`` (by the same data attributes),
 when the widget comes near the view or the learner has something of it stored:
