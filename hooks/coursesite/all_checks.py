@@ -54,8 +54,13 @@ def check_sources(course: Course) -> list[Problem]:
 
 
 def check_built_site(course: Course, site_dir: Path) -> list[Problem]:
+    from . import builtsite
+
     problems: list[Problem] = []
-    for check in _site_checks():
-        problems += check(course, site_dir)
-    course.derived.built_learner_texts.clear()  # read by several checks; the site may be built again
+    course.derived.built_site = builtsite.read(course, site_dir)  # each page parsed once, for every check
+    try:
+        for check in _site_checks():
+            problems += check(course, site_dir)
+    finally:
+        course.derived.built_site = None  # the site may be built again
     return problems
