@@ -12,7 +12,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 QUIZ_FORM = "form[data-lms-quiz]"
-LITERAL = "pre, code, script, style, textarea, kbd, samp"  # text shown as written, never a widget
+LITERAL = "pre, code, script, style, textarea, kbd, samp"  # where syntax is shown as written, on purpose
 
 
 def parse(html: str) -> LexborHTMLParser:
