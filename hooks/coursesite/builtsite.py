@@ -2,8 +2,8 @@
 
 The link check needs every page's links and anchors, the quiz and task
 leftover checks the text learners read on each course page, the figure check
-the images of a course page's article. Parsing a page costs more than these
-readings together, so one pass parses each page once and keeps what the checks
+the images of a course page's article. Parsing is the largest part of each
+of these readings, so one pass parses each page once and keeps what the checks
 need; each page's tree is dropped before the next is parsed (a large course's
 trees would not fit in memory together).
 
