@@ -279,6 +279,7 @@ def _page_context(context, page, config, nav):
     page.content = build.uncut_pages.pop(page.file.src_uri, page.content)  # written as it was rendered
     # Read by overrides/main.html; each feature's script is loaded by main.js.
     context["lms_styles"] = pageassets.styles(page.content or "")
+    build.course.derived.stylesheets.update(context["lms_styles"])  # written after the build (postbuild.py)
     context["lms_load_now"] = build.options.packaging
     return context
 

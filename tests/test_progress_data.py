@@ -75,6 +75,15 @@ def test_course_json_lists_modules_in_course_order_with_their_quizzes(site):
     }
     first = result.page("assets/lms/course.json")
     assert site.build("--strict", nav=NAV).page("assets/lms/course.json") == first  # deterministic
+    # The Review page's questions: one file per module with any, each form as the module page shows it.
+    questions = sorted(p.name for p in (result.site_dir / "assets/lms/questions").iterdir())
+    assert questions == ["alpha.json", "gamma.json"]
+    alpha = json.loads(result.page("assets/lms/questions/alpha.json"))
+    assert list(alpha) == ["alpha-q1", "alpha-q2"]
+    shown = LexborHTMLParser(result.page("modules/01-alpha/index.html"))
+    for quiz_id, form in alpha.items():
+        assert form == shown.css_first(f'form[data-lms-quiz="{quiz_id}"]').html
+        assert "lms-quiz__explanation" in form, "the whole form, explanation included"
 
 
 def test_page_addresses_follow_the_sites_url_style(site):

@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from support.a11y import axe_violations
 from support.keyboard import tab_to
+from support.layout import misaligned_choices
 from support.sites import SiteFactory, module_page
 
 BODY = """\
@@ -116,20 +117,6 @@ def _contrast(page, selector: str) -> float:
     )
 
 
-def _misaligned(page) -> list[str]:
-    """Choices whose control's centre is off the centre of its label's first line."""
-    return page.evaluate(
-        """() => [...document.querySelectorAll('.lms-quiz__choices li')].flatMap((item) => {
-            const box = item.querySelector('input').getBoundingClientRect();
-            const range = document.createRange();
-            range.selectNodeContents(item.querySelector('label'));
-            const line = range.getClientRects()[0];
-            const off = Math.abs((box.top + box.bottom) / 2 - (line.top + line.bottom) / 2);
-            return off > 2 || box.right > line.left ? [`${item.textContent.trim().slice(0, 30)}: ${off.toFixed(1)} px`] : [];
-        })"""
-    )
-
-
 @pytest.mark.parametrize("size, scheme", CASES)
 def test_a_knowledge_check_teaches_by_keyboard(browser, open_page, site_url, size, scheme):
     page = _open(browser, open_page, site_url, size, scheme)
@@ -138,7 +125,7 @@ def test_a_knowledge_check_teaches_by_keyboard(browser, open_page, site_url, siz
     career = page.locator("#lms-quiz-teach-career")
     assert career.inner_text().lower().count("all that apply") == 1
     expect(career.locator("legend")).to_have_text("Which of these make praise specific?")
-    assert _misaligned(page) == [], "each control sits on its label's first line"
+    assert misaligned_choices(page, ".lms-quiz__choices li") == [], "each control sits on its label's first line"
     if size == "390":
         lines = page.evaluate(
             "(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('#lms-quiz-teach-first-move li label')); return r.getClientRects().length; })()"

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from support.a11y import axe_violations, set_scheme
-from support.progress import ALPHA_BODY, answer, served_site, stored, wait_stored
+from support.progress import ALPHA_BODY, answer, quiz, served_site, stored, wait_stored
 from support.sites import module_page
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -103,6 +103,48 @@ def test_a_review_session_by_keyboard_moves_questions_between_boxes(course, brow
     expect(page.locator("[data-lms-review-status]")).to_contain_text(
         "Nothing is due for review now. The next question is due on"
     )
+
+
+@pytest.fixture(scope="module")
+def two_modules(tmp_path_factory):
+    nav = [{"Home": "index.md"}, {"Course": ["modules/01-alpha.md", "modules/02-gamma.md"]}, {"Review": "review.md"}]
+    modules = {
+        "01-alpha.md": module_page("alpha", title="Alpha basics", pass_mark=50, body=ALPHA_BODY),
+        "02-gamma.md": module_page(
+            "gamma", title="Gamma review", pass_mark=50, body="Gamma.\n" + quiz("gamma-q1", "[1, 2, 3]")
+        ),
+    }
+    with served_site(tmp_path_factory.mktemp("review2") / "course", nav, modules, ("index.md", "review.md")) as url:
+        yield url
+
+
+def test_a_session_from_two_modules_fetches_each_modules_questions_once(two_modules, browser, open_page):
+    context = browser.new_context()
+    context.clock.install(time=T0)
+    page = open_page(two_modules + "modules/01-alpha/", context=context).page
+    answer(page, "alpha-q1")
+    answer(page, "alpha-q2")
+    page.goto(two_modules + "modules/02-gamma/")
+    answer(page, "gamma-q1")
+    wait_stored(page, "r.review?.['gamma-q1']?.box === 1 && r.review?.['alpha-q2']?.box === 1")
+    page.clock.set_system_time(T0 + timedelta(days=1, minutes=1))
+    fetched = []
+    page.on("request", lambda request: "/questions/" in request.url and fetched.append(request.url.split("/")[-1]))
+    page.goto(two_modules + "review/")
+    expect(page.locator("[data-lms-review-status]")).to_have_text(
+        "3 questions are due. This session has 3, mixed across modules."
+    )
+    assert sorted(fetched) == ["alpha.json", "gamma.json"]
+    heading, sources = page.locator(".lms-review__heading"), []
+    for number in (1, 2, 3):
+        expect(heading).to_contain_text(f"Question {number} of 3, from ")
+        sources.append(heading.inner_text().split(", from ")[1])
+        form = page.locator("form[data-lms-review-quiz]")
+        form.get_by_label("The right one").check()
+        form.get_by_role("button", name="Check answer").click()
+        page.get_by_role("button", name="Finish the review" if number == 3 else "Next question").click()
+    assert sorted(sources) == ["Alpha basics", "Alpha basics", "Gamma review"]
+    expect(heading).to_contain_text("Review complete: 3 of 3 right.")
 
 
 def test_nothing_to_review_for_a_new_learner(course, open_page):

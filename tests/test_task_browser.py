@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from support.a11y import axe_violations, set_scheme
+from support.layout import misaligned_choices
 from support.progress import PREFIX, served_site, stored, wait_stored
 from support.sites import module_page
 from test_progress_browser import export_progress, import_progress
@@ -105,6 +106,15 @@ def test_write_score_and_see_the_model_answer_by_keyboard(course, open_page):
     expect(form.locator("fieldset", has_text="Questions").get_by_label("Strong")).to_be_checked()
     expect(form.locator("fieldset", has_text="Focus").get_by_label("Developing")).to_be_checked()
     expect(form.locator("details[data-lms-task-model]")).to_be_visible()
+
+
+@pytest.mark.parametrize("width, scheme", [(390, "light"), (1280, "dark")])
+def test_each_level_button_sits_on_its_labels_first_line(course, browser, open_page, width, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    page = open_page(course + "modules/01-alpha/", context=context).page
+    ready_task(page)
+    assert page.locator(".lms-task__levels li").count() >= 4
+    assert misaligned_choices(page, ".lms-task__levels li") == []
 
 
 def test_scoring_needs_a_response_first(course, open_page):

@@ -55,6 +55,7 @@ class Derived:
     page_sections: dict[str, dict[str, str]] = field(default_factory=dict)  # module id -> heading id -> text
     tasks: dict[str, Any] | None = None  # src_uri -> the page's parsed tasks (task/check.py)
     review_forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # src_uri -> (quiz id, form HTML)
+    stylesheets: set[str] = field(default_factory=set)  # site paths of the stylesheets pages link (pageassets.py)
     built_site: BuiltSite | None = None  # the built site's pages, read once while it is checked (builtsite.py)
 
 

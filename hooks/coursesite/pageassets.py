@@ -5,10 +5,10 @@ quizzes).
 
 A page without widgets links ``assets/course.css``; a page with a quiz links
 ``assets/course-quiz.css``, which is ``course.css`` followed by ``quiz.css``,
-written by the build (``write_stylesheets``). One file instead of two: one
-render-blocking request fewer, and about 300 bytes less to transfer, because
+written by the build (``write_stylesheets``) for each combination a page
+links. One file instead of two: one render-blocking request fewer, and about 300 bytes less to transfer, because
 gzip finds the two files' shared words only when they are one (``bench/REPORT.md``,
-page weight). The widgets are found by the data attributes they carry; the link
+page weight). The widgets are found by the attributes and classes only they carry; the link
 goes in the head (``overrides/main.html``): a quiz is styled without JavaScript
 too, and instant navigation, which keeps the head in step with each page,
 swaps the stylesheet with the page. ``quiz.css`` and ``progress/pages.css``
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,12 @@ FEATURES = (
     Feature(
         "assessment", "[data-lms-assessment]", styles=("assets/lms/quiz.css", "assets/lms/assessment/assessment.css")
     ),
+    # The course home's button, summary and module cards (the macros of coursesite/pages.py).
+    Feature("home", ".lms-cards, [data-lms-home], [data-lms-start]", styles=("assets/lms/progress/home.css",)),
+    # Highlighted code (the trainer guide's examples): Material's colours raised to 4.5:1.
+    Feature("code", ".highlight", styles=("assets/lms/code.css",)),
+    # Facilitator notes are in the facilitator edition only (coursesite/editions.py).
+    Feature("facilitator", ".facilitator", styles=("assets/lms/facilitator.css",)),
 )
 
 
@@ -68,18 +75,25 @@ def styles(page_html: str) -> list[str]:
     return [stylesheet_for(feature for feature in FEATURES if tree.css_matches(feature.widgets))]
 
 
-def write_stylesheets(site_dir: Path) -> list[str]:
-    """Write every combination of ``course.css`` with feature styles into the
-    built site (from its copies, minified or not); returns their site paths."""
+def write_stylesheets(site_dir: Path, paths: Iterable[str]) -> list[str]:
+    """Write the combined stylesheets at ``paths`` (the site paths ``styles``
+    gave the pages) into the built site, from its copies of the parts (minified
+    or not); returns what was written. Only the combinations pages link are
+    written: every feature would make one of each of dozens."""
     text = lambda path: (site_dir / path).read_text(encoding="utf-8").rstrip("\n") + "\n"  # noqa: E731
+    by_path = {stylesheet_for(features): features for features in _combinations()}
     written = []
-    for count in range(1, len(FEATURES) + 1):
-        for features in itertools.combinations(FEATURES, count):
-            path = stylesheet_for(features)
-            parts = list(dict.fromkeys([EVERY_PAGE] + [style for feature in features for style in feature.styles]))
-            (site_dir / path).write_text("".join(text(part) for part in parts), encoding="utf-8")
-            written.append(path)
+    for path in sorted(set(paths) - {EVERY_PAGE}):
+        features = by_path[path]
+        parts = list(dict.fromkeys([EVERY_PAGE] + [style for feature in features for style in feature.styles]))
+        (site_dir / path).write_text("".join(text(part) for part in parts), encoding="utf-8")
+        written.append(path)
     return written
+
+
+def _combinations() -> Iterator[tuple[Feature, ...]]:
+    for count in range(1, len(FEATURES) + 1):
+        yield from itertools.combinations(FEATURES, count)
 
 
 def to_root(page_url: str) -> str:

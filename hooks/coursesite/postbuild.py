@@ -4,7 +4,7 @@ The hook's ``on_post_build`` runs ``finish_site`` at the end of every build.
 ``course postbuild SITE_DIR`` runs the same on a site built from these sources
 by a generator that ignores our hook (``finish_built_site``): it first learns
 from the built pages what the hook would have noted while they were rendered
-(each page's URL, the quizzes each module page shows).
+(each page's URL, the quizzes each module page shows, the stylesheet each page needs).
 
 The steps: the course data the progress code reads (``assets/lms/course.json``),
 our JavaScript and CSS minified, the combined stylesheet of each kind of page,
@@ -27,7 +27,7 @@ def finish_site(course: Course, site_dir: Path, *, minify_assets: bool = True) -
     review.write_questions(course, site_dir)  # for the Review page
     if minify_assets:  # a trainer's preview keeps the readable sources
         minify.minify_site(site_dir)
-    pageassets.write_stylesheets(site_dir)  # from the copies just minified
+    pageassets.write_stylesheets(site_dir, course.derived.stylesheets)  # from the copies just minified
     return all_checks.check_built_site(course, site_dir)
 
 
@@ -48,6 +48,7 @@ def finish_built_site(config_file: Path, site_dir: Path, *, minify_assets: bool 
         page_html = built.read_text(encoding="utf-8")
         progressdata.note_quizzes(course, page.src_uri, page_html)
         review.note_page(course, page.src_uri, page_html)
+        course.derived.stylesheets.update(pageassets.styles(page_html))
         if (module := course.module_at(page.src_uri)) is not None:
             progressdata.note_sections_from_html(course, module, page_html)
     return finish_site(course, site_dir, minify_assets=minify_assets)

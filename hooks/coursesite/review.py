@@ -3,11 +3,16 @@ for the Review page (docs/assets/lms/review/session.js).
 
 The build writes each knowledge-check question's form, as its module page
 rendered it (so the question, choices, feedback and explanation are exactly
-those the learner met), to ``assets/lms/questions/<quiz id>.json``, and lists
-each module's questions in ``course.json`` (``review``). The Review page
-resolves a form's relative links against its module's URL, and fetches only
-the questions of the session (at most 10), never the whole course. A graded assessment (a module whose metadata
-declares ``assessment``) is never reviewed: its questions are kept for the exam.
+those the learner met), into its module's file,
+``assets/lms/questions/<module id>.json`` (quiz id -> form), and lists each
+module's questions in ``course.json`` (``review``). The Review page resolves a
+form's relative links against its module's URL, and fetches only the files of
+the modules its session asks from (at most 10 questions), never the whole
+course. One file per module rather than per question: a module's forms share
+most of their words, so together they compress to a fraction (a SCORM
+package compresses each file on its own). A graded assessment (a module whose
+metadata declares ``assessment``) is never reviewed: its questions are kept
+for the exam.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from .course_loader import Course
 from .modules import Module
 from .pagehtml import quiz_forms
 
-DATA_DIR = "assets/lms/questions"  # <quiz id>.json
+DATA_DIR = "assets/lms/questions"  # <module id>.json
 
 
 def is_knowledge_check(module: Module) -> bool:
@@ -50,14 +55,14 @@ def review_ids(course: Course, module: Module) -> list[str]:
 
 
 def write_questions(course: Course, site_dir: Path) -> list[Path]:
-    """One small file per knowledge-check question, ``{"html": <its form>}``:
-    a review session fetches only the (at most 10) questions it asks."""
+    """One file per module with knowledge-check questions, ``{<quiz id>: <its form>}``."""
     folder = site_dir / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for module in course.modules:
-        for quiz_id, html in _module_forms(course, module):
-            target = folder / f"{quiz_id}.json"
-            target.write_text(json.dumps({"html": html}, ensure_ascii=False) + "\n", encoding="utf-8")
+        forms = dict(_module_forms(course, module))
+        if forms:
+            target = folder / f"{module.id}.json"
+            target.write_text(json.dumps(forms, ensure_ascii=False) + "\n", encoding="utf-8")
             written.append(target)
     return written

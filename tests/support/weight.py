@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 THEME = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "sitemap.xml", "search/")
 INLINE = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1>", re.S | re.I)
-BUDGET = 5120  # bytes: "5 KB"
+BUDGET = 5000  # bytes: "5 KB", read strictly (as bench/bench_weight.py reads it)
 
 
 def gz(data: bytes) -> int:

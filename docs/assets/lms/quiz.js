@@ -10,23 +10,13 @@
 // reads past a quiz downloads about 1.2 KB of its code instead of 3 (budget:
 // at most 5 KB of our code on any page).
 
-import { isPlainObject, load, names, onExternalChange } from "./store.js";
+import { isPlainObject, load, names, once, onExternalChange } from "./store.js";
 
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
 
 let checker = null; // the module, once loaded: from then on everything is synchronous
-let loading = null;
-function checking() {
-  loading ??= import("./quiz/check.js").then(
-    (module) => (checker = module),
-    (error) => {
-      loading = null; // try again on the next touch
-      throw error;
-    },
-  );
-  return loading;
-}
+const checking = once(() => import("./quiz/check.js").then((module) => (checker = module))); // again on the next touch after a failure
 const prefetch = () => checking().catch(() => {}); // a failure shows when the learner checks
 
 // Run `action` with the checker: at once when it is here (the page behaves as

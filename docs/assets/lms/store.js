@@ -75,6 +75,16 @@ export function onExternalChange(callback) {
   });
 }
 
+/** `load()` called once and its promise kept; after a failure the next call tries again. */
+export function once(load) {
+  let promise = null;
+  return () =>
+    (promise ??= load().catch((error) => {
+      promise = null;
+      throw error;
+    }));
+}
+
 // Small validators shared by the features.
 export const isPlainObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 // The longest module, quiz or reading id; the build refuses longer ones

@@ -1,5 +1,6 @@
 // A review session (loaded by session.js only when questions are due): the
-// session's questions fetched (assets/lms/questions/<id>.json, only these),
+// session's questions fetched (assets/lms/questions/<module id>.json, only
+// the files of the modules it asks from),
 // then asked one at a time, checked as a knowledge check is, each result
 // announced as `lms:review-answered` { quizId, correct } for the record.
 
@@ -89,8 +90,10 @@ export async function run(root, status, due, review) {
   const where = new Map(course.modules.flatMap((module) => (module.review ?? []).map((id) => [id, module])));
   const known = due.filter((id) => where.has(id));
   if (!known.length) return null;
-  const ids = pick(known, (id) => where.get(id).id, course.modules.map((m) => m.id));
-  const forms = (await Promise.all(ids.map((id) => json(`../questions/${id}.json`)))).map((q) => q?.html);
+  const moduleOf = (id) => where.get(id).id;
+  const ids = pick(known, moduleOf, course.modules.map((m) => m.id));
+  const files = new Map(await Promise.all([...new Set(ids.map(moduleOf))].map(async (m) => [m, await json(`../questions/${m}.json`)])));
+  const forms = ids.map((id) => files.get(moduleOf(id))?.[id]);
   if (!forms.every((html) => typeof html === "string")) return false;
   status.textContent = `${known.length} ${known.length === 1 ? "question is" : "questions are"} due. This session has ${ids.length}, mixed across modules.`;
   new Session(root, ids, where, forms, review).show();

@@ -9,24 +9,14 @@
 // learner who reads past a task downloads about half its code (budget: at
 // most 6 KB of our code on a page with a task).
 
-import { load } from "../store.js";
+import { load, once } from "../store.js";
 import { isEntry } from "./entry.js";
 
 const $ = (root, selector) => root.querySelector(selector);
 const $$ = (root, selector) => [...root.querySelectorAll(selector)];
 
 let work = null; // work.js, once loaded
-let loading = null;
-function working() {
-  loading ??= import("./work.js").then(
-    (module) => (work = module),
-    (error) => {
-      loading = null; // try again on the next touch
-      throw error;
-    },
-  );
-  return loading;
-}
+const working = once(() => import("./work.js").then((module) => (work = module))); // again on the next touch after a failure
 const onTask = (event) => event.target.closest?.("form[data-lms-task]") && working().catch(() => {});
 for (const type of ["pointerdown", "focusin"]) document.addEventListener(type, onTask, { passive: true });
 
