@@ -19,6 +19,7 @@ from .problems import WARNING, Problem, did_you_mean
 from .source import SourceFile, read_source
 
 if TYPE_CHECKING:
+    from .builtsite import BuiltSite
     from .glossary import Term
     from .quiz.parse import PageQuizzes
     from .readings.model import Catalogue
@@ -55,8 +56,7 @@ class Derived:
     tasks: dict[str, Any] | None = None  # src_uri -> the page's parsed tasks (task/check.py)
     review_forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # src_uri -> (quiz id, form HTML)
     stylesheets: set[str] = field(default_factory=set)  # site paths of the stylesheets pages link (pageassets.py)
-    # built page -> its article's text, while the built site is checked (quiz/leftover_check.py)
-    built_learner_texts: dict[Path, str] = field(default_factory=dict)
+    built_site: BuiltSite | None = None  # the built site's pages, read once while it is checked (builtsite.py)
 
 
 @dataclass

@@ -28,11 +28,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from selectolax.lexbor import LexborNode
-
+from . import builtsite
 from .config import built_page
 from .course_loader import Course
-from .pagehtml import parse
 from .problems import Problem
 
 MAX_GZIPPED = 10 * 1024
@@ -45,25 +43,21 @@ def check_site(course: Course, site_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     files_checked: set[Path] = set()
     directory_urls = course.site.settings.use_directory_urls  # of this build: false in a SCORM package
+    images = builtsite.of(course, site_dir).images  # the pages that show an SVG
     for src_uri, source in sorted(course.pages.items()):
-        page = site_dir / built_page(src_uri, directory_urls)
-        if not page.is_file():
-            continue
-        html = page.read_text(encoding="utf-8")
-        if ".svg" not in html:
-            continue
-        for img in parse(html).css("article img"):
-            address = urlsplit(img.attributes.get("src") or "")
+        built = built_page(src_uri, directory_urls)
+        for img in images.get(built, []):
+            address = urlsplit(img.src)
             if address.scheme or address.netloc or not _is_figure(img, unquote(address.path)):
                 continue
             name = posixpath.basename(unquote(address.path))
             line = next((n for n, text in enumerate(source.lines, start=1) if name in text), 0)
             found = []
-            if not (img.attributes.get("alt") or "").strip():
+            if not img.alt.strip():
                 found.append(("has no text alternative", ALT_HINT))
-            if not _caption(img):
+            if not img.caption:
                 found.append(("has no caption", CAPTION_HINT))
-            file = (page.parent / unquote(address.path)).resolve()
+            file = ((site_dir / built).parent / unquote(address.path)).resolve()
             if file not in files_checked and file.is_file():  # a missing file is the link check's to report
                 files_checked.add(file)
                 found += file_problems(file.read_bytes())
@@ -71,23 +65,10 @@ def check_site(course: Course, site_dir: Path) -> list[Problem]:
     return problems
 
 
-def _is_figure(img: LexborNode, path: str) -> bool:
+def _is_figure(img: builtsite.Image, path: str) -> bool:
     """An SVG drawing kept in a ``figures/`` folder, or shown in a ``<figure>``
     (an SVG icon elsewhere is an ordinary image)."""
-    return path.lower().endswith(".svg") and ("figures/" in path or _figure_of(img) is not None)
-
-
-def _figure_of(img: LexborNode) -> LexborNode | None:
-    node = img.parent
-    while node is not None and node.tag != "figure":
-        node = node.parent
-    return node
-
-
-def _caption(img: LexborNode) -> str:
-    node = _figure_of(img)
-    caption = node.css_first("figcaption") if node is not None else None
-    return caption.text(strip=True) if caption is not None else ""
+    return path.lower().endswith(".svg") and ("figures/" in path or img.caption is not None)
 
 
 def file_problems(data: bytes) -> list[tuple[str, str]]:

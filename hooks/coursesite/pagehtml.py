@@ -12,6 +12,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 QUIZ_FORM = "form[data-lms-quiz]"
+LITERAL = "pre, code, script, style, textarea, kbd, samp"  # where syntax is shown as written, on purpose
 
 
 def parse(html: str) -> LexborHTMLParser:
@@ -28,3 +29,15 @@ def quiz_forms(html: str) -> list[tuple[str, str]]:
     rendered by the build, whose quiz summary, Review page and progress data
     all need them, read with one parse."""
     return [(form.attributes.get("data-lms-quiz") or "", form.html or "") for form in parse(html).css(QUIZ_FORM)]
+
+
+def learner_text(tree: LexborHTMLParser) -> str:
+    """A page's article as learners read it: text only, without code, scripts
+    and other literal elements (where quiz and task syntax is shown on purpose).
+    Takes those elements out of ``tree``: read anything else from it first."""
+    body = tree.css_first("article") or tree.body
+    if body is None:
+        return ""
+    for node in body.css(LITERAL):
+        node.decompose()
+    return body.text(separator="\n")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from .. import builtsite
 from ..course_loader import Course
 from ..problems import Problem
 from . import messages
@@ -62,6 +63,6 @@ def check_site(course: Course, site_dir: Path) -> list[Problem]:
     settings = read_settings(course.site)
     if not Path(site_dir).is_dir():
         return settings.problems
-    pages, files = scan(Path(site_dir))
-    findings = find_in_pages(pages, Resolver(files, settings), settings)
+    site = builtsite.of(course, Path(site_dir))
+    findings = find_in_pages(site.links, Resolver(site.files, settings), settings)
     return settings.problems + to_problems(findings, SourceMap(course, settings))

@@ -56,9 +56,14 @@ def _anchor_fallback(node, attrs) -> str:
 
 
 def scan_html(path: str, html: str) -> ScannedPage:
+    return scan_tree(path, LexborHTMLParser(html))
+
+
+def scan_tree(path: str, tree: LexborHTMLParser) -> ScannedPage:
+    """``scan_html`` of a page already parsed (builtsite.py: one parse for every check)."""
     page = ScannedPage(path)
     ids, links = page.ids, page.links
-    for node in LexborHTMLParser(html).css(SELECTOR):
+    for node in tree.css(SELECTOR):
         attrs = node.attributes
         if ident := attrs.get("id"):
             ids.add(ident)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser
-
+from .. import builtsite, pagehtml
 from ..config import built_page
 from ..course_loader import Course
 from ..problems import Problem
@@ -21,7 +20,7 @@ from .source_check import is_module_page, page_quizzes
 
 LEFTOVER_HEADER = re.compile(r"///[ \t]*quiz(?![\w-])")
 RAW_KEY = re.compile(r"^\s*(?:[-*+]\s+)?\[[ xX]\](?:\s|$)", re.MULTILINE)
-LITERAL = "pre, code, script, style, textarea, kbd, samp"
+RAW_KEYS = ("[ ]", "[x]", "[X]")  # what RAW_KEY finds, without what may come before
 
 
 def _source_line(text: str, pattern: re.Pattern[str]) -> int:
@@ -40,24 +39,8 @@ def _source_line(text: str, pattern: re.Pattern[str]) -> int:
 
 
 def learner_text(html: str) -> str:
-    """A built page's article as learners read it: text only, without code,
-    scripts and other literal elements (where quiz and task syntax is shown on purpose)."""
-    tree = LexborHTMLParser(html)
-    body = tree.css_first("article") or tree.body
-    if body is None:
-        return ""
-    for node in body.css(LITERAL):
-        node.decompose()
-    return body.text(separator="\n")
-
-
-def built_learner_text(course: Course, file: Path) -> str:
-    """``learner_text`` of a built page, read and parsed once per check of the
-    built site: the quiz and the task leftover checks both read it."""
-    texts = course.derived.built_learner_texts
-    if file not in texts:
-        texts[file] = learner_text(file.read_text(encoding="utf-8"))
-    return texts[file]
+    """A built page's article as learners read it (``pagehtml.learner_text``)."""
+    return pagehtml.learner_text(pagehtml.parse(html))
 
 
 def leftovers(html: str) -> list[str]:
@@ -69,6 +52,8 @@ def text_leftovers(text: str) -> list[str]:
     found = []
     if LEFTOVER_HEADER.search(text):
         found.append("/// quiz")
+    if not any(key in text for key in RAW_KEYS):  # most pages have none: skip the expression, tried at every position
+        return found
     keys = sorted({m.group(0).strip()[-3:] for m in RAW_KEY.finditer(text)})
     return found + keys
 
@@ -108,11 +93,10 @@ def _problem(course: Course, src_uri: str, leftover: str) -> Problem:
 def check(course: Course, site_dir: Path) -> list[Problem]:
     directory_urls = course.site.settings.use_directory_urls  # of this build: false in a SCORM package
     problems = []
+    texts = builtsite.of(course, site_dir).texts
     for src_uri in sorted(course.pages):
-        file = site_dir / built_page(src_uri, directory_urls)
-        if file.is_file():
-            found = [
-                x for x in text_leftovers(built_learner_text(course, file)) if not _already_reported(course, src_uri, x)
-            ]
+        text = texts.get(built_page(src_uri, directory_urls))
+        if text is not None:
+            found = [x for x in text_leftovers(text) if not _already_reported(course, src_uri, x)]
             problems += [_problem(course, src_uri, leftover) for leftover in found]
     return problems

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import builtsite
 from ..config import built_page
 from ..course_loader import Course
 from ..problems import Problem
-from ..quiz.leftover_check import _source_line, built_learner_text
+from ..quiz.leftover_check import _source_line
 from ..quiz.source_check import page_quizzes, parsed_once
 from .model import Task
 from .parse import HEADER, INDENTED_HEADER, PageTasks, parse_page
@@ -71,11 +72,12 @@ def check_site(course: Course, site_dir: Path) -> list[Problem]:
     already reported at its line by the source check)."""
     directory_urls = course.site.settings.use_directory_urls  # of this build: false in a SCORM package
     problems = []
+    texts = builtsite.of(course, site_dir).texts
     for src_uri in sorted(course.pages):
-        file = site_dir / built_page(src_uri, directory_urls)
-        if not file.is_file() or page_tasks(course)[src_uri].problems:
+        text = texts.get(built_page(src_uri, directory_urls))
+        if text is None or page_tasks(course)[src_uri].problems:
             continue
-        if LEFTOVER.search(built_learner_text(course, file)):
+        if LEFTOVER.search(text):
             source = course.pages[src_uri]
             problems.append(
                 Problem(
