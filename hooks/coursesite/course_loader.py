@@ -21,6 +21,7 @@ from .source import SourceFile, read_source
 if TYPE_CHECKING:
     from .builtsite import BuiltSite
     from .glossary import Term
+    from .quiz.model import Quiz
     from .quiz.parse import PageQuizzes
     from .readings.model import Catalogue
     from .readings.usage import Citation
@@ -36,6 +37,7 @@ class Derived:
     own course, so nothing here outlives the build or reaches another."""
 
     quizzes: dict[str, PageQuizzes] | None = None  # src_uri -> the page's parsed quizzes (quiz/source_check.py)
+    quizzes_by_text: dict[str, Quiz] | None = None  # a sound quiz block's text -> its quiz (quiz/source_check.py)
     glossary: tuple[list[Term], list[Problem]] | None = None  # glossary.load
     readings: Catalogue | None = None  # readings/load.py
     citations: list[Citation] | None = None  # every cite() call (readings/usage.py)
