@@ -265,12 +265,21 @@ def _site_markdown(config):
 @event_priority(50)  # before the search plugin indexes the page
 def _cut_unsearched_parts(context, page, config, nav):
     """The indexer reads the page without the parts it must not index (coursesite/searchview.py)."""
+    build = state.require()
     content = page.content or ""
-    cut, parts = searchview.without_unsearched(content)
+    tree = pagehtml.parse(content)  # one parse for the page's stylesheets and the cut, which changes it
+    build.page_styles[page.file.src_uri] = (content, pageassets.styles_of(tree))
+    cut, parts = searchview.without_unsearched(content, tree)
     if parts:
-        state.require().uncut_pages[page.file.src_uri] = content
+        build.uncut_pages[page.file.src_uri] = content
         page.content = cut
     return context
+
+
+def _styles(build: state.BuildState, page) -> list[str]:
+    """The page's stylesheets, as read before the cut unless its HTML has changed since."""
+    html, styles = build.page_styles.pop(page.file.src_uri, (None, []))
+    return styles if html is not None and html is page.content else pageassets.styles(page.content or "")
 
 
 @event_priority(-50)  # after the search plugin
@@ -278,7 +287,7 @@ def _page_context(context, page, config, nav):
     build = state.require()
     page.content = build.uncut_pages.pop(page.file.src_uri, page.content)  # written as it was rendered
     # Read by overrides/main.html; each feature's script is loaded by main.js.
-    context["lms_styles"] = pageassets.styles(page.content or "")
+    context["lms_styles"] = _styles(build, page)
     build.course.derived.stylesheets.update(context["lms_styles"])  # written after the build (postbuild.py)
     context["lms_load_now"] = build.options.packaging
     return context

@@ -29,6 +29,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 from .pagehtml import parse
 
 EVERY_PAGE = "assets/course.css"
@@ -72,7 +74,11 @@ def stylesheet_for(features) -> str:
 
 def styles(page_html: str) -> list[str]:
     """Site-relative paths of the stylesheets of ours the page links: one."""
-    tree = parse(page_html)
+    return styles_of(parse(page_html))
+
+
+def styles_of(tree: LexborHTMLParser) -> list[str]:
+    """``styles`` of a page already parsed."""
     return [stylesheet_for(feature for feature in FEATURES if tree.css_matches(feature.widgets))]
 
 
