@@ -49,6 +49,8 @@ class BlockPreprocessor(Preprocessor):
         self.page, self.kind, self.parse, self.log_problems = page, kind, parse, log
 
     def run(self, lines: list[str]) -> list[str]:
+        if not any(line.startswith("///") and self.kind in line for line in lines):
+            return lines  # no "/// <kind>" header line, so no block: most pages, and spares the parser's scan
         log = logging.getLogger(f"coursesite.{self.kind}")
         out: list[str] = []
         previous = 0
