@@ -1,11 +1,12 @@
 """The Markdown extension renders a quiz from the source check's parse when the
 block reaches it unchanged, and parses it itself when anything in it changed
-(a macro rendered, a note left out, the page edited): the built site is the
-same, byte for byte, as when every block is parsed again."""
+(a macro rendered, a note left out, the page edited), reading again only
+options it has not seen: the built site is the same, byte for byte, as when
+every block and its options are parsed again."""
 
 from __future__ import annotations
 
-from coursesite.quiz import extension, source_check
+from coursesite.quiz import extension, options, source_check
 from coursesite.sitebuild import build_into
 from support.sites import module_page
 
@@ -46,6 +47,12 @@ def _parsed_by_extension(monkeypatch) -> list[str]:
     return parsed
 
 
+def _parse_everything(monkeypatch):
+    """The extension as it was: every block and its options parsed again."""
+    monkeypatch.setattr(source_check, "sound_quizzes", lambda course: {})
+    monkeypatch.setattr(extension, "remembering", lambda known: options.read_options)
+
+
 def _files(site_dir):
     return {p.relative_to(site_dir): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
 
@@ -55,11 +62,20 @@ def test_an_unchanged_block_is_not_parsed_again_and_the_site_is_the_same(site, t
     parsed = _parsed_by_extension(monkeypatch)
     assert build_into(config, tmp_path / "reused") == []
     assert parsed == [WITH_MACRO.split("\n")[0]], "only the block the macros changed"
-    monkeypatch.setattr(source_check, "sound_quizzes", lambda course: {})
+    _parse_everything(monkeypatch)
     parsed.clear()
     assert build_into(config, tmp_path / "parsed") == []
     assert len(parsed) == 2
     assert _files(tmp_path / "reused") == _files(tmp_path / "parsed")
+
+
+def test_options_are_read_once_a_build(site, tmp_path, monkeypatch):
+    config = _site(site)
+    read = []
+    original = options._load
+    monkeypatch.setattr(options, "_load", lambda *args: read.append(args[0]) or original(*args))
+    assert build_into(config, tmp_path / "site") == []
+    assert sorted(read) == ["id: plain\nobjective: [1, 2, 3]", "id: with-macro\nobjective: [1, 2, 3]"]
 
 
 def test_a_block_edited_between_builds_is_parsed_from_its_new_text(site, tmp_path, monkeypatch):
@@ -81,7 +97,7 @@ def test_a_quiz_twice_on_a_page_is_reported_at_its_markdown_line_as_when_parsed(
     site.module("01-quiz.md", module_page("quiz", body=f"Text.\n\n{PLAIN}\nMore text.\n\n{PLAIN}"))
     config = site.write_config()
     assert build_into(config, tmp_path / "reused") != []  # the source check reports the id used twice
-    monkeypatch.setattr(source_check, "sound_quizzes", lambda course: {})
+    _parse_everything(monkeypatch)
     assert build_into(config, tmp_path / "parsed") != []
     page = "modules/01-quiz/index.html"
     reused = (tmp_path / "reused" / page).read_text(encoding="utf-8")

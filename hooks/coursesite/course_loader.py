@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .builtsite import BuiltSite
     from .glossary import Term
     from .quiz.model import Quiz
+    from .quiz.options import KnownOptions
     from .quiz.parse import PageQuizzes
     from .readings.model import Catalogue
     from .readings.usage import Citation
@@ -38,6 +39,7 @@ class Derived:
 
     quizzes: dict[str, PageQuizzes] | None = None  # src_uri -> the page's parsed quizzes (quiz/source_check.py)
     quizzes_by_text: dict[str, Quiz] | None = None  # a sound quiz block's text -> its quiz (quiz/source_check.py)
+    quiz_options: KnownOptions = field(default_factory=dict)  # quiz options read without a problem (quiz/options.py)
     glossary: tuple[list[Term], list[Problem]] | None = None  # glossary.load
     readings: Catalogue | None = None  # readings/load.py
     citations: list[Citation] | None = None  # every cite() call (readings/usage.py)

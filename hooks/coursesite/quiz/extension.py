@@ -29,36 +29,36 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from .. import state
 from ..assessment.render import render_graded
+from ..course_loader import Course
 from ..placeholders import BlockPreprocessor, PageState, PlaceholderProcessor
 from ..problems import Problem
 from ..safelinks import unlink
 from ..urls import unsafe_scheme
 from . import source_check
 from .model import Block, Quiz
+from .options import remembering
 from .parse import parse_block
 from .render import render_error, render_quiz
 from .scan import RawBlock, scan
 
 
-def _sound_quizzes() -> dict[str, Quiz]:
-    """The quizzes the build's source check already parsed, by their text
-    ({} when the extension runs outside a build of the course hook)."""
-    build = state.current
-    return source_check.sound_quizzes(build.course) if build is not None else {}
-
-
-def _block(lines: list[str], raw: RawBlock, sound: dict[str, Quiz]) -> Block:
-    """The block as the source check parsed it when its text is unchanged, else parsed here."""
-    quiz = sound.get("\n".join(lines[raw.start : raw.end])) if raw.closed else None
-    return Block(raw.start, raw.end, quiz) if quiz is not None else parse_block(lines, raw, "", first_line=1)
+def _block(lines: list[str], raw: RawBlock, course: Course | None) -> Block:
+    """The block as the build's source check parsed it when its text is unchanged,
+    else parsed here, with the options the source check read when they are unchanged."""
+    if course is None:  # outside a build of the course hook
+        return parse_block(lines, raw, "", first_line=1)
+    quiz = source_check.sound_quizzes(course).get("\n".join(lines[raw.start : raw.end])) if raw.closed else None
+    if quiz is not None:
+        return Block(raw.start, raw.end, quiz)
+    return parse_block(lines, raw, "", first_line=1, read=remembering(course.derived.quiz_options))
 
 
 def _page_blocks(lines: list[str]) -> Iterator[Block]:
     """The page's quiz blocks, each id used once on the page."""
     seen: dict[str, int] = {}
-    sound = _sound_quizzes()
+    course = state.current.course if state.current is not None else None
     for raw in scan(lines).blocks:
-        block = _block(lines, raw, sound)
+        block = _block(lines, raw, course)
         quiz = block.quiz
         # Markdown lines: a quiz of the source check counts its lines in the file.
         id_line = None if quiz is None else quiz.line_of("id") - quiz.line + raw.start + 1

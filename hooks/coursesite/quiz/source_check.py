@@ -14,6 +14,7 @@ from ..modules import Module
 from ..problems import Problem
 from ..yamlsrc import item_line
 from .model import Quiz
+from .options import remembering
 from .parse import PageQuizzes, parse_page
 
 
@@ -34,7 +35,8 @@ def parsed_once(course: Course, name: str, parse) -> Any:
 
 def page_quizzes(course: Course) -> dict[str, PageQuizzes]:
     """Parsed quizzes of every page (src_uri -> page), parsed once per course."""
-    return parsed_once(course, "quizzes", parse_page)
+    read = remembering(course.derived.quiz_options)  # the extension reads the same options again
+    return parsed_once(course, "quizzes", lambda text, path, begin: parse_page(text, path, begin, read))
 
 
 def sound_quizzes(course: Course) -> dict[str, Quiz]:
