@@ -12,7 +12,10 @@ calls). Sampling finds our code wherever it is entered from, which event
 timers cannot (a Markdown extension runs inside MkDocs' page rendering). The
 outermost frame of ours names the part: ``on_post_build`` is the post-build
 steps, other hook events are hooks, ``course_macros.py`` the macros, and our
-code entered from Markdown is our Markdown extensions.
+code entered from Markdown is our Markdown extensions. Samples whose innermost
+frame of ours is ``templates.py`` are Jinja at work on a page's template: they
+count as ours, and are also added up on their own (``TEMPLATES``), because the
+macros plugin would spend that time itself if our hook did not render pages.
 
 bench_build.py runs it on the featured course (our share, with its target)
 and on its plain twin (where the features' extra time goes). Timers and
@@ -38,6 +41,10 @@ from mkdocs.structure import pages
 HOOKS = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "hooks")) + os.sep
 INTERVAL_S = 0.001
 OURS = "our code: "  # the prefix of the sampled figures
+# Within our code: Jinja parsing, compiling and running trainers' page templates
+# (coursesite/templates.py), the work the macros plugin does itself when our hook
+# does not render the pages. Reported beside our share, never subtracted from it.
+TEMPLATES = "within our code: Jinja on page templates"
 
 spent: collections.Counter[str] = collections.Counter()
 
@@ -84,24 +91,30 @@ class OwnCodeSampler:
             self._ours[filename] = os.path.realpath(filename).startswith(HOOKS)
         return self._ours[filename]
 
-    def _part(self, frame) -> str | None:
-        outermost = None
+    def _part(self, frame) -> tuple[str | None, bool]:
+        """The part of ours running, and whether it is Jinja at work on a page's
+        template (the innermost frame of ours is templates.py's)."""
+        outermost = innermost = None
         while frame is not None:
             if self._is_ours(frame.f_code.co_filename):
                 outermost = frame.f_code
+                innermost = innermost or outermost
             frame = frame.f_back
-        if outermost is None:
-            return None
+        if outermost is None or innermost is None:
+            return None, False
+        in_templates = os.path.basename(innermost.co_filename) == "templates.py"
         name = os.path.basename(outermost.co_filename)
         if name == "course_hooks.py":
-            return "post-build steps" if outermost.co_name == "on_post_build" else "hooks"
-        return "macros" if name == "course_macros.py" else "Markdown extensions"
+            return ("post-build steps" if outermost.co_name == "on_post_build" else "hooks"), in_templates
+        return ("macros" if name == "course_macros.py" else "Markdown extensions"), in_templates
 
     def _sample(self, signum, frame) -> None:
         now = time.process_time()
-        part = self._part(frame)
+        part, in_templates = self._part(frame)
         if part is not None:
             self.spent[part] += now - self._last
+            if in_templates:
+                self.spent[TEMPLATES] += now - self._last
         self._last = now
 
     def __enter__(self):
@@ -128,9 +141,11 @@ def profile(config_file: str) -> dict[str, float]:
         finally:
             config.plugins.on_shutdown()
     spent["total (CPU)"] = time.process_time() - start
+    templates = ours.spent.pop(TEMPLATES, 0.0)
     for part, seconds in ours.spent.items():
         spent[OURS + part] = seconds
     spent[OURS + "all"] = sum(ours.spent.values())
+    spent[TEMPLATES] = templates
     return {label: round(seconds, 3) for label, seconds in spent.items()}
 
 

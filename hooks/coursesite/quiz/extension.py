@@ -60,9 +60,12 @@ def _page_blocks(lines: list[str]) -> Iterator[Block]:
     for raw in scan(lines).blocks:
         block = _block(lines, raw, course)
         quiz = block.quiz
+        if quiz is None:
+            yield block
+            continue
         # Markdown lines: a quiz of the source check counts its lines in the file.
-        id_line = None if quiz is None else quiz.line_of("id") - quiz.line + raw.start + 1
-        if quiz and quiz.id in seen:
+        id_line = quiz.line_of("id") - quiz.line + raw.start + 1
+        if quiz.id in seen:
             block.problems.append(
                 Problem(
                     "",
@@ -71,7 +74,7 @@ def _page_blocks(lines: list[str]) -> Iterator[Block]:
                     "give each quiz its own id",
                 )
             )
-        elif quiz and quiz.id:
+        elif quiz.id:
             seen[quiz.id] = id_line
         yield block
 
