@@ -287,6 +287,7 @@ def test_export_then_import_in_a_fresh_browser(course, open_page, tmp_path):
 
     second = open_page(course + "modules/02-beta/").page  # a new context: empty storage
     second.get_by_role("button", name="Mark this module complete").click()
+    wait_stored(second, "r.completed.beta?.done")  # saved before the learner leaves the page
     second.goto(course + "dashboard/")
     message = import_progress(second, exported, "Merge")
     assert message.startswith("✓ Progress imported: it merged with the progress in this browser.")
