@@ -28,7 +28,12 @@ def quiz_forms(html: str) -> list[tuple[str, str]]:
     """The page's quiz forms, (id, the form's HTML), in page order: for a page
     rendered by the build, whose quiz summary, Review page and progress data
     all need them, read with one parse."""
-    return [(form.attributes.get("data-lms-quiz") or "", form.html or "") for form in parse(html).css(QUIZ_FORM)]
+    return quiz_forms_of(parse(html))
+
+
+def quiz_forms_of(tree: LexborHTMLParser) -> list[tuple[str, str]]:
+    """``quiz_forms`` of a page already parsed."""
+    return [(form.attributes.get("data-lms-quiz") or "", form.html or "") for form in tree.css(QUIZ_FORM)]
 
 
 def learner_text(tree: LexborHTMLParser) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import all_checks, minify, pageassets, progressdata, review
+from . import all_checks, minify, pageassets, pagehtml, progressdata, review
 from .config import BuildSettings
 from .course_loader import Course, load_course
 from .problems import Problem
@@ -46,9 +46,11 @@ def finish_built_site(config_file: Path, site_dir: Path, *, minify_assets: bool 
         if not built.is_file():
             continue
         page_html = built.read_text(encoding="utf-8")
-        progressdata.note_quizzes(course, page.src_uri, page_html)
-        review.note_page(course, page.src_uri, page_html)
-        course.derived.stylesheets.update(pageassets.styles(page_html))
+        tree = pagehtml.parse(page_html)  # one parse for the quizzes, the Review page and the stylesheet
+        forms = pagehtml.quiz_forms_of(tree)
+        progressdata.note_quizzes(course, page.src_uri, page_html, [quiz_id for quiz_id, _ in forms])
+        review.note_page(course, page.src_uri, page_html, forms)
+        course.derived.stylesheets.update(pageassets.styles_of(tree))
         if (module := course.module_at(page.src_uri)) is not None:
             progressdata.note_sections_from_html(course, module, page_html)
     return finish_site(course, site_dir, minify_assets=minify_assets)
