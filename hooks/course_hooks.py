@@ -114,8 +114,6 @@ def on_config(config):
     # The source checks report quiz and task problems at their file lines: the extensions need not log them again.
     for extension in ("coursesite.quiz", "coursesite.task"):
         config.mdx_configs.setdefault(extension, {})["log_problems"] = False
-    if editions.is_learner_build(config):  # as _drop_facilitator_notes does; the template check parses that text
-        build.course.derived.markdown_before_macros = editions.without_facilitator_notes
     build.problems += all_checks.check_sources(build.course)
     counted, build.item_warnings = item_checks.for_build(build.course)
     build.problems += counted
@@ -265,21 +263,12 @@ def _site_markdown(config):
 @event_priority(50)  # before the search plugin indexes the page
 def _cut_unsearched_parts(context, page, config, nav):
     """The indexer reads the page without the parts it must not index (coursesite/searchview.py)."""
-    build = state.require()
     content = page.content or ""
-    tree = pagehtml.parse(content)  # one parse for the page's stylesheets and the cut, which changes it
-    build.page_styles[page.file.src_uri] = (content, pageassets.styles_of(tree))
-    cut, parts = searchview.without_unsearched(content, tree)
+    cut, parts = searchview.without_unsearched(content)
     if parts:
-        build.uncut_pages[page.file.src_uri] = content
+        state.require().uncut_pages[page.file.src_uri] = content
         page.content = cut
     return context
-
-
-def _styles(build: state.BuildState, page) -> list[str]:
-    """The page's stylesheets, as read before the cut unless its HTML has changed since."""
-    html, styles = build.page_styles.pop(page.file.src_uri, (None, []))
-    return styles if html is not None and html is page.content else pageassets.styles(page.content or "")
 
 
 @event_priority(-50)  # after the search plugin
@@ -287,7 +276,7 @@ def _page_context(context, page, config, nav):
     build = state.require()
     page.content = build.uncut_pages.pop(page.file.src_uri, page.content)  # written as it was rendered
     # Read by overrides/main.html; each feature's script is loaded by main.js.
-    context["lms_styles"] = _styles(build, page)
+    context["lms_styles"] = pageassets.styles(page.content or "")
     build.course.derived.stylesheets.update(context["lms_styles"])  # written after the build (postbuild.py)
     context["lms_load_now"] = build.options.packaging
     return context

@@ -72,8 +72,7 @@ def on_pre_page_macros(env):
         return  # the source check reported its mistake; the page shows its text as written
     where = (source.path if source else f"docs/{page.file.src_uri}", templates.lines_before(source, env.markdown))
     context = {**env.variables, **page.meta}
-    parsed = build.course.derived.parsed_templates
-    env.markdown, problem = templates.render(env.env, env.markdown, context, where, parsed)
+    env.markdown, problem = templates.render(env.env, env.markdown, context, where)
     if problem is None and page.title and env.has_j2(page.title):
         page.title, problem = templates.render(env.env, page.title, context, (where[0], 0))
     if problem:

@@ -94,12 +94,10 @@ def test_a_build_indexes_and_writes_exactly_what_it_would_without_the_cut(site, 
     config = site.write_config()
     cut = []
     original = searchview.without_unsearched
-    monkeypatch.setattr(
-        searchview, "without_unsearched", lambda html, tree=None: cut.append(original(html, tree)) or cut[-1]
-    )
+    monkeypatch.setattr(searchview, "without_unsearched", lambda html: cut.append(original(html)) or cut[-1])
     assert build_into(config, tmp_path / "cut") == []
     assert sum(len(parts) for _, parts in cut) == 4, "the hook cut the quiz page"
-    monkeypatch.setattr(searchview, "without_unsearched", lambda html, tree=None: (html, []))
+    monkeypatch.setattr(searchview, "without_unsearched", lambda html: (html, []))
     assert build_into(config, tmp_path / "whole") == []
     cut_files = sorted(p.relative_to(tmp_path / "cut") for p in (tmp_path / "cut").rglob("*") if p.is_file())
     assert cut_files == sorted(
@@ -172,13 +170,11 @@ def test_a_module_pages_reading_entries_are_cut_and_the_build_is_the_same(tmp_pa
     config = site.write_config(write_sample(site))
     cut = []
     original = searchview.without_unsearched
-    monkeypatch.setattr(
-        searchview, "without_unsearched", lambda html, tree=None: cut.append(original(html, tree)) or cut[-1]
-    )
+    monkeypatch.setattr(searchview, "without_unsearched", lambda html: cut.append(original(html)) or cut[-1])
     assert build_into(config, tmp_path / "cut") == []
     entries = [part for _, parts in cut for part in parts if part.startswith('<div class="lms-reading"')]
     assert len(entries) == 5 + 7, "every entry of the two module pages, none of the reading-list page's"
     assert all(part.endswith("</div>") and part.count("<div") == 1 for part in entries)
-    monkeypatch.setattr(searchview, "without_unsearched", lambda html, tree=None: (html, []))
+    monkeypatch.setattr(searchview, "without_unsearched", lambda html: (html, []))
     assert build_into(config, tmp_path / "whole") == []
     assert _built_files(tmp_path / "cut") == _built_files(tmp_path / "whole")

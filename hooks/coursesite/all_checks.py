@@ -7,9 +7,7 @@ lists below, so a new rule automatically runs in both places.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from .course_loader import Course
@@ -59,25 +57,10 @@ def check_built_site(course: Course, site_dir: Path) -> list[Problem]:
     from . import builtsite
 
     problems: list[Problem] = []
-    with _earlier_objects_frozen():
-        course.derived.built_site = builtsite.read(course, site_dir)  # each page parsed once, for every check
-        try:
-            for check in _site_checks():
-                problems += check(course, site_dir)
-        finally:
-            course.derived.built_site = None  # the site may be built again
-    return problems
-
-
-@contextmanager
-def _earlier_objects_frozen() -> Iterator[None]:
-    """The checks of a built site make objects for every link of every page,
-    enough to set off a full garbage collection, which would walk all the
-    objects of the build (its pages, templates, navigation), still in use at
-    this point, for nothing. Frozen, they are left out of every collection
-    until the checks are done; a collection then walks only the checks' own."""
-    gc.freeze()
+    course.derived.built_site = builtsite.read(course, site_dir)  # each page parsed once, for every check
     try:
-        yield
+        for check in _site_checks():
+            problems += check(course, site_dir)
     finally:
-        gc.unfreeze()
+        course.derived.built_site = None  # the site may be built again
+    return problems

@@ -7,7 +7,6 @@ cross-module rules (unique ids, prerequisites, nav coverage).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,12 +20,9 @@ from .source import SourceFile, read_source
 if TYPE_CHECKING:
     from .builtsite import BuiltSite
     from .glossary import Term
-    from .quiz.model import Quiz
-    from .quiz.options import KnownOptions
     from .quiz.parse import PageQuizzes
     from .readings.model import Catalogue
     from .readings.usage import Citation
-    from .templates import ParsedTemplates
 
 MODULES_DIR = "modules"
 DATA_DIR = "_data"
@@ -38,8 +34,6 @@ class Derived:
     own course, so nothing here outlives the build or reaches another."""
 
     quizzes: dict[str, PageQuizzes] | None = None  # src_uri -> the page's parsed quizzes (quiz/source_check.py)
-    quizzes_by_text: dict[str, Quiz] | None = None  # a sound quiz block's text -> its quiz (quiz/source_check.py)
-    quiz_options: KnownOptions = field(default_factory=dict)  # quiz options read without a problem (quiz/options.py)
     glossary: tuple[list[Term], list[Problem]] | None = None  # glossary.load
     readings: Catalogue | None = None  # readings/load.py
     citations: list[Citation] | None = None  # every cite() call (readings/usage.py)
@@ -49,9 +43,6 @@ class Derived:
     citing_pages: dict[str, list[str]] | None = None  # reading id -> pages citing it
     reading_entries_html: dict[str, str] = field(default_factory=dict)  # reading id -> its entry's HTML
     faulty_templates: set[str] = field(default_factory=set)  # pages whose Jinja the source check refused
-    parsed_templates: ParsedTemplates | None = None  # the pages' Jinja syntax trees, until rendered (templates.py)
-    # What the build does to a page's Markdown before the macros render it (the hook sets it: editions.py)
-    markdown_before_macros: Callable[[str], str] | None = None
     page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL (progressdata.py)
     # site path -> a graded page's review file (assessment/page.py)
     reviews: dict[str, dict] = field(default_factory=dict)

@@ -19,18 +19,7 @@ from .modules import LEVEL_LABELS, Module
 
 def link(from_uri: str, to_uri: str) -> str:
     """Relative Markdown link target from one docs page to another."""
-    folder = posixpath.dirname(from_uri)
-    if not (to_uri and _plain(folder) and _plain(to_uri)):
-        return posixpath.relpath(to_uri, folder or ".")
-    # relpath's own steps, without the current directory it asks the system for on every call
-    start, path = folder.split("/") if folder else [], to_uri.split("/")
-    common = len(posixpath.commonprefix([start, path]))
-    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
-
-
-def _plain(uri: str) -> bool:
-    """A relative path whose every part is a name (no "", "." or ".."), or "": relpath keeps it as it is."""
-    return not uri or all(part not in ("", ".", "..") for part in uri.split("/"))
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
 def duration_text(minutes: int) -> str:

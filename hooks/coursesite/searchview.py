@@ -21,8 +21,6 @@ writes it back, and the page itself keeps the HTML it was rendered with.
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
-
 from .pagehtml import parse
 from .quiz.render import NOT_SEARCHED
 
@@ -34,12 +32,11 @@ UNSEARCHED = ", ".join(
 )
 
 
-def without_unsearched(html: str, tree: LexborHTMLParser | None = None) -> tuple[str, list[str]]:
-    """``html`` without its unsearched parts, and those parts in order (none: ``html`` as it is).
-    ``tree``: ``html`` already parsed, which this changes."""
+def without_unsearched(html: str) -> tuple[str, list[str]]:
+    """``html`` without its unsearched parts, and those parts in order (none: ``html`` as it is)."""
     if NOT_SEARCHED not in html:
         return html, []
-    tree = tree or parse(html)
+    tree = parse(html)
     nodes = tree.css(UNSEARCHED)
     if not nodes:
         return html, []

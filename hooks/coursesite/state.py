@@ -37,8 +37,6 @@ class BuildState:
     to_html: Callable[[str], str] | None = None  # Markdown with the site's extensions, made once per build
     # src_uri -> the page's HTML while the search indexer reads it without its unsearched parts
     uncut_pages: dict[str, str] = field(default_factory=dict)
-    # src_uri -> (the page's HTML, its stylesheets), read with the cut's parse of that HTML
-    page_styles: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
 
 current: BuildState | None = None

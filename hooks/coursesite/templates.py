@@ -12,8 +12,6 @@ preview keeps showing it, and is not rendered again: one mistake, one message.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
@@ -112,72 +110,19 @@ def _has_template_code(env: jinja2.Environment, text: str) -> bool:
     )
 
 
-def page_problems(env: jinja2.Environment, source: SourceFile, parsed: ParsedTemplates | None = None) -> list[Problem]:
-    """The page's template mistakes. The syntax tree of a page without any is
-    kept in ``parsed``, by the text the build renders, so that it is not parsed again."""
+def page_problems(env: jinja2.Environment, source: SourceFile) -> list[Problem]:
     text, offset = body(source)
     if not _has_template_code(env, text):
         return []
-    stripped = text.lstrip("\n")  # MkDocs hands plugins the body without its leading blank lines
-    offset += len(text) - len(stripped)
-    built = parsed.as_built(stripped) if parsed else stripped
-    if parsed is not None and built != stripped and _same_template_code(env, built, stripped):
-        # Only plain text is left out of this build (facilitator notes without template code):
-        # the text it renders has the same mistakes, so a clean one clears the page.
-        tree = _tree(env, built)
-        if tree is not None and not _cite_problems(tree, source.path, offset):
-            parsed.trees[built] = tree
-            return []
     try:
-        template = env.parse(stripped)
+        template = env.parse(text)
     except jinja2.TemplateSyntaxError as error:
         return [syntax_problem(error, source.path, offset)]
-    if parsed is not None and built == stripped:
-        parsed.trees[built] = template
     return _cite_problems(template, source.path, offset)
-
-
-def _tree(env: jinja2.Environment, text: str) -> nodes.Template | None:
-    try:
-        return env.parse(text)
-    except jinja2.TemplateSyntaxError:
-        return None
-
-
-def _same_template_code(env: jinja2.Environment, text: str, other: str) -> bool:
-    """Whether ``text`` and ``other`` hold the same template tags (they differ only in plain text)."""
-    if env.line_statement_prefix or env.line_comment_prefix:
-        return False  # any line may be template code
-    markers = (env.variable_start_string, env.block_start_string, env.comment_start_string)
-    return all(text.count(marker) == other.count(marker) for marker in markers)
-
-
-def syntax_of(env: jinja2.Environment) -> tuple:
-    """What decides how ``env`` parses a template: Jinja's own lexer settings
-    (those its lexer cache is keyed by) and the extensions, which add tags."""
-    return (
-        env.block_start_string,
-        env.block_end_string,
-        env.variable_start_string,
-        env.variable_end_string,
-        env.comment_start_string,
-        env.comment_end_string,
-        env.line_statement_prefix,
-        env.line_comment_prefix,
-        env.trim_blocks,
-        env.lstrip_blocks,
-        env.newline_sequence,
-        env.keep_trailing_newline,
-        tuple(sorted(env.extensions)),
-    )
 
 
 def syntax_problem(error: jinja2.TemplateSyntaxError, path: str, offset: int) -> Problem:
     return Problem(path, (error.lineno or 1) + offset, f"template syntax error: {error.message}", LITERAL_HINT)
-
-
-def _unchanged(markdown: str) -> str:
-    return markdown
 
 
 def _opted_in(source: SourceFile) -> bool:
@@ -190,16 +135,14 @@ def check(course: Course) -> list[Problem]:
 
     settings = macros_settings(course.site.raw)
     course.derived.faulty_templates = set()
-    course.derived.parsed_templates = ParsedTemplates(as_built=course.derived.markdown_before_macros or _unchanged)
     if settings is None:
         return []
     env = syntax_environment(settings)
-    course.derived.parsed_templates.syntax = syntax_of(env)
     opt_in = settings.get("render_by_default") is False  # then only pages with render_macros: true
     problems = []
     for src_uri, source in course.pages.items():
         rendered = _opted_in(source) if opt_in else renders_macros(source)
-        found = page_problems(env, source, course.derived.parsed_templates) if rendered else []
+        found = page_problems(env, source) if rendered else []
         if found:
             course.derived.faulty_templates.add(src_uri)
             problems += found
@@ -239,40 +182,11 @@ def _undefined_name(error: jinja2.UndefinedError) -> str:
     return message.split("'")[1] if message.count("'") >= 2 else ""
 
 
-@dataclass
-class ParsedTemplates:
-    """The pages the source check parsed, so that the build renders each from
-    its syntax tree instead of parsing it a second time (parsing is most of a
-    page's template time). A tree is used only by an environment that parses
-    as the check's did, and only for the very text it was parsed from."""
-
-    as_built: Callable[[str], str]  # a page's Markdown as the macros get it in this build
-    syntax: tuple = ()  # syntax_of() the check's environment
-    trees: dict[str, nodes.Template] = field(default_factory=dict)  # page text -> its syntax tree
-
-    def take(self, env: jinja2.Environment, text: str) -> nodes.Template | None:
-        """The tree of ``text`` for ``env``, once (compiling may change a tree), or None."""
-        if not self.trees or syntax_of(env) != self.syntax:
-            return None
-        tree = self.trees.pop(text, None)
-        if tree is not None:
-            tree.set_environment(env)
-        return tree
-
-
-def render(
-    env: jinja2.Environment,
-    text: str,
-    context: dict,
-    where: tuple[str, int],
-    parsed: ParsedTemplates | None = None,
-) -> tuple[str, Problem | None]:
-    """``text`` rendered, or itself and the problem when its template code fails.
-    ``parsed``: the source check's trees, the same text's tree is compiled as it is."""
+def render(env: jinja2.Environment, text: str, context: dict, where: tuple[str, int]) -> tuple[str, Problem | None]:
+    """``text`` rendered, or itself and the problem when its template code fails."""
     path, offset = where
-    tree = parsed.take(env, text) if parsed is not None else None
     try:
-        return env.from_string(tree if tree is not None else text).render(context), None
+        return env.from_string(text).render(context), None
     except Exception as error:
         macros = [name for name in env.globals if name not in DEFAULT_NAMESPACE]
         return text, render_problem(error, path, offset, macros)

@@ -27,55 +27,34 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from .. import state
 from ..assessment.render import render_graded
-from ..course_loader import Course
 from ..placeholders import BlockPreprocessor, PageState, PlaceholderProcessor
 from ..problems import Problem
 from ..safelinks import unlink
 from ..urls import unsafe_scheme
-from . import source_check
 from .model import Block, Quiz
-from .options import remembering
 from .parse import parse_block
 from .render import render_error, render_quiz
-from .scan import RawBlock, scan
-
-
-def _block(lines: list[str], raw: RawBlock, course: Course | None) -> Block:
-    """The block as the build's source check parsed it when its text is unchanged,
-    else parsed here, with the options the source check read when they are unchanged."""
-    if course is None:  # outside a build of the course hook
-        return parse_block(lines, raw, "", first_line=1)
-    quiz = source_check.sound_quizzes(course).get("\n".join(lines[raw.start : raw.end])) if raw.closed else None
-    if quiz is not None:
-        return Block(raw.start, raw.end, quiz)
-    return parse_block(lines, raw, "", first_line=1, read=remembering(course.derived.quiz_options))
+from .scan import scan
 
 
 def _page_blocks(lines: list[str]) -> Iterator[Block]:
     """The page's quiz blocks, each id used once on the page."""
     seen: dict[str, int] = {}
-    course = state.current.course if state.current is not None else None
     for raw in scan(lines).blocks:
-        block = _block(lines, raw, course)
+        block = parse_block(lines, raw, "", first_line=1)
         quiz = block.quiz
-        if quiz is None:
-            yield block
-            continue
-        # Markdown lines: a quiz of the source check counts its lines in the file.
-        id_line = quiz.line_of("id") - quiz.line + raw.start + 1
-        if quiz.id in seen:
+        if quiz and quiz.id in seen:
             block.problems.append(
                 Problem(
                     "",
-                    id_line,
+                    quiz.line_of("id"),
                     f"quiz id '{quiz.id}' is already used on this page (line {seen[quiz.id]})",
                     "give each quiz its own id",
                 )
             )
-        elif quiz.id:
-            seen[quiz.id] = id_line
+        elif quiz and quiz.id:
+            seen[quiz.id] = quiz.line_of("id")
         yield block
 
 

@@ -3,9 +3,7 @@ typo is an error, never silently ignored (docs/guide/quizzes.md)."""
 
 from __future__ import annotations
 
-import copy
 import dataclasses
-from collections.abc import Callable
 from typing import Any
 
 from ..modules import SLUG, too_long
@@ -144,26 +142,3 @@ def read_options(
             )
         )
     return values, lines, problems
-
-
-OptionsRead = tuple[dict[str, Any], dict[str, int], list[Problem]]
-# options text -> (its values, each key's line counted from the text's first line)
-KnownOptions = dict[str, tuple[dict[str, Any], dict[str, int]]]
-
-
-def remembering(known: KnownOptions) -> Callable[[str, str, int, int], OptionsRead]:
-    """``read_options`` that keeps in ``known`` the options it read without a
-    problem, by their text: the same text reads the same wherever it stands, only
-    its lines move. The Markdown extension reads again every quiz the source
-    check read (a block the macros changed is parsed again as a whole)."""
-
-    def read(text: str, path: str, first_line: int, header_line: int) -> OptionsRead:
-        if text in known:
-            values, offsets = known[text]
-            return copy.deepcopy(values), {key: first_line + offset for key, offset in offsets.items()}, []
-        values, lines, problems = read_options(text, path, first_line, header_line)
-        if not problems:
-            known[text] = (copy.deepcopy(values), {key: line - first_line for key, line in lines.items()})
-        return values, lines, problems
-
-    return read

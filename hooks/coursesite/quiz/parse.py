@@ -68,9 +68,8 @@ def _as_list(value) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1, read=read_options) -> Block:
-    """Parse ``lines[raw.start:raw.end]``; ``first_line`` is the file line of ``lines[0]``;
-    ``read`` reads the options (``options.read_options`` or one that remembers them)."""
+def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1) -> Block:
+    """Parse ``lines[raw.start:raw.end]``; ``first_line`` is the file line of ``lines[0]``."""
     line_of = lambda index: index + first_line  # noqa: E731 - tiny local mapping
     header = line_of(raw.start)
     header_match = HEADER.match(lines[raw.start])
@@ -80,7 +79,7 @@ def parse_block(lines: list[str], raw: RawBlock, path: str, first_line: int = 1,
     if misplaced is not None:
         problems.append(Problem(path, line_of(misplaced), *OPTIONS_TOO_LATE))
     option_text = textwrap.dedent("\n".join(lines[first:body_start]))
-    values, option_lines, option_problems = read(option_text, path, line_of(first), header)
+    values, option_lines, option_problems = read_options(option_text, path, line_of(first), header)
     problems += option_problems
     body_end = raw.end - 1 if raw.closed else raw.end
     body = parse_body(
@@ -122,14 +121,14 @@ class PageQuizzes:
         return [b.quiz for b in self.blocks if b.quiz is not None]
 
 
-def parse_page(text: str, path: str, begin: int = 0, read=read_options) -> PageQuizzes:
+def parse_page(text: str, path: str, begin: int = 0) -> PageQuizzes:
     """Every quiz block of a page, with problems at file lines.
 
     ``begin`` is the index of the first body line: front matter is skipped
     but line numbers stay those of the file."""
     lines = text.split("\n")
     found = scan(lines, begin)
-    page = PageQuizzes(path, [parse_block(lines, raw, path, read=read) for raw in found.blocks])
+    page = PageQuizzes(path, [parse_block(lines, raw, path) for raw in found.blocks])
     page.problems = [
         Problem(
             path,

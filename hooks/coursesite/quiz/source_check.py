@@ -13,8 +13,6 @@ from ..course_loader import MODULES_DIR, Course
 from ..modules import Module
 from ..problems import Problem
 from ..yamlsrc import item_line
-from .model import Quiz
-from .options import remembering
 from .parse import PageQuizzes, parse_page
 
 
@@ -35,24 +33,7 @@ def parsed_once(course: Course, name: str, parse) -> Any:
 
 def page_quizzes(course: Course) -> dict[str, PageQuizzes]:
     """Parsed quizzes of every page (src_uri -> page), parsed once per course."""
-    read = remembering(course.derived.quiz_options)  # the extension reads the same options again
-    return parsed_once(course, "quizzes", lambda text, path, begin: parse_page(text, path, begin, read))
-
-
-def sound_quizzes(course: Course) -> dict[str, Quiz]:
-    """The quizzes parsed without a problem, by their block's text (its lines from
-    ``/// quiz`` to ``///``). The Markdown extension renders a block of the very
-    same text from here instead of parsing it again: parsing reads nothing outside
-    the block, so the same text always gives the same quiz (only its lines differ)."""
-    if course.derived.quizzes_by_text is None:
-        found = {}
-        for src_uri, page in page_quizzes(course).items():
-            lines = course.pages[src_uri].text.split("\n")  # as parse_page split them
-            for block in page.blocks:
-                if block.quiz is not None and not block.problems:
-                    found["\n".join(lines[block.start : block.end])] = block.quiz
-        course.derived.quizzes_by_text = found
-    return course.derived.quizzes_by_text
+    return parsed_once(course, "quizzes", parse_page)
 
 
 def is_module_page(src_uri: str) -> bool:
