@@ -49,8 +49,6 @@ class BlockPreprocessor(Preprocessor):
         self.page, self.kind, self.parse, self.log_problems = page, kind, parse, log
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any(line.startswith("///") and self.kind in line for line in lines):
-            return lines  # no "/// <kind>" header line, so no block: most pages, and spares the parser's scan
         log = logging.getLogger(f"coursesite.{self.kind}")
         out: list[str] = []
         previous = 0
@@ -70,11 +68,10 @@ class PlaceholderProcessor(BlockProcessor):
     def __init__(self, parser, page: PageState, kind: str, render: Callable, render_errors: Callable):
         super().__init__(parser)
         self.page, self.kind, self.render, self.render_errors = page, kind, render, render_errors
-        self.prefix = f"\x02lms-{kind}:"  # asked of every block of every page
         self.pattern = re.compile(rf"^\x02lms-{kind}:(\d+)\x03$")
 
     def test(self, parent: Element, block: str) -> bool:
-        return block.startswith(self.prefix) and self.pattern.match(block.strip()) is not None
+        return block.startswith(f"\x02lms-{self.kind}:") and self.pattern.match(block.strip()) is not None
 
     def run(self, parent: Element, blocks: list[str]) -> None:
         number = self.pattern.match(blocks.pop(0).strip())

@@ -29,7 +29,6 @@ from .rubric import TABLE_HINT, is_table_line, parse_rubric
 
 HEADER = re.compile(r"^///[ \t]*task(?![\w-])(?P<rest>.*)$")
 INDENTED_HEADER = re.compile(r"^[ \t]+///[ \t]*task(?![\w-])")
-ANY_HEADER = re.compile(r"///[ \t]*task")  # in every header, at the margin or indented
 MODEL_ANSWER = re.compile(r"^model answer:[ \t]*$", re.IGNORECASE)
 
 
@@ -181,8 +180,6 @@ class PageTasks:
 
 def parse_page(text: str, path: str, begin: int = 0) -> PageTasks:
     """Every task block of a page; ``begin`` skips front matter, lines stay the file's."""
-    if not ANY_HEADER.search(text):
-        return PageTasks(path)  # most pages: no need to walk their lines
     lines = text.split("\n")
     blocks, indented = find_blocks(lines, begin)
     page = PageTasks(path, [parse_block(lines, start, end, closed, path) for start, end, closed in blocks])
